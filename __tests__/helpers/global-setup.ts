@@ -1,0 +1,49 @@
+// Starts one throwaway MariaDB on a private socket for the whole jest run (docs/testing.md).
+// Self-contained on purpose: jest loads globalSetup outside its module mapper.
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const STATE_FILE = join(tmpdir(), 'dms-proc-gate-jest-mariadb.json')
+
+function which(...bins: string[]): string | undefined {
+  const dirs = (process.env.PATH ?? '').split(':').concat(['/usr/sbin', '/usr/bin'])
+  for (const b of bins) for (const d of dirs) if (d && existsSync(join(d, b))) return join(d, b)
+  return undefined
+}
+
+export default async function globalSetup(): Promise<void> {
+  const server = which('mariadbd', 'mysqld')
+  const client = which('mariadb', 'mysql')
+  const installDb = which('mariadb-install-db', 'mysql_install_db')
+  if (!server || !client || !installDb) {
+    if (process.env.CI) throw new Error('MariaDB is required in CI: apt-get install -y mariadb-server mariadb-client')
+    console.warn('\n[dms-proc-gate] MariaDB is not installed: the real-database tests will fail. ' +
+      'Install it with: apt-get install -y mariadb-server mariadb-client\n')
+    writeFileSync(STATE_FILE, JSON.stringify({ unavailable: 'not installed' }))
+    return
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'dpg-mariadb-'))
+  const socket = join(dir, 'sock')
+  execFileSync(installDb, ['--no-defaults', '--user=root', `--datadir=${dir}/data`,
+    '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'ignore' })
+  const child = spawn(server, ['--no-defaults', '--user=root', `--datadir=${dir}/data`, `--socket=${socket}`,
+    '--skip-networking', '--event-scheduler=OFF', `--pid-file=${dir}/pid`, `--log-error=${dir}/err.log`,
+    '--innodb-buffer-pool-size=64M', '--skip-log-bin'], { detached: true, stdio: 'ignore' })
+  child.unref()
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    try {
+      execFileSync(client, ['--no-defaults', '-uroot', `--socket=${socket}`, '-e', 'SELECT 1'], { stdio: 'ignore' })
+      break
+    } catch {
+      if (Date.now() > deadline) {
+        const log = existsSync(join(dir, 'err.log')) ? readFileSync(join(dir, 'err.log'), 'utf8') : ''
+        throw new Error(`MariaDB did not start within 30 s:\n${log}`)
+      }
+      await new Promise((r) => setTimeout(r, 150))
+    }
+  }
+  writeFileSync(STATE_FILE, JSON.stringify({ dir, socket, pid: child.pid, client }))
+}

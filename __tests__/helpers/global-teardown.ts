@@ -1,0 +1,20 @@
+// Stops the MariaDB started by global-setup.ts and removes its directory.
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const STATE_FILE = join(tmpdir(), 'dms-proc-gate-jest-mariadb.json')
+
+export default async function globalTeardown(): Promise<void> {
+  if (!existsSync(STATE_FILE)) return
+  const s = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as { pid?: number; dir?: string }
+  rmSync(STATE_FILE, { force: true })
+  if (!s.pid || !s.dir) return
+  try { process.kill(s.pid, 'SIGTERM') } catch { return }
+  const deadline = Date.now() + 15_000
+  while (Date.now() < deadline) {
+    try { process.kill(s.pid, 0) } catch { break }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  rmSync(s.dir, { recursive: true, force: true })
+}

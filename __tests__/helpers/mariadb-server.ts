@@ -1,0 +1,32 @@
+// The MariaDB server that globalSetup started for this test run (see global-setup.ts, docs/testing.md).
+// Test files create their own databases on it and feed SQL through the real `mariadb` client.
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+/** Written by global-setup.ts; keep the path in sync there (globalSetup cannot import relative modules). */
+export const STATE_FILE = join(tmpdir(), 'dms-proc-gate-jest-mariadb.json')
+
+export interface MariaDbHandle {
+  dir: string
+  socket: string
+  pid: number
+  client: string
+}
+
+/** The shared server; throws with the install hint when MariaDB is not installed. */
+export function sharedMariaDb(): MariaDbHandle {
+  if (!existsSync(STATE_FILE)) throw new Error('MariaDB test server not started (jest globalSetup did not run)')
+  const s = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as MariaDbHandle | { unavailable: string }
+  if (!('socket' in s)) throw new Error(`MariaDB unavailable (${s.unavailable}): apt-get install -y mariadb-server mariadb-client`)
+  return s
+}
+
+/** Runs SQL through the real client exactly as a user would (`mariadb db < file`), returning stdout. */
+export function mariadb(sql: string, database?: string, extraArgs: string[] = []): string {
+  const h = sharedMariaDb()
+  const args = ['--no-defaults', '-uroot', `--socket=${h.socket}`, '--batch', '--skip-column-names', ...extraArgs]
+  if (database) args.push(database)
+  return execFileSync(h.client, args, { input: sql, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] })
+}
