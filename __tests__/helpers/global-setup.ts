@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-const STATE_FILE = join(tmpdir(), 'dms-proc-gate-jest-mariadb.json')
+// One state file per jest run, so parallel runs never stop each other's server.
+const STATE_FILE = process.env.DPG_MARIADB_STATE ?? join(tmpdir(), `dpg-jest-mariadb-${process.pid}.json`)
 
 function which(...bins: string[]): string | undefined {
   const dirs = (process.env.PATH ?? '').split(':').concat(['/usr/sbin', '/usr/bin'])
@@ -14,6 +15,7 @@ function which(...bins: string[]): string | undefined {
 }
 
 export default async function globalSetup(): Promise<void> {
+  process.env.DPG_MARIADB_STATE = STATE_FILE // inherited by the test workers and globalTeardown
   const server = which('mariadbd', 'mysqld')
   const client = which('mariadb', 'mysql')
   const installDb = which('mariadb-install-db', 'mysql_install_db')

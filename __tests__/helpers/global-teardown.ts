@@ -3,7 +3,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-const STATE_FILE = join(tmpdir(), 'dms-proc-gate-jest-mariadb.json')
+// One state file per jest run, so parallel runs never stop each other's server.
+const STATE_FILE = process.env.DPG_MARIADB_STATE ?? join(tmpdir(), `dpg-jest-mariadb-${process.pid}.json`)
 
 export default async function globalTeardown(): Promise<void> {
   if (!existsSync(STATE_FILE)) return

@@ -2,11 +2,9 @@
 // Test files create their own databases on it and feed SQL through the real `mariadb` client.
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 
-/** Written by global-setup.ts; keep the path in sync there (globalSetup cannot import relative modules). */
-export const STATE_FILE = join(tmpdir(), 'dms-proc-gate-jest-mariadb.json')
+/** Written by global-setup.ts, which exports its path to the workers as DPG_MARIADB_STATE. */
+const STATE_FILE = process.env.DPG_MARIADB_STATE ?? ''
 
 export interface MariaDbHandle {
   dir: string
@@ -17,7 +15,7 @@ export interface MariaDbHandle {
 
 /** The shared server; throws with the install hint when MariaDB is not installed. */
 export function sharedMariaDb(): MariaDbHandle {
-  if (!existsSync(STATE_FILE)) throw new Error('MariaDB test server not started (jest globalSetup did not run)')
+  if (!STATE_FILE || !existsSync(STATE_FILE)) throw new Error('MariaDB test server not started (jest globalSetup did not run)')
   const s = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as MariaDbHandle | { unavailable: string }
   if (!('socket' in s)) throw new Error(`MariaDB unavailable (${s.unavailable}): apt-get install -y mariadb-server mariadb-client`)
   return s

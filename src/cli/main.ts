@@ -1,4 +1,35 @@
+// `dms-proc-gate` CLI: dispatches to one module per subcommand (src/cli/<command>.ts), loaded lazily
+// so `plan` does not pay for the DMS client and the emulator does not pay for the planner.
+export type Command = (argv: string[]) => Promise<number>
+
+const commands: Record<string, () => Promise<{ run: Command }>> = {
+  plan: () => import('./plan.js'),
+  emulator: () => import('./emulator.js'),
+  status: () => import('./status.js'),
+  template: () => import('./template.js'),
+  'validate-config': () => import('./validate-config.js')
+}
+
+export const USAGE = `usage: dms-proc-gate <command> [options]
+
+commands:
+  plan             plan the routine changes between two trees (JSON with --json)
+  emulator         run a local DMS endpoint (wire-compatible) for demos, tests and dry runs
+  status           print a DMS ticket's state and approval progress
+  template         create or apply DMS permission templates
+  validate-config  check a .github/dms-proc-gate.yml file
+`
+
 export async function main(argv: string[]): Promise<number> {
-  process.stderr.write(`usage: dms-proc-gate <plan|emulator|status|template> … (got: ${argv.join(' ')})\n`)
-  return 2
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(USAGE)
+    return name ? 0 : 2
+  }
+  const load = commands[name]
+  if (!load) {
+    process.stderr.write(`dms-proc-gate: unknown command '${name}'\n\n${USAGE}`)
+    return 2
+  }
+  return (await load()).run(rest)
 }
