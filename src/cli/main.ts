@@ -1,13 +1,20 @@
-// `dms-proc-gate` CLI: dispatches to one module per subcommand (src/cli/<command>.ts), loaded lazily
-// so `plan` does not pay for the DMS client and the emulator does not pay for the planner.
+// `dms-proc-gate` CLI: dispatches to one module per subcommand (src/cli/<command>.ts).
+// Static imports on purpose: ncc turns dynamic imports into numbered chunk files, which would collide
+// between the two bundles sharing dist/.
+import * as plan from './plan.js'
+import * as emulator from './emulator.js'
+import * as status from './status.js'
+import * as template from './template.js'
+import * as validateConfig from './validate-config.js'
+
 export type Command = (argv: string[]) => Promise<number>
 
-const commands: Record<string, () => Promise<{ run: Command }>> = {
-  plan: () => import('./plan.js'),
-  emulator: () => import('./emulator.js'),
-  status: () => import('./status.js'),
-  template: () => import('./template.js'),
-  'validate-config': () => import('./validate-config.js')
+const commands: Record<string, Command> = {
+  plan: plan.run,
+  emulator: emulator.run,
+  status: status.run,
+  template: template.run,
+  'validate-config': validateConfig.run
 }
 
 export const USAGE = `usage: dms-proc-gate <command> [options]
@@ -26,10 +33,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE)
     return name ? 0 : 2
   }
-  const load = commands[name]
-  if (!load) {
+  const command = commands[name]
+  if (!command) {
     process.stderr.write(`dms-proc-gate: unknown command '${name}'\n\n${USAGE}`)
     return 2
   }
-  return (await load()).run(rest)
+  return command(rest)
 }
