@@ -1,5 +1,126 @@
+// The Action: event → mode → run → report. Any unexpected error fails the check (never neutral) and the job.
+import { readFileSync } from 'node:fs'
 import * as core from '@actions/core'
+import { CallCounter, createGitHubClient } from './github/octokit.js'
+import { getInputs, type Inputs } from './inputs.js'
+import { DEFAULT_CONSOLE_BASE } from './report/render.js'
+import type { GateContext } from './gate/context.js'
+import { dmsFactory, type DmsFactory } from './gate/dms-factory.js'
+import { modeOf, type Mode } from './gate/event.js'
+import { setOutputs, writeJobSummary } from './gate/job-output.js'
+import { runClosed } from './gate/modes/closed.js'
+import { runMergeGroup } from './gate/modes/merge-group.js'
+import { FORK_EXPLANATION, runFork, runPullRequest } from './gate/modes/pull-request.js'
+import { runCommentRefresh, runRefresh } from './gate/modes/refresh.js'
+import { isCheckout } from './gate/plan-pull.js'
+import { publishError } from './gate/report.js'
+import type { ModeResult } from './gate/result.js'
 
-export async function run(): Promise<void> {
-  core.setFailed('dms-proc-gate: the Action is not built yet')
+/** Longest wait for a new ticket's precheck inside one run. */
+export const PRECHECK_WAIT_MS = 60_000
+
+function readPayload(path: string | undefined): Record<string, unknown> {
+  if (!path) throw new Error('GITHUB_EVENT_PATH is not set: run this as a GitHub Action step')
+  const v = JSON.parse(readFileSync(path, 'utf8')) as unknown
+  if (typeof v !== 'object' || v === null) throw new Error(`GITHUB_EVENT_PATH ${path} does not hold a JSON object`)
+  return v as Record<string, unknown>
+}
+
+function repoOf(env: NodeJS.ProcessEnv): { owner: string; repo: string; full: string } {
+  const full = env['GITHUB_REPOSITORY'] ?? ''
+  const m = /^([^/\s]+)\/([^/\s]+)$/.exec(full)
+  if (!m) throw new Error(`GITHUB_REPOSITORY must be owner/name, got ${JSON.stringify(full)}`)
+  return { owner: m[1]!, repo: m[2]!, full }
+}
+
+/** Ticket links: the DMS console, or the endpoint itself for a local (http) emulator. */
+function consoleBaseOf(inputs: Inputs): string {
+  return inputs.dmsEndpoint.protocol === 'http' ? `http://${inputs.dmsEndpoint.host}` : DEFAULT_CONSOLE_BASE
+}
+
+/** The commit whose check shows an unexpected error, when the mode has one. */
+function errorShaOf(mode: Mode): string | undefined {
+  switch (mode.kind) {
+    case 'pull-request':
+      return mode.pull.isFork ? undefined : mode.pull.headSha
+    case 'merge-group':
+      return mode.headSha
+    default:
+      return undefined
+  }
+}
+
+async function dispatch(ctx: GateContext, mode: Mode): Promise<ModeResult> {
+  switch (mode.kind) {
+    case 'pull-request':
+      if (mode.pull.isFork) return runFork(ctx, mode.pull, mode.body)
+      return runPullRequest(ctx, mode.pull, mode.body, { allowCreate: true, wait: true })
+    case 'closed':
+      if (mode.pull.isFork) {
+        ctx.log.info('Fork PR closed: this run has no DMS credentials; a scheduled refresh ignores closed PRs, close the ticket in DMS if one was opened')
+        return {}
+      }
+      return runClosed(ctx, mode.pull)
+    case 'refresh':
+      return runRefresh(ctx)
+    case 'comment-refresh':
+      return runCommentRefresh(ctx, mode.pullNumber, mode.commenter, mode.commenterIsBot)
+    case 'merge-group':
+      return runMergeGroup(ctx, mode.headSha, mode.headRef, mode.pullNumbers)
+    case 'ignored':
+      ctx.log.info(`Nothing to do: ${mode.reason}`)
+      return {}
+  }
+}
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const counter = new CallCounter()
+  let ctx: GateContext | undefined
+  let mode: Mode | undefined
+  let dms: DmsFactory | undefined
+  try {
+    const inputs = getInputs()
+    const eventName = env['GITHUB_EVENT_NAME'] ?? ''
+    mode = modeOf(eventName, readPayload(env['GITHUB_EVENT_PATH']))
+    const repo = repoOf(env)
+    const github = createGitHubClient({ token: inputs.githubToken, counter, log: m => core.debug(m) })
+    dms = dmsFactory(inputs)
+    const workspace = env['GITHUB_WORKSPACE']
+    const server = (env['GITHUB_SERVER_URL'] ?? 'https://github.com').replace(/\/+$/, '')
+    ctx = {
+      inputs,
+      repo: { owner: repo.owner, repo: repo.repo },
+      repoFullName: repo.full,
+      github,
+      dms: dms.get,
+      ...(isCheckout(workspace) ? { workspace } : {}),
+      consoleBase: consoleBaseOf(inputs),
+      ...(env['GITHUB_RUN_ID'] ? { runUrl: `${server}/${repo.full}/actions/runs/${env['GITHUB_RUN_ID']}` } : {}),
+      log: { info: m => core.info(m), debug: m => core.debug(m), warning: m => core.warning(m) },
+      now: () => new Date(),
+      sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+      precheckWaitMs: PRECHECK_WAIT_MS
+    }
+    core.info(`dms-proc-gate: ${eventName} → ${mode.kind}`)
+    const result = await dispatch(ctx, mode)
+    if (result.report !== undefined) await writeJobSummary(result.report)
+    if (result.outputs !== undefined) setOutputs(result.outputs)
+    if (mode.kind === 'pull-request' && mode.pull.isFork) for (const line of FORK_EXPLANATION) core.notice(line)
+    if (result.failure !== undefined) core.setFailed(result.failure)
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e)
+    const sha = mode !== undefined ? errorShaOf(mode) : undefined
+    if (ctx !== undefined && sha !== undefined) {
+      try {
+        await publishError(ctx, sha, message)
+      } catch (e2) {
+        core.warning(`Could not report the error on the check: ${(e2 as Error).message}`)
+      }
+    }
+    core.setOutput('state', 'error')
+    core.setFailed(message)
+  } finally {
+    core.debug(counter.describe())
+    await dms?.cleanup().catch(() => undefined)
+  }
 }

@@ -1,5 +1,142 @@
-// Placeholder until the 'plan' command lands; replaced by its owner.
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write("dms-proc-gate plan: not available in this build\n")
-  return 2
+// `dms-proc-gate plan`: plans two trees (directories, or refs of a git repository) and prints the plan
+// as JSON (--json, the DESIGN.md contract) or as a human-readable summary. Exit 0 / 1 (plan errors) / 2 (usage).
+import { DEFAULT_INCLUDE, plan } from '../sql/plan.js'
+import type { Plan, SourceTree } from '../sql/types.js'
+import { readDirTree } from '../sources/dir.js'
+import { GitSourceError, readGitTree } from '../sources/git.js'
+
+export const PLAN_USAGE = `usage: dms-proc-gate plan --base <dir> --head <dir> [--include <glob>]... [--json]
+       dms-proc-gate plan --repo <path> --base-ref <ref> --head-ref <ref> [--include <glob>]... [--json]
+
+  --base <dir>        the tree before the change (a missing directory means no files)
+  --head <dir>        the tree after the change (a missing directory means no files)
+  --repo <path>       read both trees from this git repository instead, at --base-ref and --head-ref
+  --include <glob>    routine files to plan (picomatch, repeatable; default ${DEFAULT_INCLUDE.join(' ')})
+  --rollback-pattern <pattern>
+                      reviewer rollback file of a routine file, with {dir} {name} {file}
+                      (default {dir}/{name}.rollback.sql)
+  --json              print the plan as JSON
+`
+
+interface PlanArgs {
+  base?: string
+  head?: string
+  repo?: string
+  baseRef?: string
+  headRef?: string
+  include: string[]
+  rollbackPattern?: string
+  json: boolean
+  help: boolean
+}
+
+class UsageError extends Error {}
+
+const VALUE_FLAGS = {
+  '--base': 'base', '--head': 'head', '--repo': 'repo', '--base-ref': 'baseRef', '--head-ref': 'headRef',
+  '--rollback-pattern': 'rollbackPattern'
+} as const
+
+export function parsePlanArgs(argv: readonly string[]): PlanArgs {
+  const args: PlanArgs = { include: [], json: false, help: false }
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i]!
+    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1
+    const flag = eq === -1 ? raw : raw.slice(0, eq)
+    const takeValue = (): string => {
+      const v = eq === -1 ? argv[++i] : raw.slice(eq + 1)
+      if (v === undefined || (eq === -1 && v.startsWith('--')) || v === '') throw new UsageError(`${flag} needs a value`)
+      return v
+    }
+    if (flag === '--json' || flag === '--help' || flag === '-h') {
+      if (eq !== -1) throw new UsageError(`${flag} takes no value`)
+      if (flag === '--json') args.json = true
+      else args.help = true
+    } else if (flag === '--include') {
+      args.include.push(takeValue())
+    } else if (flag in VALUE_FLAGS) {
+      const key = VALUE_FLAGS[flag as keyof typeof VALUE_FLAGS]
+      if (args[key] !== undefined) throw new UsageError(`${flag} given twice`)
+      args[key] = takeValue()
+    } else {
+      throw new UsageError(raw.startsWith('-') ? `unknown option '${raw}'` : `unexpected argument '${raw}'`)
+    }
+  }
+  if (args.help) return args
+  const gitMode = args.repo !== undefined || args.baseRef !== undefined || args.headRef !== undefined
+  if (gitMode) {
+    if (args.base !== undefined || args.head !== undefined) throw new UsageError('use either --base/--head or --repo/--base-ref/--head-ref, not both')
+    if (args.repo === undefined) throw new UsageError('--base-ref/--head-ref need --repo <path>')
+    if (args.baseRef === undefined || args.headRef === undefined) throw new UsageError('--repo needs both --base-ref and --head-ref')
+  } else if (args.base === undefined && args.head === undefined) {
+    throw new UsageError('give --base <dir> and --head <dir> (or --repo with --base-ref and --head-ref)')
+  }
+  return args
+}
+
+function readTrees(args: PlanArgs): { base: SourceTree; head: SourceTree } {
+  // Read only what can be planned (routine files and their rollback files).
+  const include = args.include.length > 0 ? args.include : DEFAULT_INCLUDE
+  const filter = [...include, '**/*.rollback.sql']
+  if (args.repo !== undefined) {
+    return { base: readGitTree(args.repo, args.baseRef!, args.rollbackPattern ? undefined : filter),
+      head: readGitTree(args.repo, args.headRef!, args.rollbackPattern ? undefined : filter) }
+  }
+  const empty: SourceTree = new Map()
+  return {
+    base: args.base !== undefined ? readDirTree(args.base, args.rollbackPattern ? undefined : filter) : empty,
+    head: args.head !== undefined ? readDirTree(args.head, args.rollbackPattern ? undefined : filter) : empty
+  }
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let args: PlanArgs
+  try {
+    args = parsePlanArgs(argv)
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e
+    process.stderr.write(`dms-proc-gate plan: ${e.message}\n\n${PLAN_USAGE}`)
+    return 2
+  }
+  if (args.help) {
+    process.stdout.write(PLAN_USAGE)
+    return 0
+  }
+  let trees: { base: SourceTree; head: SourceTree }
+  try {
+    trees = readTrees(args)
+  } catch (e) {
+    const what = e instanceof GitSourceError ? e.message : `cannot read the trees: ${(e as Error).message}`
+    process.stderr.write(`dms-proc-gate plan: ${what}\n`)
+    return 2
+  }
+  const options = { include: args.include.length > 0 ? args.include : undefined,
+    rollbackPattern: args.rollbackPattern }
+  const result = plan(trees.base, trees.head, options)
+  process.stdout.write(args.json ? JSON.stringify(result, null, 2) + '\n' : formatPlan(result))
+  return result.errors.length > 0 ? 1 : 0
+}
+
+/** The human-readable summary: objects table, findings, then the SQL. */
+export function formatPlan(p: Plan): string {
+  const lines: string[] = []
+  const count = (k: string): number => p.objects.filter((o) => o.change === k).length
+  lines.push(p.objects.length === 0
+    ? 'No routine object changed.'
+    : `${p.objects.length} changed object${p.objects.length === 1 ? '' : 's'}: ${count('added')} added, ${count('modified')} modified, ${count('removed')} removed`)
+  if (p.objects.length > 0) {
+    const rows = p.objects.map((o) => [o.change, o.type, (o.schema !== undefined ? `${o.schema}.` : '') + o.name, `${o.file}:${o.line}`])
+    const header = ['CHANGE', 'TYPE', 'OBJECT', 'WHERE']
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+    const fmt = (r: string[]): string => '  ' + r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')
+    lines.push('', fmt(header), ...rows.map(fmt))
+  }
+  for (const [title, list] of [['errors', p.errors], ['warnings', p.warnings]] as const) {
+    if (list.length === 0) continue
+    lines.push('', `${title} (${list.length}):`, ...list.map((f) => `  ${f.file}:${f.line}: ${f.message}`))
+  }
+  if (p.execSql) lines.push('', '-- execSql ' + '-'.repeat(60), p.execSql.trimEnd())
+  if (p.rollbackSql) lines.push('', '-- rollbackSql ' + '-'.repeat(56), p.rollbackSql.trimEnd())
+  if (p.errors.length > 0) lines.push('', `plan has ${p.errors.length} error${p.errors.length === 1 ? '' : 's'}: fix them before a ticket can be created`)
+  return lines.join('\n') + '\n'
 }

@@ -1,0 +1,161 @@
+// End to end: the built CLI (`node dist/cli.js plan …`) on the bundled example PR, on a temporary git
+// repository (--repo/--base-ref/--head-ref), and its exit codes 0 / 1 / 2.
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Plan } from '../src/sql/types.js'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+// A private copy of the fresh bundle: other builds may rewrite dist/ while these tests run.
+const BIN = mkdtempSync(join(tmpdir(), 'dpg-cli-bin-'))
+const CLI = join(BIN, 'cli.js')
+const EXAMPLE = join(ROOT, 'examples', 'pr-1')
+
+function cli(...args: string[]): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, 'plan', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
+}
+
+beforeAll(() => {
+  execFileSync('flock', ['/tmp/dpg-build.lock', 'sh', '-c', 'npm run -s build && cp dist/cli.js dist/package.json "$0"', BIN],
+    { cwd: ROOT, stdio: 'pipe', timeout: 900_000 })
+}, 900_000)
+
+afterAll(() => rmSync(BIN, { recursive: true, force: true }))
+
+const summary = (p: Plan): string[] => p.objects.map((o) => `${o.change} ${o.type} ${o.name} ${o.file}:${o.line}`)
+
+describe('plan on examples/pr-1', () => {
+  test('--json prints the DESIGN.md shape and exits 0', () => {
+    const r = cli('--base', join(EXAMPLE, 'base'), '--head', join(EXAMPLE, 'head'), '--json')
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    const p = JSON.parse(r.stdout) as Plan
+    expect(Object.keys(p)).toEqual(['objects', 'execSql', 'rollbackSql', 'errors', 'warnings'])
+    expect(summary(p)).toEqual([
+      'added FUNCTION customer_label db/routines/customers/customer_label.sql:3',
+      'modified PROCEDURE archive_orders db/routines/orders/archive_orders.sql:3',
+      'removed TRIGGER order_items_ad db/routines/triggers/order_items_ad.sql:2',
+      'modified VIEW v_open_orders db/routines/views/v_open_orders.sql:2'
+    ])
+    expect(p.objects.every((o) => !('schema' in o))).toBe(true)
+    expect(p.errors).toEqual([])
+    expect(p.warnings).toEqual([])
+    expect(p.execSql).toMatch(/^DELIMITER \$\$\n/)
+    expect(p.execSql).toContain('DROP TRIGGER IF EXISTS `order_items_ad`$$')
+    expect(p.execSql).toContain('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW v_open_orders AS')
+    expect(p.execSql).not.toContain('list_active_customers') // reformat-only
+    expect(p.execSql).not.toContain('order_total') // moved only
+    expect(p.rollbackSql).toContain('DROP FUNCTION IF EXISTS `customer_label`$$')
+    expect(p.rollbackSql).toContain('CREATE TRIGGER order_items_ad AFTER DELETE ON order_items')
+    expect(p.rollbackSql.endsWith('DELIMITER ;\n')).toBe(true)
+  })
+
+  test('without --json prints the objects table, then the SQL', () => {
+    const r = cli('--base', join(EXAMPLE, 'base'), '--head', join(EXAMPLE, 'head'))
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain('4 changed objects: 1 added, 2 modified, 1 removed')
+    expect(r.stdout).toMatch(/modified\s+PROCEDURE\s+archive_orders\s+db\/routines\/orders\/archive_orders\.sql:3/)
+    expect(r.stdout.indexOf('-- execSql')).toBeLessThan(r.stdout.indexOf('-- rollbackSql'))
+  })
+
+  test('a missing --base directory means no files on that side: everything is added', () => {
+    const r = cli('--base', join(EXAMPLE, 'does-not-exist'), '--head', join(EXAMPLE, 'head'), '--json')
+    expect(r.status).toBe(0)
+    const p = JSON.parse(r.stdout) as Plan
+    expect(p.objects.map((o) => o.change)).toEqual(Array(p.objects.length).fill('added'))
+    expect(p.objects).toHaveLength(7)
+  })
+
+  test('--include narrows the routine files', () => {
+    const r = cli('--base', join(EXAMPLE, 'base'), '--head', join(EXAMPLE, 'head'), '--include', 'db/routines/views/**', '--json')
+    expect(r.status).toBe(0)
+    expect(summary(JSON.parse(r.stdout) as Plan)).toEqual(['modified VIEW v_open_orders db/routines/views/v_open_orders.sql:2'])
+  })
+})
+
+describe('exit status 1: plan errors', () => {
+  test('errors are reported with file and line, and the JSON is still printed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dpg-cli-plan-'))
+    try {
+      mkdirSync(join(dir, 'head', 'db'), { recursive: true })
+      writeFileSync(join(dir, 'head', 'db', 'seed.sql'), "CREATE PROCEDURE p() SELECT 1;\nINSERT INTO orders (id) VALUES (1);\n")
+      const r = cli('--base', join(dir, 'base'), '--head', join(dir, 'head'), '--json')
+      expect(r.status).toBe(1)
+      const p = JSON.parse(r.stdout) as Plan
+      expect(p.errors).toEqual([{ file: 'db/seed.sql', line: 2, message: expect.stringContaining('INSERT INTO statement') }])
+      expect(summary(p)).toEqual(['added PROCEDURE p db/seed.sql:1'])
+      const human = cli('--base', join(dir, 'base'), '--head', join(dir, 'head'))
+      expect(human.status).toBe(1)
+      expect(human.stdout).toContain('db/seed.sql:2: INSERT INTO statement')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('exit status 2: usage errors', () => {
+  test.each([
+    [['--base', 'a', '--head', 'b', '--frobnicate'], "unknown option '--frobnicate'"],
+    [['--base'], '--base needs a value'],
+    [['--base', '--head', 'b'], '--base needs a value'],
+    [[], 'give --base <dir> and --head <dir>'],
+    [['--repo', '.', '--base-ref', 'HEAD'], '--repo needs both --base-ref and --head-ref'],
+    [['--base-ref', 'a', '--head-ref', 'b'], '--base-ref/--head-ref need --repo'],
+    [['--base', 'a', '--repo', '.', '--base-ref', 'x', '--head-ref', 'y'], 'not both'],
+    [['--base', 'a', '--head', 'b', 'extra'], "unexpected argument 'extra'"],
+    [['--json=yes', '--base', 'a'], '--json takes no value']
+  ])('%j', (args, message) => {
+    const r = cli(...args)
+    expect(r.status).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toContain(message)
+    expect(r.stderr).toContain('usage: dms-proc-gate plan')
+  })
+
+  test('an unknown git ref is reported clearly', () => {
+    const r = cli('--repo', ROOT, '--base-ref', 'no-such-ref-xyz', '--head-ref', 'HEAD', '--json')
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain("cannot read ref 'no-such-ref-xyz'")
+  })
+})
+
+describe('plan --repo --base-ref --head-ref', () => {
+  test('reads both trees from git objects, renames included', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'dpg-cli-git-'))
+    const git = (...args: string[]): string =>
+      execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { encoding: 'utf8' })
+    const write = (path: string, text: string): void => {
+      mkdirSync(dirname(join(repo, path)), { recursive: true })
+      writeFileSync(join(repo, path), text)
+    }
+    try {
+      git('init', '-q', '-b', 'main')
+      write('db/p.sql', 'DROP PROCEDURE IF EXISTS p;\nCREATE PROCEDURE p() SELECT 1;\n')
+      write('db/old name.sql', 'DROP FUNCTION IF EXISTS f;\nCREATE FUNCTION f() RETURNS INT RETURN 1;\n')
+      write('db/gone.sql', 'DROP VIEW IF EXISTS v;\nCREATE VIEW v AS SELECT 1 AS one;\n')
+      write('README.md', '# not sql\n')
+      git('add', '-A')
+      git('commit', '-q', '-m', 'base')
+      write('db/p.sql', 'DROP PROCEDURE IF EXISTS p;\nCREATE PROCEDURE p() SELECT 2;\n')
+      git('mv', 'db/old name.sql', 'db/new name.sql')
+      git('rm', '-q', 'db/gone.sql')
+      git('add', '-A')
+      git('commit', '-q', '-m', 'head')
+      // the working tree is irrelevant: only the refs are read
+      write('db/p.sql', 'garbage that is not committed (')
+      const r = cli('--repo', repo, '--base-ref', 'HEAD~1', '--head-ref', 'main', '--json')
+      expect(r.stderr).toBe('')
+      expect(r.status).toBe(0)
+      const p = JSON.parse(r.stdout) as Plan
+      expect(summary(p)).toEqual(['removed VIEW v db/gone.sql:2', 'modified PROCEDURE p db/p.sql:2'])
+      expect(p.execSql).toContain('CREATE PROCEDURE p() SELECT 2$$')
+      expect(p.rollbackSql).toContain('CREATE PROCEDURE p() SELECT 1$$')
+    } finally {
+      rmSync(repo, { recursive: true, force: true })
+    }
+  })
+})

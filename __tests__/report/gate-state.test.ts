@@ -1,0 +1,74 @@
+import { describe, expect, test } from '@jest/globals'
+import { GATE_KINDS, checkStatusOf, isFinal, orderIdOf, stateOutputOf, titleOf, type GateKind, type GateState } from '../../src/gate-state.js'
+
+/** One example of every state; the Record type makes this fail to compile when a kind is added. */
+const EXAMPLES: { [K in GateKind]: Extract<GateState, { kind: K }> } = {
+  planning: { kind: 'planning' },
+  'plan-failed': { kind: 'plan-failed', findings: [{ file: 'a.sql', line: 3, message: 'unterminated' }, { file: 'b.sql', line: 1, message: 'x' }] },
+  'no-changes': { kind: 'no-changes' },
+  'awaiting-precheck': { kind: 'awaiting-precheck', orderId: 1001 },
+  'precheck-failed': { kind: 'precheck-failed', orderId: 1001, reasons: ['syntax'] },
+  'awaiting-approval': { kind: 'awaiting-approval', orderId: 1001, node: 'DBA review', handlers: ['alice', 'bob'] },
+  approved: { kind: 'approved', orderId: 1001 },
+  rejected: { kind: 'rejected', orderId: 1001, reasons: ['no'] },
+  cancelled: { kind: 'cancelled', orderId: 1001 },
+  closed: { kind: 'closed', orderId: 1001, reason: 'superseded' },
+  executing: { kind: 'executing', orderId: 1001 },
+  executed: { kind: 'executed', orderId: 1001 },
+  'execution-failed': { kind: 'execution-failed', orderId: 1001, message: 'boom' },
+  error: { kind: 'error', message: 'DMS unreachable' },
+  'fork-readonly': { kind: 'fork-readonly', objectCount: 2 }
+}
+
+describe('GateState mappings', () => {
+  test('GATE_KINDS lists every kind once', () => {
+    expect([...GATE_KINDS].sort()).toEqual(Object.keys(EXAMPLES).sort())
+  })
+
+  test('success only for approved, executed and no-changes; never neutral or skipped', () => {
+    const success = GATE_KINDS.filter(k => {
+      const s = checkStatusOf(EXAMPLES[k])
+      return s.status === 'completed' && s.conclusion === 'success'
+    })
+    expect(success.sort()).toEqual(['approved', 'executed', 'no-changes'])
+    for (const k of GATE_KINDS) {
+      const s = checkStatusOf(EXAMPLES[k]) as { status: string; conclusion?: string }
+      expect(['in_progress', 'completed']).toContain(s.status)
+      expect([undefined, 'success', 'failure']).toContain(s.conclusion)
+    }
+  })
+
+  test.each([
+    ['planning', 'in_progress'],
+    ['awaiting-precheck', 'in_progress'],
+    ['awaiting-approval', 'in_progress'],
+    ['executing', 'in_progress'],
+    ['fork-readonly', 'in_progress'],
+    ['plan-failed', 'failure'],
+    ['precheck-failed', 'failure'],
+    ['rejected', 'failure'],
+    ['cancelled', 'failure'],
+    ['closed', 'failure'],
+    ['execution-failed', 'failure'],
+    ['error', 'failure']
+  ] as Array<[GateKind, string]>)('%s → %s (blocks the merge)', (kind, want) => {
+    const s = checkStatusOf(EXAMPLES[kind])
+    expect(s.status === 'completed' ? s.conclusion : s.status).toBe(want)
+    expect(isFinal(EXAMPLES[kind])).toBe(want !== 'in_progress')
+  })
+
+  test('titles say who must act', () => {
+    expect(titleOf(EXAMPLES['awaiting-approval'])).toBe("Awaiting DBA approval: node 'DBA review' — alice, bob")
+    expect(titleOf({ kind: 'awaiting-approval', orderId: 1, node: 'DBA', handlers: [] })).toBe("Awaiting DBA approval: node 'DBA' — no handler assigned")
+    expect(titleOf(EXAMPLES['plan-failed'])).toBe('Plan failed: 2 errors in the SQL')
+    expect(titleOf(EXAMPLES['no-changes'])).toBe('No routine changes to deploy')
+    expect(titleOf(EXAMPLES['fork-readonly'])).toBe('Fork PR: 2 routine changes planned; a maintainer must run /dms-refresh')
+    for (const k of GATE_KINDS) expect(titleOf(EXAMPLES[k]).length).toBeGreaterThan(5)
+  })
+
+  test('state output is the kind; order id when there is one', () => {
+    for (const k of GATE_KINDS) expect(stateOutputOf(EXAMPLES[k])).toBe(k)
+    expect(orderIdOf(EXAMPLES.approved)).toBe(1001)
+    expect(orderIdOf(EXAMPLES.error)).toBeUndefined()
+  })
+})

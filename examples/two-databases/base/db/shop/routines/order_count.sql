@@ -1,0 +1,10 @@
+DROP FUNCTION IF EXISTS order_count;
+DELIMITER $$
+CREATE FUNCTION order_count(p_customer INT) RETURNS INT
+READS SQL DATA
+BEGIN
+  DECLARE n INT;
+  SELECT COUNT(*) INTO n FROM orders WHERE customer_id = p_customer;
+  RETURN n;
+END$$
+DELIMITER ;

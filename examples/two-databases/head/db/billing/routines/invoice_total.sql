@@ -1,0 +1,10 @@
+DROP FUNCTION IF EXISTS invoice_total;
+DELIMITER $$
+CREATE FUNCTION invoice_total(p_invoice INT) RETURNS DECIMAL(12,2)
+READS SQL DATA
+BEGIN
+  DECLARE t DECIMAL(12,2);
+  SELECT COALESCE(SUM(amount), 0) INTO t FROM invoice_lines WHERE invoice_id = p_invoice;
+  RETURN t;
+END$$
+DELIMITER ;

@@ -1,0 +1,304 @@
+// The typed DMS client: one `callApi` path (RPC, POST, 2018-11-01, V3 ACS3-HMAC-SHA256 by default) with
+// Success:false detection, error normalization, bounded jittered retries, and an idempotent create.
+import * as openApiModule from '@alicloud/openapi-client'
+import { defaultExport, namedExport } from './cjs-interop.js'
+import { isAccessKeyCredentials, type AccessKeyCredentials, type CredentialProvider } from './credentials.js'
+import { resolveEndpoint, type DmsEndpoint } from './endpoint.js'
+import { DmsError, fromFailureBody, fromThrown, isFailureBody } from './errors.js'
+import * as normalize from './normalize.js'
+import {
+  approvalDetailParams, closeOrderParams, createAuthorityTemplateParams, createProcCorrectOrderParams,
+  DEFAULT_BODY_THRESHOLD, executeDataCorrectParams, formatDmsTime, listOrdersParams, orderIdParams,
+  requestTargetLength, searchDatabaseParams, wire, type DmsAction, type WireParams
+} from './params.js'
+import { realRetryDeps, resolvePolicy, withRetry, type RetryDeps, type RetryPolicy } from './retry.js'
+import type {
+  ApprovalDetail, AuthorityTemplate, CreateProcCorrectOrderInput, DataCorrectOrderDetail, DatabaseList,
+  ExecuteDataCorrectInput, ListOrdersInput, OrderBaseInfo, OrderList, OrderSummary, PermApplyOrderDetail,
+  SearchDatabaseInput, Tenant
+} from './types.js'
+
+export const DMS_API_VERSION = '2018-11-01'
+
+export interface DmsClientOptions {
+  /** Host, host:port, or http(s)://host:port (the emulator). Default dms-enterprise.aliyuncs.com. */
+  endpoint?: string
+  /** Shortcut for dms-enterprise.<region>.aliyuncs.com (ignored when endpoint is set). */
+  region?: string
+  /** DMS tenant id, sent as Tid on every call when set. */
+  tid?: number
+  credentials: AccessKeyCredentials | CredentialProvider
+  /** 'v3' = ACS3-HMAC-SHA256 Authorization header (default, what the SDK does); 'v1' = HMAC-SHA1 query signature. */
+  signature?: 'v3' | 'v1'
+  /** Connect timeout. httpx applies it as the socket *inactivity* timeout for the whole exchange, so it
+   *  also bounds how long the server may stay silent: it can only tighten readTimeoutMs. Default 15000. */
+  connectTimeoutMs?: number
+  /** Max wait for the response. Default 15000. NB: httpx's own read timer is unreliable on reused
+   *  keep-alive sockets (a finished request's stale timer cancels the next one's), so the socket
+   *  inactivity timeout, min(connect, read), is what really enforces this. */
+  readTimeoutMs?: number
+  retry?: Partial<RetryPolicy>
+  /** Injectable clock/sleep/random (tests). */
+  retryDeps?: Partial<RetryDeps>
+  /** Request target (`/?query`) length above which params go in the form body. Default 6144. */
+  bodyThresholdBytes?: number
+  /** Debug lines: action, attempt, outcome, timing, sizes. Never parameter values or secrets. */
+  logger?: (line: string) => void
+  /** After a create *timed out*, wait this long before looking the ticket up, so a DMS still working on
+   *  the request has committed it by then (default: readTimeoutMs). */
+  createSettleMs?: number
+  /** Extra secret strings to scrub from error messages (besides the access key secret / STS token). */
+  secrets?: string[]
+}
+
+export interface CreateOnceResult {
+  orderId: number
+  /** false when a retry found the ticket an earlier (failed-looking) attempt had created. */
+  created: boolean
+  attempts: number
+}
+
+export interface FindByFingerprintOptions {
+  /** How far back to search (ListOrders StartTime). Default 30 days. */
+  windowDays?: number
+  pluginType?: string
+  orderResultType?: ListOrdersInput['orderResultType']
+  /** Stop after this many pages of 100. Default 10. */
+  maxPages?: number
+  now?: () => Date
+}
+
+export interface DmsClient {
+  readonly endpoint: DmsEndpoint
+  createProcCorrectOrder(input: CreateProcCorrectOrderInput): Promise<number>
+  createProcOrderOnce(input: CreateProcCorrectOrderInput, fingerprint: string, find?: FindByFingerprintOptions): Promise<CreateOnceResult>
+  findOrderByFingerprint(fingerprint: string, options?: FindByFingerprintOptions): Promise<OrderSummary | null>
+  findOrdersByFingerprint(fingerprint: string, options?: FindByFingerprintOptions): Promise<OrderSummary[]>
+  submitOrderApproval(orderId: number, realLoginUserUid?: string): Promise<void>
+  getOrderBaseInfo(orderId: number): Promise<OrderBaseInfo>
+  getApprovalDetail(workflowInstanceId: number): Promise<ApprovalDetail>
+  getDataCorrectOrderDetail(orderId: number): Promise<DataCorrectOrderDetail>
+  listOrders(input?: ListOrdersInput): Promise<OrderList>
+  closeOrder(orderId: number, reason: string): Promise<void>
+  executeDataCorrect(input: ExecuteDataCorrectInput): Promise<void>
+  searchDatabase(input: SearchDatabaseInput): Promise<DatabaseList>
+  getPermApplyOrderDetail(orderId: number): Promise<PermApplyOrderDetail>
+  createAuthorityTemplate(input: { name: string; description?: string }): Promise<AuthorityTemplate>
+  getUserActiveTenant(): Promise<Tenant>
+  /** Raw call (already Success-checked), for actions without a typed method. */
+  call(action: string, params: WireParams, opts?: { retry?: 'all' | 'not-sent' | 'none' }): Promise<Record<string, unknown>>
+}
+
+interface OpenApiLike {
+  callApi(params: unknown, request: unknown, runtime: unknown): Promise<{ body: unknown; statusCode?: number; headers?: Record<string, string> }>
+}
+type Ctor<T> = new (map?: unknown) => T
+const OpenApiClient = defaultExport<Ctor<OpenApiLike>>(openApiModule)
+const Config = namedExport<Ctor<object>>(openApiModule, 'Config')
+const Params = namedExport<Ctor<object>>(openApiModule, 'Params')
+const OpenApiRequest = namedExport<Ctor<object>>(openApiModule, 'OpenApiRequest')
+
+const FINGERPRINT_RE = /^[A-Za-z0-9][A-Za-z0-9._:#@\/-]{5,99}$/
+
+/** Errors where the request certainly never produced a side effect at DMS: safe to resend a create. */
+function notSent(e: unknown): boolean {
+  return e instanceof DmsError && (e.kind === 'throttle' || e.code === 'ECONNREFUSED')
+}
+
+function retryable(e: unknown): boolean {
+  return e instanceof DmsError && e.retryable
+}
+
+function positiveMs(v: number, name: string): number {
+  if (!Number.isFinite(v) || v <= 0) throw new RangeError(`${name} must be a positive number of milliseconds, got ${v}`)
+  return v
+}
+
+export function createDmsClient(options: DmsClientOptions): DmsClient {
+  const endpoint = resolveEndpoint(options.endpoint, options.region)
+  const policy = resolvePolicy(options.retry)
+  const deps: RetryDeps = { ...realRetryDeps, ...(options.retryDeps ?? {}) }
+  const log = options.logger ?? (() => {})
+  const tid = options.tid
+  if (tid !== undefined && (!Number.isSafeInteger(tid) || tid <= 0)) throw new RangeError(`tid must be a positive integer, got ${tid}`)
+  const readTimeout = positiveMs(options.readTimeoutMs ?? 15_000, 'readTimeoutMs')
+  const connectTimeout = Math.min(positiveMs(options.connectTimeoutMs ?? 15_000, 'connectTimeoutMs'), readTimeout)
+  const threshold = options.bodyThresholdBytes ?? DEFAULT_BODY_THRESHOLD
+  const createSettleMs = options.createSettleMs ?? readTimeout
+
+  const creds = options.credentials
+  const secrets = [...(options.secrets ?? [])]
+  const config: Record<string, unknown> = {
+    endpoint: endpoint.host,
+    protocol: endpoint.protocol,
+    readTimeout,
+    connectTimeout,
+    signatureAlgorithm: options.signature === 'v1' ? 'v2' : undefined
+  }
+  if (isAccessKeyCredentials(creds)) {
+    config.accessKeyId = creds.accessKeyId
+    config.accessKeySecret = creds.accessKeySecret
+    if (creds.securityToken) config.securityToken = creds.securityToken
+    secrets.push(creds.accessKeySecret, ...(creds.securityToken ? [creds.securityToken] : []))
+  } else {
+    config.credential = creds
+  }
+  const api = new OpenApiClient(new Config(config))
+  const runtime = { readTimeout, connectTimeout, autoretry: false }
+
+  async function once(action: string, params: WireParams, attempt: number): Promise<Record<string, unknown>> {
+    const target = requestTargetLength(params)
+    const inBody = target > threshold
+    const request = new OpenApiRequest(inBody ? { body: params } : { query: params })
+    const p = new Params({
+      action, version: DMS_API_VERSION, protocol: endpoint.protocol, pathname: '/', method: 'POST',
+      authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'json'
+    })
+    const started = Date.now()
+    let res: { body: unknown; statusCode?: number }
+    try {
+      res = await api.callApi(p, request, runtime)
+    } catch (e) {
+      const err = fromThrown(action, e, secrets)
+      log(`dms ${action} #${attempt} ${inBody ? 'body' : 'query'} ${target}B → ${err.code}${err.httpStatus ? ` HTTP ${err.httpStatus}` : ''} (${Date.now() - started} ms)`)
+      throw err
+    }
+    const body = res.body
+    if (isFailureBody(body)) {
+      const err = fromFailureBody(action, body, res.statusCode ?? 200, secrets)
+      log(`dms ${action} #${attempt} → Success:false ${err.code} (${Date.now() - started} ms)`)
+      throw err
+    }
+    if (typeof body !== 'object' || body === null) {
+      throw new DmsError({ code: 'InvalidResponse', message: 'response body is not a JSON object', action, kind: 'invalid_response', httpStatus: res.statusCode })
+    }
+    log(`dms ${action} #${attempt} ${inBody ? 'body' : 'query'} ${target}B → ok (${Date.now() - started} ms)`)
+    return body as Record<string, unknown>
+  }
+
+  async function call(action: string, params: WireParams, opts: { retry?: 'all' | 'not-sent' | 'none' } = {}): Promise<Record<string, unknown>> {
+    const mode = opts.retry ?? 'all'
+    const isRetryable = mode === 'all' ? retryable : mode === 'not-sent' ? notSent : () => false
+    return withRetry((attempt) => once(action, params, attempt), policy, {
+      isRetryable,
+      onRetry: (e, attempt, delay) => log(`dms ${action} retry after #${attempt} (${(e as DmsError).code}) in ${delay} ms`)
+    }, deps)
+  }
+
+  const act = (action: DmsAction, params: WireParams) => call(action, params)
+
+  /** Normalize a body; a shape we cannot read is reported as a DmsError like everything else. */
+  function parse<T>(action: DmsAction, body: Record<string, unknown>, f: (b: unknown) => T): T {
+    try {
+      return f(body)
+    } catch (e) {
+      throw new DmsError({ code: 'InvalidResponse', message: (e as Error).message, action, kind: 'invalid_response', requestId: typeof body.RequestId === 'string' ? body.RequestId : null })
+    }
+  }
+
+  async function findOrdersByFingerprint(fingerprint: string, o: FindByFingerprintOptions = {}): Promise<OrderSummary[]> {
+    if (!FINGERPRINT_RE.test(fingerprint)) throw new TypeError(`fingerprint must be 6–100 characters of [A-Za-z0-9._:#@/-], got ${JSON.stringify(fingerprint)}`)
+    const now = (o.now ?? (() => new Date()))()
+    const windowMs = (o.windowDays ?? 30) * 86_400_000
+    const base: ListOrdersInput = {
+      pluginType: o.pluginType ?? 'DC_PROC',
+      searchContent: fingerprint,
+      orderStatus: 'ALL',
+      orderResultType: o.orderResultType,
+      searchDateType: 'CREATE_TIME',
+      startTime: formatDmsTime(new Date(now.getTime() - windowMs)),
+      // DMS may interpret times in the tenant's zone (UTC+8): pad the end so "just created" is inside.
+      endTime: formatDmsTime(new Date(now.getTime() + 86_400_000)),
+      pageSize: 100
+    }
+    const found: OrderSummary[] = []
+    const maxPages = o.maxPages ?? 10
+    for (let page = 1; page <= maxPages; page++) {
+      const res = parse('ListOrders', await act('ListOrders', listOrdersParams({ ...base, pageNumber: page }, tid)), normalize.orderList)
+      // SearchContent is a keyword search: confirm the fingerprint really is in the comment.
+      found.push(...res.orders.filter((x) => x.comment.includes(fingerprint)))
+      if (res.orders.length < 100 || page * 100 >= res.totalCount) break
+    }
+    return found.sort((a, b) => b.orderId - a.orderId)
+  }
+
+  async function createProcCorrectOrder(input: CreateProcCorrectOrderInput): Promise<number> {
+    // Resent only when DMS certainly did not act on it (throttled, connection refused).
+    const body = await call('CreateProcCorrectOrder', createProcCorrectOrderParams(input, tid), { retry: 'not-sent' })
+    const ids = normalize.createOrderResult(body)
+    if (ids.length === 0) throw new DmsError({ code: 'InvalidResponse', message: 'CreateOrderResult has no ticket id', action: 'CreateProcCorrectOrder', kind: 'invalid_response' })
+    return ids[0]
+  }
+
+  return {
+    endpoint,
+    call,
+    createProcCorrectOrder,
+    findOrdersByFingerprint,
+    async findOrderByFingerprint(fingerprint, o) {
+      return (await findOrdersByFingerprint(fingerprint, o))[0] ?? null
+    },
+    async createProcOrderOnce(input, fingerprint, find) {
+      if (!FINGERPRINT_RE.test(fingerprint)) throw new TypeError(`fingerprint must be 6–100 characters of [A-Za-z0-9._:#@/-], got ${JSON.stringify(fingerprint)}`)
+      const comment = input.comment.includes(fingerprint) ? input.comment : `${input.comment}\n${fingerprint}`
+      const params = createProcCorrectOrderParams({ ...input, comment }, tid)
+      let attempts = 0
+      // Every retryable failure may have created the ticket (timeout after DMS committed, reset, 5xx from
+      // a proxy): before resending, look it up by fingerprint and return it if it exists.
+      return withRetry<CreateOnceResult>(async (attempt) => {
+        attempts = attempt
+        const ids = normalize.createOrderResult(await once('CreateProcCorrectOrder', params, attempt))
+        if (ids.length === 0) throw new DmsError({ code: 'InvalidResponse', message: 'CreateOrderResult has no ticket id', action: 'CreateProcCorrectOrder', kind: 'business' })
+        return { orderId: ids[0], created: true, attempts: attempt }
+      }, policy, {
+        isRetryable: retryable,
+        onRetry: (e, attempt, delay) => log(`dms CreateProcCorrectOrder failed #${attempt} (${(e as DmsError).code}); checking for ${fingerprint} in ${delay} ms`),
+        beforeRetry: async (e) => {
+          if (notSent(e)) return undefined
+          // A timed-out create may still be running at DMS: give it time to commit before we look.
+          if (e instanceof DmsError && e.kind === 'timeout') await deps.sleep(createSettleMs)
+          const hit = (await findOrdersByFingerprint(fingerprint, find))[0]
+          if (hit) log(`dms CreateProcCorrectOrder: found ticket ${hit.orderId} for ${fingerprint}; not resending`)
+          return hit ? { orderId: hit.orderId, created: false, attempts } : undefined
+        }
+      }, deps)
+    },
+    async submitOrderApproval(orderId, realLoginUserUid) {
+      await act('SubmitOrderApproval', orderIdParams(orderId, tid, { RealLoginUserUid: realLoginUserUid }))
+    },
+    async getOrderBaseInfo(orderId) {
+      return parse('GetOrderBaseInfo', await act('GetOrderBaseInfo', orderIdParams(orderId, tid)), normalize.orderBaseInfo)
+    },
+    async getApprovalDetail(workflowInstanceId) {
+      const d = parse('GetApprovalDetail', await act('GetApprovalDetail', approvalDetailParams(workflowInstanceId, tid)), normalize.approvalDetail)
+      // The documented body has no WorkflowInstanceId of its own; it is the one we asked about.
+      return { ...d, workflowInstanceId: d.workflowInstanceId ?? workflowInstanceId }
+    },
+    async getDataCorrectOrderDetail(orderId) {
+      return parse('GetDataCorrectOrderDetail', await act('GetDataCorrectOrderDetail', orderIdParams(orderId, tid)), normalize.dataCorrectOrderDetail)
+    },
+    async listOrders(input = {}) {
+      return parse('ListOrders', await act('ListOrders', listOrdersParams(input, tid)), normalize.orderList)
+    },
+    async closeOrder(orderId, reason) {
+      await act('CloseOrder', closeOrderParams(orderId, reason, tid))
+    },
+    async executeDataCorrect(input) {
+      // Running a ticket twice is never what anyone wants: resend only when it surely did not arrive.
+      await call('ExecuteDataCorrect', executeDataCorrectParams(input, tid), { retry: 'not-sent' })
+    },
+    async searchDatabase(input) {
+      return parse('SearchDatabase', await act('SearchDatabase', searchDatabaseParams(input, tid)), normalize.databaseList)
+    },
+    async getPermApplyOrderDetail(orderId) {
+      return parse('GetPermApplyOrderDetail', await act('GetPermApplyOrderDetail', orderIdParams(orderId, tid)), normalize.permApplyOrderDetail)
+    },
+    async createAuthorityTemplate({ name, description }) {
+      const params = createAuthorityTemplateParams(name, description, tid)
+      return parse('CreateAuthorityTemplate', await call('CreateAuthorityTemplate', params, { retry: 'not-sent' }), normalize.authorityTemplate)
+    },
+    async getUserActiveTenant() {
+      return parse('GetUserActiveTenant', await act('GetUserActiveTenant', wire({ Tid: tid })), normalize.tenant)
+    }
+  }
+}

@@ -1,0 +1,237 @@
+// One emulator instance without its socket: keys, state, faults, stats, and the answer to each request.
+// server.ts only moves bytes between node `http` and this class.
+import { randomUUID } from 'node:crypto'
+import { runAction, isAction, type ActionContext } from './actions.js'
+import { authenticate, NonceStore, type SignedRequest } from './auth.js'
+import { BusinessError, GatewayError, gateway } from './errors.js'
+import { FaultInjector, type FaultRule } from './faults.js'
+import { saveState } from './persistence.js'
+import type { PrecheckOutcome } from './precheck.js'
+import type { AccessKey, EmulatorConfig, EmulatorData, Order, OrderStatus, PermApply } from './state.js'
+import { Stats } from './stats.js'
+import * as tickets from './tickets.js'
+
+export const DMS_VERSION = '2018-11-01'
+
+/** What server.ts writes back (or does to the socket). */
+export interface Reply {
+  status: number
+  contentType: string
+  body: string
+  requestId: string
+  /** Hold the answer this long first ('slow' fault). */
+  delayMs?: number
+  /** Destroy the socket instead of answering ('reset' fault). */
+  destroy?: boolean
+}
+
+/** `GET /__emulator/orders` entry, exactly the DESIGN.md contract. */
+export interface OrderSummary {
+  orderId: number
+  status: OrderStatus
+  comment: string
+  execSql: string
+  rollbackSql: string
+  workflowInstanceId: number
+  dbIds: number[]
+}
+
+export class ControlError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message)
+  }
+}
+
+export interface CoreOptions {
+  config: EmulatorConfig
+  keys: AccessKey[]
+  data: EmulatorData
+  clockSkewSeconds: number
+  stateFile?: string
+  precheck: (execSql: string) => PrecheckOutcome
+  now?: () => number
+}
+
+function json(status: number, body: unknown, requestId: string): Reply {
+  return { status, contentType: 'application/json;charset=utf-8', body: JSON.stringify(body), requestId }
+}
+
+/** The gateway's error body: {RequestId, HostId, Code, Message, Recommend}. */
+function gatewayReply(e: GatewayError, host: string, id: string): Reply {
+  return json(e.status, {
+    RequestId: id, HostId: host, Code: e.code, Message: e.message,
+    Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(e.code)}&product=dms-enterprise&requestId=${id}`
+  }, id)
+}
+
+function requestId(): string {
+  return randomUUID().toUpperCase()
+}
+
+const BAD_GATEWAY_HTML = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n' +
+  '<hr><center>Tengine</center>\r\n</body>\r\n</html>\r\n'
+
+export class EmulatorCore {
+  readonly faults = new FaultInjector()
+  readonly stats = new Stats()
+  private readonly keys = new Map<string, AccessKey>()
+  private readonly nonces: NonceStore
+  private readonly now: () => number
+
+  constructor(private readonly o: CoreOptions) {
+    for (const k of o.keys) this.keys.set(k.id, k)
+    this.nonces = new NonceStore(o.clockSkewSeconds * 2000)
+    this.now = o.now ?? Date.now
+  }
+
+  get config(): EmulatorConfig {
+    return this.o.config
+  }
+
+  /** The live state records (read them; change them only through the methods below). */
+  get data(): EmulatorData {
+    return this.o.data
+  }
+
+  addKey(k: AccessKey): void {
+    this.keys.set(k.id, k)
+  }
+
+  private persist(): void {
+    if (this.o.stateFile) saveState(this.o.stateFile, this.o.data)
+  }
+
+  private advanceAll(): void {
+    const now = this.now()
+    let changed = false
+    for (const o of this.o.data.orders) changed = tickets.advance(o, now) || changed
+    if (changed) this.persist()
+  }
+
+  orders(): OrderSummary[] {
+    this.advanceAll()
+    return this.o.data.orders.map((o) => ({
+      orderId: o.id, status: o.status, comment: o.comment, execSql: o.proc?.execSql ?? '', rollbackSql: o.proc?.rollbackSql ?? '',
+      workflowInstanceId: o.workflow?.id ?? 0, dbIds: o.proc?.dbItems.map((d) => d.dbId) ?? []
+    }))
+  }
+
+  order(id: number): Order {
+    this.advanceAll()
+    const o = this.o.data.orders.find((x) => x.id === id)
+    if (!o) throw new ControlError(404, `no ticket ${id}`)
+    return o
+  }
+
+  private userId(approver: unknown): number | undefined {
+    if (approver === undefined || approver === null || approver === '') return undefined
+    if (typeof approver === 'number') return approver
+    if (typeof approver === 'string' && /^\d+$/.test(approver)) return Number(approver)
+    const u = this.o.config.users.find((x) => x.nick === approver)
+    if (!u) throw new ControlError(400, `unknown approver '${String(approver)}'`)
+    return u.id
+  }
+
+  /** Control API: approve / reject / cancel a ticket. */
+  decide(id: number, decision: 'approve' | 'reject' | 'cancel', comment: string, approver?: unknown): Order {
+    const o = this.order(id)
+    const now = this.now()
+    try {
+      if (decision === 'approve') tickets.approve(o, this.userId(approver), comment, this.o.config.executeDelayMs, now)
+      else if (decision === 'reject') tickets.reject(o, this.userId(approver), comment, now)
+      else tickets.cancel(o, comment, now)
+    } catch (e) {
+      if (e instanceof tickets.TransitionError) throw new ControlError(409, e.message)
+      throw e
+    }
+    this.persist()
+    return o
+  }
+
+  createPermOrder(input: PermApply & { comment: string; committerId?: number }): Order {
+    const o = tickets.createPermOrder(this.o.data, {
+      ...input, committerId: input.committerId ?? this.o.keys[0]?.userId ?? 1
+    }, this.o.config.approvalNodes, this.now())
+    this.persist()
+    return o
+  }
+
+  addFault(rule: FaultRule): void {
+    this.faults.add(rule)
+  }
+
+  /** Refuses a request the gateway cannot even parse. */
+  refuse(e: GatewayError, action: string, host: string): Reply {
+    this.stats.request(action)
+    this.stats.rejected(e.code)
+    return gatewayReply(e, host, requestId())
+  }
+
+  /** Answers one DMS API request. */
+  handle(req: SignedRequest, host: string): Reply {
+    const id = requestId()
+    const actionName = req.headers['x-acs-action']?.[0] ?? [...req.query, ...req.form].find(([k]) => k === 'Action')?.[1] ?? '(none)'
+    this.stats.request(actionName)
+    const gatewayReply_ = (e: GatewayError): Reply => gatewayReply(e, host, id)
+
+    let auth
+    try {
+      auth = authenticate(req, {
+        findKey: (k) => this.keys.get(k), nonces: this.nonces, now: this.now(), clockSkewSeconds: this.o.clockSkewSeconds
+      })
+    } catch (e) {
+      if (!(e instanceof GatewayError)) throw e
+      this.stats.rejected(e.code)
+      return gatewayReply_(e)
+    }
+    if (auth.version !== DMS_VERSION) {
+      this.stats.error('InvalidVersion')
+      return gatewayReply_(gateway.badVersion(auth.version))
+    }
+    if (!isAction(auth.action)) {
+      this.stats.error('InvalidAction.NotFound')
+      return gatewayReply_(gateway.unknownAction(auth.action))
+    }
+
+    const fault = this.faults.pick(auth.action)
+    if (fault) this.stats.fault(fault.type)
+    switch (fault?.type) {
+      case 'throttle':
+        this.stats.error('Throttling.User')
+        return gatewayReply_(gateway.throttled(fault.status ?? 400))
+      case '5xx':
+        this.stats.error('ServiceUnavailable')
+        return gatewayReply_(gateway.unavailable())
+      case '502-html':
+        this.stats.error('502')
+        return { status: 502, contentType: 'text/html', body: BAD_GATEWAY_HTML, requestId: id }
+      case 'success-false':
+        this.stats.error(fault.errorCode ?? 'UnknownError')
+        return json(200, { RequestId: id, Success: false, ErrorCode: fault.errorCode ?? 'UnknownError',
+          ErrorMessage: 'An internal error occurred (injected fault).' }, id)
+      default:
+        break
+    }
+
+    let changed = false
+    const ctx: ActionContext = {
+      data: this.o.data, config: this.o.config, caller: auth.key, now: this.now(), precheck: this.o.precheck,
+      changed: () => { changed = true }
+    }
+    let reply: Reply
+    try {
+      const body = runAction(auth.action, ctx, auth.params)
+      this.stats.succeeded(auth.action)
+      reply = json(200, { RequestId: id, Success: true, ...body }, id)
+    } catch (e) {
+      if (!(e instanceof BusinessError)) throw e
+      this.stats.error(e.code)
+      const status = this.o.config.businessErrorStatus === 'documented' ? e.documentedStatus : 200
+      reply = json(status, { RequestId: id, Success: false, ErrorCode: e.code, ErrorMessage: e.message }, id)
+    }
+    if (changed) this.persist()
+    if (fault?.type === 'slow') return { ...reply, delayMs: fault.delayMs ?? 10_000 }
+    if (fault?.type === 'reset') return { ...reply, destroy: true }
+    return reply
+  }
+}

@@ -1,0 +1,137 @@
+// The emulator's data: plain JSON-serializable records, so the whole state can persist to a file.
+
+export type Role = 'admin' | 'dba' | 'user'
+
+export interface AccessKey {
+  id: string
+  secret: string
+  role: Role
+  userId: number
+  stsToken?: string
+}
+
+export interface EmulatorUser {
+  id: number
+  nick: string
+}
+
+export interface EmulatorDatabase {
+  /** DMS DatabaseId (SearchDatabase returns it as a string; tickets reference it as a number). */
+  id: number
+  schema: string
+  host: string
+  port: number
+  dbType: string
+  envType: string
+  logic?: boolean
+}
+
+/** One approval step; `users` may approve it (the first one by default). */
+export interface ApprovalNodeTemplate {
+  name: string
+  userIds: number[]
+}
+
+export type ExecMode = 'COMMITOR' | 'AUTO' | 'LAST_AUDITOR'
+
+/** Internal ticket status, the lower-case GetOrderBaseInfo vocabulary plus ListOrders' `cancel` and `fail`. */
+export type OrderStatus = 'new' | 'toaudit' | 'approved' | 'reject' | 'cancel' | 'processing' | 'success' | 'fail' | 'closed'
+
+export type PrecheckStatus = 'running' | 'success' | 'failed'
+
+export type CheckStep = 'SQL_PARSE' | 'SQL_TYPE_CHECK' | 'PERMISSION_CHECK' | 'ROW_CHECK'
+export interface PrecheckTask {
+  step: CheckStep
+  status: 'WAITING' | 'RUNNING' | 'SUCCESS' | 'FAIL'
+  userTip: string
+}
+
+export type NodeCode = 'START' | 'AUDITING' | 'APPROVED' | 'REJECT' | 'CANCEL' | 'WAITING'
+export interface WorkflowNodeState {
+  name: string
+  userIds: number[]
+  code: NodeCode
+  operatorId?: number
+  comment?: string
+  time?: number
+}
+
+export interface Workflow {
+  id: number
+  nodes: WorkflowNodeState[]
+  createdAt: number
+}
+
+export type PluginType = 'DC_PROC' | 'PERM_APPLY'
+
+export interface PermApply {
+  applyType: 'DB' | 'TAB' | 'COL' | 'INSTANT'
+  permType: number
+  seconds: number
+  resources: Record<string, unknown>[]
+}
+
+export interface Order {
+  id: number
+  pluginType: PluginType
+  status: OrderStatus
+  comment: string
+  committerId: number
+  relatedUserIds: number[]
+  createdAt: number
+  modifiedAt: number
+  attachmentKey?: string
+  /** DC_PROC only. */
+  proc?: {
+    execSql: string
+    rollbackSql: string
+    rollbackSqlType: string
+    classify: string
+    execMode: ExecMode
+    dbItems: { dbId: number; logic: boolean }[]
+    precheck: PrecheckStatus
+    /** When the asynchronous precheck finishes (ms epoch); its outcome is decided at creation. */
+    precheckDoneAt: number
+    precheckOutcome: { ok: boolean; tasks: PrecheckTask[] }
+    /** When a started execution finishes (ms epoch). */
+    executionDoneAt?: number
+  }
+  perm?: PermApply
+  workflow?: Workflow
+  closeReason?: string
+}
+
+export interface AuthorityTemplate {
+  id: number
+  name: string
+  description: string
+  creatorId: number
+  createdAt: number
+}
+
+/** Everything that changes at run time and may persist (access keys never do: no secrets on disk). */
+export interface EmulatorData {
+  version: 1
+  nextOrderId: number
+  nextWorkflowId: number
+  nextTemplateId: number
+  orders: Order[]
+  templates: AuthorityTemplate[]
+}
+
+export function emptyData(): EmulatorData {
+  return { version: 1, nextOrderId: 1001, nextWorkflowId: 5001, nextTemplateId: 301, orders: [], templates: [] }
+}
+
+/** Fixed configuration of one emulator instance (from options / CLI flags). */
+export interface EmulatorConfig {
+  tid: number
+  tenantName: string
+  databases: EmulatorDatabase[]
+  users: EmulatorUser[]
+  approvalNodes: ApprovalNodeTemplate[]
+  precheckDelayMs: number
+  executeDelayMs: number
+  /** Business errors answer HTTP 200 + Success:false ('always-200'), or the status DMS documents for the code. */
+  businessErrorStatus: 'always-200' | 'documented'
+}

@@ -1,0 +1,163 @@
+// The one state a PR gate is in, and how each state is shown: the check run, its title and the `state` output.
+// Every switch below ends in `assertNever`, so adding a state does not compile until each mapping handles it.
+import type { Finding } from './sql/types.js'
+
+/** Handlers and reasons come from DMS (GetApprovalDetail), never from PR or comment text. */
+export type GateState =
+  | { kind: 'planning' }
+  | { kind: 'plan-failed'; findings: Finding[] }
+  | { kind: 'no-changes' }
+  | { kind: 'awaiting-precheck'; orderId: number }
+  | { kind: 'precheck-failed'; orderId: number; reasons: string[] }
+  | { kind: 'awaiting-approval'; orderId: number; node: string; handlers: string[] }
+  | { kind: 'approved'; orderId: number }
+  | { kind: 'rejected'; orderId: number; reasons: string[] }
+  | { kind: 'cancelled'; orderId: number }
+  | { kind: 'closed'; orderId: number; reason?: string }
+  | { kind: 'executing'; orderId: number }
+  | { kind: 'executed'; orderId: number }
+  | { kind: 'execution-failed'; orderId: number; message: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'fork-readonly'; objectCount: number }
+
+export type GateKind = GateState['kind']
+
+/** Every kind, in a stable order (tests iterate it to prove the mappings are total). */
+export const GATE_KINDS: readonly GateKind[] = [
+  'planning',
+  'plan-failed',
+  'no-changes',
+  'awaiting-precheck',
+  'precheck-failed',
+  'awaiting-approval',
+  'approved',
+  'rejected',
+  'cancelled',
+  'closed',
+  'executing',
+  'executed',
+  'execution-failed',
+  'error',
+  'fork-readonly'
+] as const
+
+/**
+ * What the check run shows. `neutral`/`skipped` are deliberately not representable: branch protection treats them
+ * as passing, so anything that must block is `in_progress` or `failure`.
+ */
+export type CheckStatus =
+  | { status: 'in_progress' }
+  | { status: 'completed'; conclusion: 'success' | 'failure' }
+
+export function assertNever(x: never): never {
+  throw new Error(`unhandled gate state: ${JSON.stringify(x)}`)
+}
+
+const IN_PROGRESS: CheckStatus = { status: 'in_progress' }
+const SUCCESS: CheckStatus = { status: 'completed', conclusion: 'success' }
+const FAILURE: CheckStatus = { status: 'completed', conclusion: 'failure' }
+
+export function checkStatusOf(state: GateState): CheckStatus {
+  switch (state.kind) {
+    case 'planning':
+    case 'awaiting-precheck':
+    case 'awaiting-approval':
+    case 'executing':
+    case 'fork-readonly': // cannot gate yet: stays pending (blocking) until a maintainer refreshes
+      return IN_PROGRESS
+    case 'approved':
+    case 'executed':
+    case 'no-changes':
+      return SUCCESS
+    case 'plan-failed':
+    case 'precheck-failed':
+    case 'rejected':
+    case 'cancelled':
+    case 'closed':
+    case 'execution-failed':
+    case 'error':
+      return FAILURE
+    default:
+      return assertNever(state)
+  }
+}
+
+/** True when the gate will not change without a new push or a DMS-side action by a person. */
+export function isFinal(state: GateState): boolean {
+  return checkStatusOf(state).status === 'completed'
+}
+
+function names(list: readonly string[]): string {
+  return list.length > 0 ? list.join(', ') : 'no handler assigned'
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+/** A one-line title (check-run title, comment status line). Kept short: GitHub shows it truncated in lists. */
+export function titleOf(state: GateState): string {
+  switch (state.kind) {
+    case 'planning':
+      return 'Planning routine changes…'
+    case 'plan-failed':
+      return `Plan failed: ${plural(state.findings.length, 'error')} in the SQL`
+    case 'no-changes':
+      return 'No routine changes to deploy'
+    case 'awaiting-precheck':
+      return `DMS ticket ${state.orderId}: waiting for the precheck`
+    case 'precheck-failed':
+      return `DMS ticket ${state.orderId}: precheck failed`
+    case 'awaiting-approval':
+      return `Awaiting DBA approval: node '${state.node}' — ${names(state.handlers)}`
+    case 'approved':
+      return `Approved in DMS (ticket ${state.orderId})`
+    case 'rejected':
+      return `Rejected in DMS (ticket ${state.orderId})`
+    case 'cancelled':
+      return `DMS ticket ${state.orderId} was cancelled`
+    case 'closed':
+      return `DMS ticket ${state.orderId} was closed`
+    case 'executing':
+      return `Executing DMS ticket ${state.orderId}…`
+    case 'executed':
+      return `Executed in DMS (ticket ${state.orderId})`
+    case 'execution-failed':
+      return `Execution of DMS ticket ${state.orderId} failed`
+    case 'error':
+      return 'DMS gate error'
+    case 'fork-readonly':
+      return `Fork PR: ${plural(state.objectCount, 'routine change')} planned; a maintainer must run /dms-refresh`
+    default:
+      return assertNever(state)
+  }
+}
+
+/** The `state` output of the Action (stable, kebab-case; documented in action.yml). */
+export function stateOutputOf(state: GateState): GateKind {
+  switch (state.kind) {
+    case 'planning':
+    case 'plan-failed':
+    case 'no-changes':
+    case 'awaiting-precheck':
+    case 'precheck-failed':
+    case 'awaiting-approval':
+    case 'approved':
+    case 'rejected':
+    case 'cancelled':
+    case 'closed':
+    case 'executing':
+    case 'executed':
+    case 'execution-failed':
+    case 'error':
+    case 'fork-readonly':
+      return state.kind
+    default:
+      return assertNever(state)
+  }
+}
+
+/** The DMS order id the state refers to, when there is one. */
+export function orderIdOf(state: GateState): number | undefined {
+  return 'orderId' in state ? state.orderId : undefined
+}

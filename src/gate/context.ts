@@ -1,0 +1,32 @@
+// What every mode needs at run time: the inputs, the repository, the GitHub client, a lazily created DMS client
+// (fork runs never create one), where the checkout is, and how to log. Built once in main.ts.
+import type { DmsClient } from '../dms/client.js'
+import type { GitHubApi, RepoRef } from '../github/octokit.js'
+import type { Inputs } from '../inputs.js'
+
+export interface Log {
+  info(message: string): void
+  debug(message: string): void
+  warning(message: string): void
+}
+
+export interface GateContext {
+  inputs: Inputs
+  repo: RepoRef
+  /** owner/name */
+  repoFullName: string
+  github: GitHubApi
+  /** Created on first use (credentials, OIDC): fork runs and plan-only runs never touch DMS. */
+  dms: () => Promise<DmsClient>
+  /** GITHUB_WORKSPACE when it is a git checkout (sources then come from git, not the API). */
+  workspace?: string
+  /** Base of links to tickets (the DMS console, or the emulator). */
+  consoleBase: string
+  /** Link to this workflow run, for the comment footer. */
+  runUrl?: string
+  log: Log
+  now: () => Date
+  sleep: (ms: number) => Promise<void>
+  /** Longest wait for a new ticket's precheck inside one run (ms). */
+  precheckWaitMs: number
+}

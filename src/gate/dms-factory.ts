@@ -1,0 +1,60 @@
+// The DMS client of a run, built on first use: credentials (access key, OIDC → RAM role, or the default chain),
+// every secret masked before anything can print it.
+import * as core from '@actions/core'
+import { createDmsClient, type DmsClient } from '../dms/client.js'
+import { resolveCredentials, type CredentialsInput, type ResolvedCredentials } from '../dms/credentials.js'
+import { endpointUrl, type Inputs } from '../inputs.js'
+
+/** Audience of the GitHub OIDC token exchanged with Alibaba Cloud STS. */
+export const OIDC_AUDIENCE = 'sts.aliyuncs.com'
+
+function credentialsInputOf(inputs: Inputs): CredentialsInput {
+  const c = inputs.credentials
+  switch (c.kind) {
+    case 'access-key':
+      return c.securityToken !== undefined
+        ? { kind: 'access-key', accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, securityToken: c.securityToken }
+        : { kind: 'access-key', accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret }
+    case 'oidc':
+      return {
+        kind: 'oidc',
+        roleArn: c.roleArn,
+        oidcProviderArn: c.oidcProviderArn,
+        getIdToken: () => core.getIDToken(OIDC_AUDIENCE),
+        ...(inputs.region !== undefined ? { stsRegion: inputs.region } : {})
+      }
+    case 'default-chain':
+      return { kind: 'default-chain' }
+  }
+}
+
+export interface DmsFactory {
+  get: () => Promise<DmsClient>
+  cleanup: () => Promise<void>
+}
+
+export function dmsFactory(inputs: Inputs): DmsFactory {
+  let client: Promise<DmsClient> | undefined
+  let resolved: ResolvedCredentials | undefined
+  return {
+    get() {
+      client ??= (async () => {
+        resolved = await resolveCredentials(credentialsInputOf(inputs))
+        for (const s of resolved.secrets) if (s !== '') core.setSecret(s)
+        core.info(`DMS: ${endpointUrl(inputs.dmsEndpoint)} with ${resolved.source} credentials`)
+        return createDmsClient({
+          endpoint: endpointUrl(inputs.dmsEndpoint),
+          ...(inputs.region !== undefined ? { region: inputs.region } : {}),
+          ...(inputs.tid !== undefined ? { tid: inputs.tid } : {}),
+          credentials: resolved.credentials,
+          logger: line => core.debug(line),
+          secrets: resolved.secrets
+        })
+      })()
+      return client
+    },
+    async cleanup() {
+      await resolved?.cleanup()
+    }
+  }
+}

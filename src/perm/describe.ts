@@ -1,0 +1,44 @@
+// Pure: plain-text descriptions of what a permission ticket requests (CLI and PR comment).
+import type { PermApplyOrderDetail, PermResource } from '../dms/types.js'
+import { describeDuration, describePermType } from './verdict.js'
+
+function pickText(rec: Record<string, unknown> | null, keys: string[]): string {
+  if (!rec) return ''
+  for (const k of keys) {
+    const v = rec[k]
+    if (typeof v === 'string' && v !== '') return v
+    if (typeof v === 'number') return String(v)
+  }
+  return ''
+}
+
+function part(label: string, rec: Record<string, unknown> | null, keys: string[]): string | null {
+  if (!rec || Object.keys(rec).length === 0) return null
+  const named = pickText(rec, keys)
+  return `${label} ${named || JSON.stringify(rec)}`
+}
+
+/** `instance rm-x (rm-x.mysql…:3306) / database shop / table orders / column email` */
+export function describeResource(r: PermResource): string {
+  const host = pickText(r.instance, ['Host'])
+  const port = pickText(r.instance, ['Port'])
+  const instanceName = pickText(r.instance, ['InstanceId', 'InstanceAlias', 'InstanceName'])
+  const instance =
+    r.instance && Object.keys(r.instance).length
+      ? `instance ${instanceName || host || JSON.stringify(r.instance)}${instanceName && host ? ` (${host}${port ? `:${port}` : ''})` : ''}`
+      : null
+  const parts = [
+    instance,
+    part('database', r.database, ['SearchName', 'SchemaName', 'DbName', 'DbId', 'DatabaseId']),
+    part('table', r.table, ['TableName', 'Name']),
+    part('column', r.column, ['ColumnName', 'Name'])
+  ].filter((p): p is string => p !== null)
+  return parts.length ? parts.join(' / ') : '(no resource details)'
+}
+
+export function describePermRequest(d: PermApplyOrderDetail): string[] {
+  const lines = [`apply type ${d.applyType}, permission type ${describePermType(d.permType)}, duration ${describeDuration(d.seconds)}`]
+  if (d.resources.length === 0) lines.push('no resources listed')
+  for (const r of d.resources) lines.push(`- ${describeResource(r)}`)
+  return lines
+}

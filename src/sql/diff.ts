@@ -1,0 +1,50 @@
+// Base ↔ head by object identity (type, schema, name), never by file: renames, moves and reformatting
+// leave the canonical definition unchanged and so produce no change.
+import type { FileDef, ParsedFile } from './file.js'
+import type { Change } from './render.js'
+
+export interface Duplicate {
+  first: FileDef
+  again: FileDef
+}
+
+export interface ObjectIndex {
+  byKey: Map<string, FileDef>
+  duplicates: Duplicate[]
+}
+
+/** First definition of each object in file order (paths sorted), plus every later redefinition. */
+export function indexObjects(files: readonly ParsedFile[]): ObjectIndex {
+  const byKey = new Map<string, FileDef>()
+  const duplicates: Duplicate[] = []
+  for (const f of files) {
+    for (const d of f.defs) {
+      const first = byKey.get(d.key)
+      if (first) duplicates.push({ first, again: d })
+      else byKey.set(d.key, d)
+    }
+  }
+  return { byKey, duplicates }
+}
+
+export interface DiffEntry extends Change {
+  /** Where a reviewer finds it: the head definition, or the base one for a removed object. */
+  at: FileDef
+}
+
+export function diffObjects(base: ObjectIndex, head: ObjectIndex): DiffEntry[] {
+  const out: DiffEntry[] = []
+  for (const [key, h] of head.byKey) {
+    const b = base.byKey.get(key)
+    if (!b) out.push({ type: h.type, key, change: 'added', head: h, at: h })
+    else if (b.canonical !== h.canonical) out.push({ type: h.type, key, change: 'modified', base: b, head: h, at: h })
+  }
+  for (const [key, b] of base.byKey) {
+    if (!head.byKey.has(key)) out.push({ type: b.type, key, change: 'removed', base: b, at: b })
+  }
+  return out.sort((x, y) => compareAt(x.at, y.at))
+}
+
+export function compareAt(a: { file: string; line: number }, b: { file: string; line: number }): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line
+}

@@ -1,0 +1,300 @@
+// Splits a whole .sql file into statements the way the mysql/mariadb command-line client does (DELIMITER
+// directives, quotes, comments, executable comments), plus one deliberate extension: with the `;` delimiter a
+// stored program's BEGIN … END body stays one statement. One pass over char codes; no per-char regex or
+// string building.
+import type { Statement } from '../types.js'
+import { BlockTracker, PHASE_PLAIN, PHASE_PROGRAM } from './blocks.js'
+import {
+  BACKSLASH, BACKTICK, BANG, BOM, CR, DASH, DQUOTE, HASH, NL, SEMI, SLASH, SPACE, SQUOTE, STAR, TAB, isWordChar
+} from './chars.js'
+import { LineCounter } from './lines.js'
+import { blockCommentEnd, execOpenLength, isDashComment, lineEnd, scanQuoted } from './scan.js'
+import type { SplitProblem } from './tokens.js'
+
+export interface SplitResult {
+  statements: Statement[]
+  problems: SplitProblem[]
+}
+
+const QUOTE_NAMES: Record<number, string> = {
+  [SQUOTE]: "single-quoted string '…'", [DQUOTE]: 'double-quoted string "…"', [BACKTICK]: 'quoted identifier `…`'
+}
+
+/** Chars the plain-run loop must stop at; the delimiter's first char is added per delimiter. */
+function stopTable(d0: number): Uint8Array {
+  const t = new Uint8Array(128)
+  for (const c of [SQUOTE, DQUOTE, BACKTICK, HASH, DASH, SLASH, STAR, NL]) t[c] = 1
+  if (d0 >= 0 && d0 < 128) t[d0] = 1
+  return t
+}
+
+const DELIMITER_LOWER = 'delimiter'
+
+/** Whether s[i..] reads `DELIMITER` (any case) followed by a space, tab, line end or end of input. */
+function isDelimiterWord(s: string, i: number): boolean {
+  for (let k = 0; k < 9; k++) {
+    if ((s.charCodeAt(i + k) | 0x20) !== DELIMITER_LOWER.charCodeAt(k)) return false
+  }
+  const c = s.charCodeAt(i + 9)
+  return c === SPACE || c === TAB || c === NL || c === CR || Number.isNaN(c)
+}
+
+/** Only spaces/tabs between the previous line break (or the start) and i. */
+function atLineStart(s: string, i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    const c = s.charCodeAt(k)
+    if (c === NL) return true
+    if (c !== SPACE && c !== TAB) return false
+  }
+  return true
+}
+
+/** Blank, or only a comment. */
+function isBlankOrComment(rest: string): boolean {
+  const t = rest.trim()
+  return t === '' || t.startsWith('#') || t.startsWith('/*') || (t.startsWith('--') && (t.length === 2 || t.charCodeAt(2) <= SPACE))
+}
+
+interface Directive {
+  /** New delimiter, or undefined when the client rejects the line (and keeps the old one). */
+  value?: string
+  /** Why it was rejected, or a warning about ignored text. */
+  problem?: string
+  /** Offset of the line end (the `\n` or the end of input). */
+  eol: number
+}
+
+/**
+ * Reads a `DELIMITER x` line at i as the client's get_arg does: the value is quoted ('…', "…", `…`) or runs to
+ * the first space (a tab is part of it, as in the client); the rest of the line is ignored.
+ */
+function readDirective(s: string, i: number, current: string): Directive {
+  const eol = lineEnd(s, i)
+  const stop = eol > i && s.charCodeAt(eol - 1) === CR ? eol - 1 : eol
+  let j = i + 9
+  while (j < stop && (s.charCodeAt(j) === SPACE || s.charCodeAt(j) === TAB || s.charCodeAt(j) === 11 || s.charCodeAt(j) === 12)) j++
+  const none = `DELIMITER without a value: the client reports an error and keeps the delimiter '${current}'`
+  if (j >= stop) return { problem: none, eol }
+  // get_arg: an optional quote; a backslash escapes the next char (not inside backticks), a doubled quote is
+  // a quote; an unquoted value ends at a space (a tab is part of it).
+  const q = s.charCodeAt(j)
+  const qtype = q === SQUOTE || q === DQUOTE || q === BACKTICK ? q : 0
+  let k = qtype ? j + 1 : j
+  let seg = k
+  let value = ''
+  let closed = qtype === 0
+  while (k < stop) {
+    const c = s.charCodeAt(k)
+    if ((c === BACKSLASH && k + 1 < stop && qtype !== BACKTICK) || (qtype !== 0 && c === qtype && s.charCodeAt(k + 1) === qtype)) {
+      value += s.slice(seg, k) + s[k + 1]
+      k += 2
+      seg = k
+      continue
+    }
+    if (c === (qtype || SPACE)) { closed = true; break }
+    k++
+  }
+  value += s.slice(seg, k)
+  if (!closed || value === '') return { problem: none, eol }
+  const after = qtype ? k + 1 : k
+  if (value.includes('\\')) {
+    return { problem: `DELIMITER '${value}' contains a backslash: the client rejects it and keeps '${current}'`, eol }
+  }
+  if (value.charCodeAt(0) >= 128) {
+    return { value, eol, problem: `DELIMITER '${value}' starts with a non-ASCII character, which the client never ` +
+      'matches (it skips multi-byte characters when looking for the delimiter): everything after it is one statement' }
+  }
+  const rest = s.slice(after, stop)
+  if (!isBlankOrComment(rest)) {
+    return { value, eol, problem: `text after 'DELIMITER ${value}' is ignored by the client: '${rest.trim()}'` }
+  }
+  return { value, eol }
+}
+
+export function splitStatements(source: string): SplitResult {
+  const s = source.charCodeAt(0) === BOM ? source.slice(1) : source
+  const n = s.length
+  const statements: Statement[] = []
+  const problems: SplitProblem[] = []
+  const lines = new LineCounter(s)
+  const tracker = new BlockTracker()
+
+  let delim = ';'
+  let dlen = 1
+  let d0 = SEMI
+  let semi = true
+  let stop = stopTable(d0)
+
+  let textStart = -1 // first non-blank char of the statement (may be a comment)
+  let firstSig = -1 // first char that is neither blank nor comment
+  let execOpen = -1 // offset of an open `/*!` executable comment
+  let ssLine = false // a `/*!` opened on the current line and not closed on it (client quirk, see blockCommentEnd)
+  // Comments on the rest of a delimiter's line belong to the statement it ended, not to the next one.
+  let afterDelimLine = false
+
+  const problem = (at: number, message: string): void => {
+    problems.push({ line: lines.lineAt(at), message })
+  }
+
+  const endStatement = (end: number, delimiter: string): void => {
+    if (firstSig >= 0) {
+      let e = end
+      while (e > textStart && s.charCodeAt(e - 1) <= SPACE) e--
+      statements.push({ text: s.slice(textStart, e), delimiter, line: lines.lineAt(firstSig), start: textStart, end: e })
+    }
+    textStart = -1
+    firstSig = -1
+    execOpen = -1
+    tracker.reset()
+  }
+
+  /** A line inside an unfinished statement that looks like a directive: the client sends it as SQL. */
+  const checkPendingDirective = (nl: number): void => {
+    let k = nl + 1
+    while (s.charCodeAt(k) === SPACE || s.charCodeAt(k) === TAB) k++
+    const c = s.charCodeAt(k) | 0x20
+    if (c !== 0x64 || !isDelimiterWord(s, k)) return
+    const d = readDirective(s, k, delim)
+    if (d.value === undefined || d.problem) return
+    problem(k, `'DELIMITER ${d.value}' is not a directive here: the statement that began at line ` +
+      `${lines.lineAt(firstSig)} has no '${delim}' yet, so the client sends this line as SQL (missing delimiter?)`)
+  }
+
+  let i = 0
+  while (i < n) {
+    let c = s.charCodeAt(i)
+    if (firstSig < 0) {
+      // Between statements: blanks, comments and DELIMITER directives.
+      if (c <= SPACE) {
+        if (c === NL) { afterDelimLine = false; ssLine = false }
+        i++
+        continue
+      }
+      if ((c | 0x20) === 0x64 && isDelimiterWord(s, i) && atLineStart(s, i)) {
+        const d = readDirective(s, i, delim)
+        if (d.problem) problem(i, d.problem)
+        if (d.value !== undefined) {
+          delim = d.value
+          dlen = delim.length
+          d0 = delim.charCodeAt(0) < 128 ? delim.charCodeAt(0) : -1 // see readDirective: never matched
+          semi = delim === ';'
+          stop = stopTable(d0)
+        }
+        textStart = -1
+        i = d.eol
+        continue
+      }
+      if ((c | 0x20) === 0x64 && isDelimiterWord(s, i)) {
+        problem(i, 'DELIMITER is a directive only at the start of a line (after a completed statement): here the ' +
+          `client does not apply it, but sends or garbles the text up to the next '${delim}'; put it on its own line`)
+      }
+    }
+    if (c === d0 && (dlen === 1 || s.startsWith(delim, i))) {
+      if (semi && tracker.semicolon()) {
+        i++
+        continue
+      }
+      if (execOpen >= 0) {
+        problem(i, `the delimiter '${delim}' cuts the executable comment opened at line ${lines.lineAt(execOpen)}: ` +
+          'the client sends the two halves as separate statements')
+      }
+      endStatement(i, delim)
+      afterDelimLine = true
+      i += dlen
+      continue
+    }
+    switch (c) {
+      case SQUOTE: case DQUOTE: case BACKTICK: {
+        if (firstSig < 0) { firstSig = i; if (textStart < 0) textStart = i }
+        if (semi) tracker.other(c)
+        const j = scanQuoted(s, i, c)
+        if (ssLine && j > 0 && s.lastIndexOf('\n', j) > i) ssLine = false
+        if (j < 0) {
+          problem(i, `unterminated ${QUOTE_NAMES[c]} starting at line ${lines.lineAt(i)}: it runs to the end of the file`)
+          i = n
+        } else i = j
+        continue
+      }
+      case HASH:
+        if (textStart < 0 && !afterDelimLine) textStart = i
+        i = lineEnd(s, i)
+        continue
+      case DASH:
+        if (isDashComment(s, i)) {
+          if (textStart < 0 && !afterDelimLine) textStart = i
+          i = lineEnd(s, i)
+          continue
+        }
+        break
+      case SLASH:
+        if (s.charCodeAt(i + 1) === STAR) {
+          const open = execOpenLength(s, i)
+          if (open > 0 && execOpen < 0) {
+            if (firstSig < 0) { firstSig = i; if (textStart < 0) textStart = i }
+            execOpen = i
+            ssLine = s.charCodeAt(i + 2) === BANG
+            i += open
+            continue
+          }
+          if (textStart < 0 && !afterDelimLine) textStart = i
+          const j = blockCommentEnd(s, i, ssLine)
+          ssLine = false
+          if (j < 0) {
+            problem(i, `unterminated comment /* … */ starting at line ${lines.lineAt(i)}: it runs to the end of the file`)
+            i = n
+          } else i = j
+          continue
+        }
+        break
+      case STAR:
+        if (execOpen >= 0 && s.charCodeAt(i + 1) === SLASH) {
+          execOpen = -1
+          ssLine = false
+          i += 2
+          continue
+        }
+        break
+      case NL:
+        ssLine = false
+        if (firstSig >= 0) checkPendingDirective(i)
+        i++
+        continue
+      default:
+        if (c <= SPACE) { i++; continue }
+    }
+    // Significant SQL text.
+    if (firstSig < 0) { firstSig = i; if (textStart < 0) textStart = i }
+    if (semi && tracker.phase !== PHASE_PLAIN) {
+      if (isWordChar(c)) {
+        let j = i + 1
+        while (j < n && isWordChar(s.charCodeAt(j))) j++
+        tracker.word(s, i, j)
+        i = j
+      } else {
+        tracker.other(c)
+        i++
+      }
+      continue
+    }
+    // Plain run: skip to the next char that can matter.
+    i++
+    while (i < n) {
+      c = s.charCodeAt(i)
+      if (c < 128 && stop[c] === 1) break
+      i++
+    }
+  }
+  if (execOpen >= 0) {
+    problem(execOpen, `unterminated executable comment /*! … */ starting at line ${lines.lineAt(execOpen)}`)
+  }
+  if (tracker.phase === PHASE_PROGRAM) {
+    const open = tracker.openBlock()
+    if (open) {
+      problem(open.at, `unterminated ${open.name} block: ${s.slice(open.at, open.at + 12).split(/\s/)[0]!.toUpperCase()} ` +
+        `at line ${lines.lineAt(open.at)} is not closed before the end of the file ` +
+        `(statement starting at line ${lines.lineAt(firstSig)})`)
+    }
+  }
+  endStatement(n, '')
+  return { statements, problems }
+}

@@ -1,0 +1,589 @@
+// Runs the built Action (dist/index.js) the way a GitHub runner does, for the e2e tests, the bench and the demo:
+// INPUT_<NAME> env (hyphens kept) with action.yml defaults applied here (the runner does that, not
+// @actions/core), GITHUB_EVENT_NAME + GITHUB_EVENT_PATH with a real webhook payload shape
+// (@octokit/webhooks-examples, adjusted), the GITHUB_* variables, and real command files (GITHUB_OUTPUT,
+// GITHUB_STEP_SUMMARY, GITHUB_STATE, GITHUB_ENV, GITHUB_PATH). Also: a git workspace with real commits, so the
+// Action's checkout path is exercised. Never imported by src/index.ts or src/cli.ts.
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse as parseYaml } from 'yaml'
+
+const here = dirname(fileURLToPath(import.meta.url))
+export const PROJECT_ROOT = resolve(here, '..', '..')
+
+// ---- dist ----
+
+/**
+ * Builds dist/ (under the shared build lock) and copies it to a private directory, so another build rewriting
+ * dist/ cannot pull the bundle from under a running test. Returns the path of the copied index.js.
+ */
+export function prepareDist(o: { build?: boolean; quiet?: boolean } = {}): string {
+  if (o.build !== false) {
+    execFileSync('flock', ['/tmp/dpg-build.lock', 'npm', 'run', '-s', 'build'], { cwd: PROJECT_ROOT, stdio: o.quiet === false ? 'inherit' : 'pipe' })
+  }
+  const dist = join(PROJECT_ROOT, 'dist')
+  if (!existsSync(join(dist, 'index.js'))) throw new Error('dist/index.js is missing: run npm run build')
+  const copy = mkdtempSync(join(tmpdir(), 'dpg-dist-'))
+  // copy under the lock too: a build in progress deletes dist/ first
+  execFileSync('flock', ['/tmp/dpg-build.lock', 'cp', '-R', dist + '/.', copy])
+  return join(copy, 'index.js')
+}
+
+// ---- action.yml defaults ----
+
+export interface ActionInputSpec {
+  default?: string
+}
+
+/** The inputs of action.yml with their defaults (as strings; `${{ github.token }}` is left to the caller). */
+export function actionInputDefaults(root: string = PROJECT_ROOT): Record<string, string> {
+  const doc = parseYaml(readFileSync(join(root, 'action.yml'), 'utf8')) as { inputs?: Record<string, ActionInputSpec> }
+  const out: Record<string, string> = {}
+  for (const [name, spec] of Object.entries(doc.inputs ?? {})) if (spec?.default !== undefined) out[name] = String(spec.default)
+  return out
+}
+
+// ---- running ----
+
+export interface RunActionOptions {
+  /** path of index.js (from prepareDist) */
+  entry: string
+  eventName: string
+  payload: unknown
+  /** `with:` inputs; action.yml defaults fill the rest */
+  inputs: Record<string, string>
+  /** the workflow token (`${{ github.token }}`) */
+  token: string
+  /** owner/name */
+  repository: string
+  apiUrl: string
+  serverUrl?: string
+  /** GITHUB_WORKSPACE; default: an empty directory */
+  workspace?: string
+  sha?: string
+  ref?: string
+  /** extra environment (e.g. RUNNER_DEBUG=1) */
+  env?: Record<string, string>
+  timeoutMs?: number
+}
+
+export interface ActionRun {
+  exitCode: number
+  stdout: string
+  stderr: string
+  /** GITHUB_OUTPUT, parsed */
+  outputs: Record<string, string>
+  /** GITHUB_STEP_SUMMARY content */
+  summary: string
+  /** `::error::`, `::warning::`, `::notice::` lines and core.setFailed */
+  annotations: string[]
+  /** ms from spawn to exit */
+  elapsedMs: number
+}
+
+/** Parses a GITHUB_OUTPUT file (`name<<DELIM\nvalue\nDELIM` blocks, or `name=value`). */
+export function parseCommandFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
+    if (heredoc) {
+      const [, name, delim] = heredoc
+      const value: string[] = []
+      for (i++; i < lines.length && lines[i] !== delim; i++) value.push(lines[i]!)
+      out[name!] = value.join('\n')
+    } else if (line.includes('=')) {
+      out[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1)
+    }
+  }
+  return out
+}
+
+function inputEnvName(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
+}
+
+/** Env a runner gives the step: a clean one (no INPUT_* or GITHUB_* leaking in from the parent). */
+function baseEnv(): Record<string, string> {
+  const keep = ['PATH', 'HOME', 'LANG', 'TZ', 'SYSTEMROOT', 'TMPDIR']
+  const env: Record<string, string> = {}
+  for (const k of keep) if (process.env[k] !== undefined) env[k] = process.env[k]!
+  return env
+}
+
+export async function runAction(o: RunActionOptions): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'dpg-run-'))
+  const files = {
+    event: join(dir, 'event.json'),
+    output: join(dir, 'output'),
+    summary: join(dir, 'step_summary.md'),
+    state: join(dir, 'state'),
+    envFile: join(dir, 'env'),
+    path: join(dir, 'path')
+  }
+  writeFileSync(files.event, JSON.stringify(o.payload, null, 2))
+  for (const f of [files.output, files.summary, files.state, files.envFile, files.path]) writeFileSync(f, '')
+  const runnerTemp = join(dir, 'runner_temp')
+  mkdirSync(runnerTemp)
+  const workspace = o.workspace ?? join(dir, 'workspace')
+  mkdirSync(workspace, { recursive: true })
+
+  const inputs: Record<string, string> = { ...actionInputDefaults(), ...o.inputs }
+  if (inputs['github-token'] === undefined || inputs['github-token'].includes('${{')) inputs['github-token'] = o.token
+  const env: Record<string, string> = {
+    ...baseEnv(),
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_EVENT_NAME: o.eventName,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_REPOSITORY: o.repository,
+    GITHUB_REPOSITORY_OWNER: o.repository.split('/')[0]!,
+    GITHUB_API_URL: o.apiUrl,
+    GITHUB_SERVER_URL: o.serverUrl ?? 'https://github.com',
+    GITHUB_GRAPHQL_URL: `${o.apiUrl}/graphql`,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_SHA: o.sha ?? '0000000000000000000000000000000000000000',
+    GITHUB_REF: o.ref ?? 'refs/heads/main',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_WORKFLOW: 'DMS gate',
+    GITHUB_JOB: 'dms-gate',
+    GITHUB_ACTOR: 'octocat',
+    RUNNER_TEMP: runnerTemp,
+    RUNNER_OS: 'Linux',
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_STATE: files.state,
+    GITHUB_ENV: files.envFile,
+    GITHUB_PATH: files.path,
+    ...o.env
+  }
+  for (const [name, value] of Object.entries(inputs)) env[inputEnvName(name)] = value
+
+  const started = Date.now()
+  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [o.entry], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    let err = ''
+    const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 120_000)
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+    child.on('error', e => {
+      clearTimeout(timer)
+      reject(e)
+    })
+    child.on('close', c => {
+      clearTimeout(timer)
+      resolvePromise({ code: c ?? -1, stdout: out, stderr: err })
+    })
+  })
+  const result: ActionRun = {
+    exitCode: code,
+    stdout,
+    stderr,
+    outputs: parseCommandFile(readFileSync(files.output, 'utf8')),
+    summary: readFileSync(files.summary, 'utf8'),
+    annotations: stdout.split('\n').filter(l => /^::(error|warning|notice)/.test(l)),
+    elapsedMs: Date.now() - started
+  }
+  rmSync(dir, { recursive: true, force: true })
+  return result
+}
+
+// ---- a git workspace with real commits ----
+
+export interface GitWorkspace {
+  dir: string
+  /** Commits `files` (path → content; null deletes) on top of `parent` (default: the last commit); returns the sha. */
+  commit(files: Record<string, string | null>, message?: string, parent?: string): string
+  /** The full tree at `sha` (for seeding the fake GitHub with the same commits). */
+  tree(sha: string): Record<string, string>
+}
+
+function git(dir: string, args: string[], input?: string): string {
+  return execFileSync('git', args, {
+    cwd: dir,
+    input,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Octo Cat',
+      GIT_AUTHOR_EMAIL: 'octocat@example.com',
+      GIT_COMMITTER_NAME: 'Octo Cat',
+      GIT_COMMITTER_EMAIL: 'octocat@example.com',
+      GIT_AUTHOR_DATE: '2026-11-01T12:00:00Z',
+      GIT_COMMITTER_DATE: '2026-11-01T12:00:00Z'
+    },
+    maxBuffer: 1 << 28
+  }).trim()
+}
+
+export function createGitWorkspace(dir: string = mkdtempSync(join(tmpdir(), 'dpg-ws-'))): GitWorkspace {
+  mkdirSync(dir, { recursive: true })
+  git(dir, ['init', '-q', '-b', 'main'])
+  let last: string | undefined
+  const trees = new Map<string, Record<string, string>>()
+  return {
+    dir,
+    commit(files, message = 'change', parent) {
+      const from = parent ?? last
+      if (from !== undefined) git(dir, ['checkout', '-q', '--detach', from])
+      const tree = { ...(from !== undefined ? trees.get(from)! : {}) }
+      for (const [p, content] of Object.entries(files)) {
+        const abs = join(dir, p)
+        if (content === null) {
+          rmSync(abs, { force: true })
+          delete tree[p]
+        } else {
+          mkdirSync(dirname(abs), { recursive: true })
+          writeFileSync(abs, content)
+          tree[p] = content
+        }
+      }
+      git(dir, ['add', '-A'])
+      git(dir, ['commit', '-q', '--allow-empty', '-m', message])
+      const sha = git(dir, ['rev-parse', 'HEAD'])
+      trees.set(sha, tree)
+      last = sha
+      return sha
+    },
+    tree(sha) {
+      const t = trees.get(sha)
+      if (!t) throw new Error(`no commit ${sha} in ${dir}`)
+      return { ...t }
+    }
+  }
+}
+
+/** Reads a directory of files (e.g. examples/pr-1/head) as path → content. */
+export function readTreeDir(root: string, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (!existsSync(root)) return out
+  const walk = (dir: string, rel: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const abs = join(dir, entry.name)
+      const r = rel === '' ? entry.name : `${rel}/${entry.name}`
+      if (entry.isDirectory()) walk(abs, r)
+      else if (entry.isFile()) out[prefix + r] = readFileSync(abs, 'utf8')
+    }
+  }
+  walk(root, '')
+  return out
+}
+
+// ---- payloads (real shapes from @octokit/webhooks-examples, adjusted) ----
+
+const requireJson = createRequire(import.meta.url)
+type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function example(event: string, pick: (e: Json) => boolean): Json {
+  const list = requireJson('@octokit/webhooks-examples') as Array<{ name: string; examples: Json[] }>
+  const found = list.find(e => e.name === event)?.examples.find(pick)
+  if (!found) throw new Error(`no @octokit/webhooks-examples payload for ${event}`)
+  return structuredClone(found)
+}
+
+function repositoryJson(base: Json, fullName: string, apiUrl: string): Json {
+  const [owner, name] = fullName.split('/') as [string, string]
+  return {
+    ...base,
+    name,
+    full_name: fullName,
+    owner: { ...base.owner, login: owner },
+    html_url: `https://github.com/${fullName}`,
+    url: `${apiUrl}/repos/${fullName}`,
+    fork: false,
+    default_branch: 'main'
+  }
+}
+
+export interface PullEventSpec {
+  repository: string
+  apiUrl: string
+  number: number
+  baseSha: string
+  headSha: string
+  title?: string
+  body?: string | null
+  user?: string
+  /** head lives in `<user>/<repo>` */
+  fork?: boolean
+  state?: 'open' | 'closed'
+  merged?: boolean
+  mergeCommitSha?: string | null
+  changedFiles?: number
+}
+
+export function pullRequestPayload(action: string, s: PullEventSpec): Json {
+  const p = example('pull_request', e => e.action === (action === 'closed' ? 'closed' : 'opened') || e.action === 'synchronize')
+  p.action = action
+  p.number = s.number
+  const repo = repositoryJson(p.repository, s.repository, s.apiUrl)
+  p.repository = repo
+  const user = s.user ?? 'octocat'
+  const headRepo = s.fork ? { ...repo, full_name: `${user}/${repo.name}`, owner: { ...repo.owner, login: user }, fork: true } : repo
+  const pr = p.pull_request
+  Object.assign(pr, {
+    number: s.number,
+    url: `${s.apiUrl}/repos/${s.repository}/pulls/${s.number}`,
+    html_url: `https://github.com/${s.repository}/pull/${s.number}`,
+    title: s.title ?? `PR ${s.number}`,
+    body: s.body ?? null,
+    state: s.state ?? (action === 'closed' ? 'closed' : 'open'),
+    draft: false,
+    merged: s.merged ?? false,
+    merge_commit_sha: s.mergeCommitSha ?? null,
+    user: { ...pr.user, login: user },
+    changed_files: s.changedFiles ?? 1
+  })
+  pr.base = { ...pr.base, ref: 'main', label: `${repo.owner.login}:main`, sha: s.baseSha, repo }
+  pr.head = { ...pr.head, ref: `feature-${s.number}`, label: `${user}:feature-${s.number}`, sha: s.headSha, repo: headRepo, user: { ...pr.head.user, login: user } }
+  if (action === 'synchronize') {
+    p.before = s.baseSha
+    p.after = s.headSha
+  } else {
+    delete p.before
+    delete p.after
+  }
+  p.sender = { ...p.sender, login: user }
+  return p
+}
+
+export function issueCommentPayload(s: { repository: string; apiUrl: string; number: number; body: string; commenter: string; bot?: boolean }): Json {
+  const p = example('issue_comment', e => e.action === 'created')
+  p.repository = repositoryJson(p.repository, s.repository, s.apiUrl)
+  p.issue.number = s.number
+  p.issue.state = 'open'
+  p.issue.pull_request = {
+    url: `${s.apiUrl}/repos/${s.repository}/pulls/${s.number}`,
+    html_url: `https://github.com/${s.repository}/pull/${s.number}`,
+    diff_url: `https://github.com/${s.repository}/pull/${s.number}.diff`,
+    patch_url: `https://github.com/${s.repository}/pull/${s.number}.patch`,
+    merged_at: null
+  }
+  p.comment.body = s.body
+  p.comment.user = { ...p.comment.user, login: s.commenter, type: s.bot ? 'Bot' : 'User' }
+  p.sender = { ...p.sender, login: s.commenter }
+  return p
+}
+
+export function schedulePayload(s: { repository: string; apiUrl: string; cron?: string }): Json {
+  const base = example('pull_request', e => e.action === 'opened')
+  return { schedule: s.cron ?? '*/15 * * * *', repository: repositoryJson(base.repository, s.repository, s.apiUrl), sender: base.sender }
+}
+
+export function workflowDispatchPayload(s: { repository: string; apiUrl: string }): Json {
+  const p = example('workflow_dispatch', () => true)
+  p.repository = repositoryJson(p.repository, s.repository, s.apiUrl)
+  p.ref = 'refs/heads/main'
+  p.inputs = {}
+  return p
+}
+
+export function mergeGroupPayload(s: { repository: string; apiUrl: string; pullNumber: number; headSha: string; baseSha: string }): Json {
+  const p = example('merge_group', () => true)
+  p.repository = repositoryJson(p.repository, s.repository, s.apiUrl)
+  p.merge_group.head_sha = s.headSha
+  p.merge_group.head_ref = `refs/heads/gh-readonly-queue/main/pr-${s.pullNumber}-${s.baseSha}`
+  p.merge_group.base_sha = s.baseSha
+  p.merge_group.head_commit.id = s.headSha
+  return p
+}
+
+// ---- a whole scenario: emulator + fake GitHub + git workspace + the built Action ----
+
+import { DEFAULT_ACCESS_KEY, startEmulator, type EmulatorDatabase, type OrderSummary, type RunningEmulator } from '../emulator/index.js'
+import { DEFAULT_TOKEN, startFakeGitHub, type FakeCheckRun, type FakeComment, type FakeGitHub, type Role } from './fake-github.js'
+
+export interface ScenarioOptions {
+  entry: string
+  /** files of the default branch */
+  baseFiles: Record<string, string>
+  repository?: string
+  databases?: EmulatorDatabase[]
+  precheckDelayMs?: number
+  collaborators?: Record<string, Role>
+  /** inputs every run gets (on top of the emulator connection) */
+  inputs?: Record<string, string>
+  /** false: the workspace is an empty directory (files come through the API) */
+  checkout?: boolean
+}
+
+export interface PullSpec {
+  number: number
+  /** changes on top of the base commit */
+  changes: Record<string, string | null>
+  title?: string
+  body?: string | null
+  user?: string
+  fork?: boolean
+}
+
+export interface Scenario {
+  emulator: RunningEmulator
+  github: FakeGitHub
+  ws: GitWorkspace
+  repository: string
+  baseSha: string
+  /** inputs of every run */
+  inputs: Record<string, string>
+  openPull(spec: PullSpec): { headSha: string }
+  /** a new commit on the PR's head; returns its sha */
+  push(number: number, changes: Record<string, string | null>): string
+  /** runs the Action on a pull_request event for PR `number` */
+  pullRequest(action: string, number: number, o?: { inputs?: Record<string, string>; env?: Record<string, string> }): Promise<ActionRun>
+  schedule(o?: { inputs?: Record<string, string>; env?: Record<string, string> }): Promise<ActionRun>
+  comment(number: number, body: string, commenter: string, o?: { env?: Record<string, string> }): Promise<ActionRun>
+  mergeGroup(number: number): Promise<{ run: ActionRun; headSha: string }>
+  /** emulator control API, as the DBA */
+  decide(orderId: number, decision: 'approve' | 'reject' | 'cancel', comment?: string): Promise<void>
+  orders(): Promise<OrderSummary[]>
+  fault(rule: Record<string, unknown>): Promise<void>
+  /** latest check run named `name` on the PR's head (or a sha) */
+  check(numberOrSha: number | string, name?: string): FakeCheckRun | undefined
+  comments(number: number): FakeComment[]
+  close(): Promise<void>
+}
+
+export async function startScenario(o: ScenarioOptions): Promise<Scenario> {
+  const repository = o.repository ?? 'octo-org/shop-db'
+  const emulator = await startEmulator({ precheckDelayMs: o.precheckDelayMs ?? 300, executeDelayMs: 200, ...(o.databases ? { databases: o.databases } : {}) })
+  const github = await startFakeGitHub()
+  const ws = createGitWorkspace()
+  const baseSha = ws.commit({ 'README.md': '# shop-db\n', ...o.baseFiles }, 'base')
+  const [owner, name] = repository.split('/') as [string, string]
+  github.addRepo({
+    owner,
+    name,
+    commits: { [baseSha]: ws.tree(baseSha) },
+    branches: { main: baseSha },
+    collaborators: { 'dba-lead': 'maintain', 'outside-reader': 'read', ...(o.collaborators ?? {}) }
+  })
+  const emptyWorkspace = mkdtempSync(join(tmpdir(), 'dpg-empty-ws-'))
+  const inputs: Record<string, string> = {
+    'dms-endpoint': emulator.url,
+    'access-key-id': DEFAULT_ACCESS_KEY.id,
+    'access-key-secret': DEFAULT_ACCESS_KEY.secret,
+    ...(o.inputs ?? {})
+  }
+  const pulls = new Map<number, PullSpec & { headSha: string }>()
+  const workspace = o.checkout === false ? emptyWorkspace : ws.dir
+
+  const common = (eventName: string, payload: unknown, extra: { inputs?: Record<string, string>; env?: Record<string, string> } = {}, sha?: string) =>
+    runAction({
+      entry: o.entry,
+      eventName,
+      payload,
+      inputs: { ...inputs, ...(extra.inputs ?? {}) },
+      token: DEFAULT_TOKEN,
+      repository,
+      apiUrl: github.url,
+      workspace,
+      ...(sha !== undefined ? { sha } : {}),
+      ...(extra.env ? { env: extra.env } : {})
+    })
+
+  const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {
+    const res = await fetch(`${emulator.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      signal: AbortSignal.timeout(10_000)
+    })
+    const json = (await res.json()) as unknown
+    if (!res.ok) throw new Error(`emulator ${method} ${path}: HTTP ${res.status} ${JSON.stringify(json)}`)
+    return json
+  }
+
+  const scenario: Scenario = {
+    emulator,
+    github,
+    ws,
+    repository,
+    baseSha,
+    inputs,
+    openPull(spec) {
+      const headSha = ws.commit(spec.changes, `PR ${spec.number}`, baseSha)
+      github.addCommit(repository, headSha, spec.changes, baseSha)
+      github.addPull(repository, {
+        number: spec.number,
+        baseSha,
+        headSha,
+        title: spec.title ?? `PR ${spec.number}`,
+        user: spec.user ?? 'octocat',
+        ...(spec.fork ? { fork: true } : {})
+      })
+      pulls.set(spec.number, { ...spec, headSha })
+      return { headSha }
+    },
+    push(number, changes) {
+      const p = pulls.get(number)!
+      const sha = ws.commit(changes, `push to PR ${number}`, p.headSha)
+      github.addCommit(repository, sha, changes, p.headSha)
+      github.repo(repository).pulls.get(number)!.head.sha = sha
+      p.headSha = sha
+      return sha
+    },
+    pullRequest(action, number, extra = {}) {
+      const p = pulls.get(number)!
+      const fp = github.repo(repository).pulls.get(number)!
+      const payload = pullRequestPayload(action, {
+        repository,
+        apiUrl: github.url,
+        number,
+        baseSha,
+        headSha: p.headSha,
+        title: p.title ?? `PR ${number}`,
+        body: p.body ?? null,
+        user: p.user ?? 'octocat',
+        fork: p.fork ?? false,
+        merged: fp.merged,
+        mergeCommitSha: fp.mergeCommitSha,
+        state: fp.state
+      })
+      return common('pull_request', payload, extra, p.headSha)
+    },
+    schedule(extra = {}) {
+      return common('schedule', schedulePayload({ repository, apiUrl: github.url }), extra, baseSha)
+    },
+    comment(number, body, commenter, extra = {}) {
+      return common('issue_comment', issueCommentPayload({ repository, apiUrl: github.url, number, body, commenter }), extra, baseSha)
+    },
+    async mergeGroup(number) {
+      const p = pulls.get(number)!
+      const headSha = ws.commit({}, `merge group for #${number}`, p.headSha)
+      github.addCommit(repository, headSha, {}, p.headSha)
+      const run = await common('merge_group', mergeGroupPayload({ repository, apiUrl: github.url, pullNumber: number, headSha, baseSha }), {}, headSha)
+      return { run, headSha }
+    },
+    async decide(orderId, decision, comment = '') {
+      await control('POST', `/__emulator/orders/${orderId}/${decision}`, { comment, approver: 61 })
+    },
+    async orders() {
+      return ((await control('GET', '/__emulator/orders')) as { orders: OrderSummary[] }).orders
+    },
+    async fault(rule) {
+      await control('POST', '/__emulator/faults', rule)
+    },
+    check(numberOrSha, checkName = 'DMS approval') {
+      const sha = typeof numberOrSha === 'number' ? pulls.get(numberOrSha)!.headSha : numberOrSha
+      const runs = github.checkRuns(repository, sha).filter(c => c.name === checkName)
+      return runs.sort((a, b) => b.id - a.id)[0]
+    },
+    comments(number) {
+      return github.comments(repository, number)
+    },
+    async close() {
+      await github.close()
+      await emulator.close()
+      rmSync(ws.dir, { recursive: true, force: true })
+      rmSync(emptyWorkspace, { recursive: true, force: true })
+    }
+  }
+  return scenario
+}
