@@ -8,7 +8,7 @@ let emu: RunningEmulator
 beforeAll(async () => {
   buildCli()
   emu = await emulator()
-}, 300_000)
+}, 600_000)
 afterAll(async () => {
   await emu?.close()
 })

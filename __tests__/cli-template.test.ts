@@ -13,7 +13,7 @@ beforeAll(async () => {
   buildCli()
   emu = await emulator()
   await control(emu, '/__emulator/access-keys', { id: USER.ALIBABA_CLOUD_ACCESS_KEY_ID, secret: USER.ALIBABA_CLOUD_ACCESS_KEY_SECRET, role: 'user', userId: 3002 })
-}, 300_000)
+}, 600_000)
 afterAll(async () => {
   await emu?.close()
 })

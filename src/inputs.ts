@@ -3,16 +3,11 @@
 import * as core from '@actions/core'
 import { globProblem } from './config/globs.js'
 import type { DatabaseSpec } from './config/types.js'
+import type { DmsEndpoint } from './dms/endpoint.js'
 import type { ExecMode } from './dms/types.js'
 
-export type { DatabaseSpec, ExecMode }
+export type { DatabaseSpec, DmsEndpoint, ExecMode }
 export const EXEC_MODES: readonly ExecMode[] = ['COMMITOR', 'AUTO', 'LAST_AUDITOR']
-
-export interface DmsEndpoint {
-  protocol: 'http' | 'https'
-  /** host[:port], as the signer puts it in the `host` header */
-  host: string
-}
 
 export type Credentials =
   | { kind: 'access-key'; accessKeyId: string; accessKeySecret: string; securityToken?: string }
@@ -259,7 +254,7 @@ export function getInputs(read: InputReader = fromCore, env: NodeJS.ProcessEnv =
   return inputs
 }
 
-/** `https://host` form of the endpoint, for logs and links. */
+/** `https://host[:port]` form of the endpoint: what createDmsClient({ endpoint }) takes, and for logs. */
 export function endpointUrl(e: DmsEndpoint): string {
   return `${e.protocol}://${e.host}`
 }

@@ -10,7 +10,7 @@ let dir: string
 beforeAll(() => {
   buildCli()
   dir = mkdtempSync(join(tmpdir(), 'dpg-validate-'))
-}, 300_000)
+}, 600_000)
 
 function write(name: string, text: string): string {
   const path = join(dir, name)

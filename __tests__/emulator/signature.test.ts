@@ -172,6 +172,14 @@ describe('the emulator rejects bad signatures the way the gateway does', () => {
       .toEqual([400, 'InvalidSecurityToken.MismatchWithAccessKey'])
   })
 
+  test('only GET and POST: PUT → 400 UnsupportedHTTPMethod; undecodable %-escapes → 400 InvalidParameter.Encoding', async () => {
+    const { path, headers } = signV3({ host: `127.0.0.1:${emu.port}`, action: 'GetUserActiveTenant', version: '2018-11-01',
+      accessKeyId: key.id, secret: key.secret, method: 'PUT' })
+    expect(code(await raw(emu.port, { method: 'PUT', path, headers }))).toEqual([400, 'UnsupportedHTTPMethod'])
+    const bad = signV3({ host: `127.0.0.1:${emu.port}`, action: 'GetUserActiveTenant', version: '2018-11-01', accessKeyId: key.id, secret: key.secret })
+    expect(code(await raw(emu.port, { path: '/?Tid=%E4%B8', headers: bad.headers }))).toEqual([400, 'InvalidParameter.Encoding'])
+  })
+
   test('unknown action → 404 InvalidAction.NotFound; wrong version → 400 InvalidVersion', async () => {
     expect(code(await signedCall(emu.port, 'DeleteEverything', {}, ok))).toEqual([404, 'InvalidAction.NotFound'])
     const { path, headers } = signV3({ host: `127.0.0.1:${emu.port}`, action: 'GetUserActiveTenant', version: '2014-05-26',

@@ -165,6 +165,41 @@ describe('readChangedSources from the API', () => {
     }
   })
 
+  test('many files: two tarballs instead of a blob each; tarball entries that differ from the tree are re-read', async () => {
+    const deep = 'db/' + 'very-long-directory-name/'.repeat(6) + 'routine.sql' // > 100 bytes: a pax path record
+    const baseFiles: Record<string, string> = { [deep]: 'deep v1', 'db/ignored.sql': 'export-ignored v1' }
+    const changes: Record<string, string | null> = { [deep]: 'deep v2 审批😀', 'db/ignored.sql': 'export-ignored v2' }
+    for (let i = 0; i < 30; i++) {
+      baseFiles[`db/r${i}.sql`] = `v1 ${i}`
+      changes[`db/r${i}.sql`] = `v2 ${i}`
+    }
+    gh.addCommit(FULL, sha('d0'), baseFiles)
+    gh.addCommit(FULL, sha('d1'), changes, sha('d0'))
+    gh.addPull(FULL, { number: 14, baseSha: sha('d0'), headSha: sha('d1') })
+    gh.state.tarballOverrides.set('db/ignored.sql', null) // export-ignore
+    gh.state.tarballOverrides.set('db/r3.sql', 'substituted $Format:%H$') // export-subst
+    try {
+      gh.resetCounters()
+      const logs: string[] = []
+      const r = await readChangedSources({ octokit: api.octokit, repo: REPO, pullNumber: 14, baseSha: sha('d0'), headSha: sha('d1'), include: ['**/*.sql'], log: m => logs.push(m) })
+      expect(logs).toContain('GitHub: 64 files to read; using the base and head tarballs')
+      expect(r.head.get(deep)).toBe('deep v2 审批😀')
+      expect(r.base.get(deep)).toBe('deep v1')
+      expect(r.head.get('db/ignored.sql')).toBe('export-ignored v2')
+      expect(r.base.get('db/r3.sql')).toBe('v1 3')
+      expect(r.head.get('db/r29.sql')).toBe('v2 29')
+      expect(r.head.size).toBe(32)
+      expect(gh.counters().byRoute).toEqual({
+        'GET /repos/{owner}/{repo}/pulls/{pull_number}/files': 1,
+        'GET /repos/{owner}/{repo}/git/trees/{tree_sha}': 2,
+        'GET /repos/{owner}/{repo}/tarball/{ref}': 2,
+        'GET /repos/{owner}/{repo}/git/blobs/{file_sha}': 4 // ignored.sql and r3.sql, both sides
+      })
+    } finally {
+      gh.state.tarballOverrides.clear()
+    }
+  })
+
   test('a PR with more files than listFiles returns is marked incomplete', async () => {
     const many: Record<string, string> = {}
     for (let i = 0; i < LIST_FILES_CAP + 5; i++) many[`f/${i}.txt`] = String(i)

@@ -115,3 +115,37 @@ describe('upsertCheckRun', () => {
     await expect(upsertCheckRun(ro.octokit, REPO, pending)).rejects.toMatchObject({ status: 403 })
   })
 })
+
+describe('upsertCheckRun edge cases', () => {
+  let gh2: FakeGitHub
+  let api2: GitHubApi
+  beforeEach(async () => {
+    ;({ gh: gh2, api: api2 } = await setup())
+    gh2.addCommit(FULL, HEAD, { 'db/a.sql': 'x' })
+  })
+  afterEach(() => gh2.close())
+
+  test('same number of annotations but different findings → a new run (old ones cannot be removed)', async () => {
+    const first = anns(2)
+    const second = anns(2).map(a => ({ ...a, message: a.message + ' (new)' }))
+    const r1 = await upsertCheckRun(api2.octokit, REPO, { ...pending, annotations: first })
+    expect((await upsertCheckRun(api2.octokit, REPO, { ...pending, annotations: first })).action).toBe('unchanged')
+    const r2 = await upsertCheckRun(api2.octokit, REPO, { ...pending, annotations: second })
+    expect(r2.action).toBe('recreated')
+    expect(r2.id).not.toBe(r1.id)
+    const latest = gh2.checkRuns(FULL, HEAD).find(c => c.id === r2.id)!
+    expect(latest.annotations.map(a => a.message)).toEqual(['error 0 (new)', 'error 1 (new)'])
+    expect(latest.output.summary).toMatch(/^waiting\n<!-- dms-proc-gate:annotations [0-9a-f]{16} -->$/)
+  })
+
+  test('a run of the same name owned by another app cannot be patched: a new run takes over', async () => {
+    gh2.addToken('ghs_other_app', { login: 'other[bot]', access: 'write', appId: 999 })
+    const { createGitHubClient } = await import('../../src/github/octokit.js')
+    const other = createGitHubClient({ token: 'ghs_other_app', baseUrl: gh2.url, pacing: false, retryUnitMs: 1 })
+    await other.octokit.rest.checks.create({ ...REPO, name: 'DMS approval', head_sha: HEAD, status: 'in_progress', output: { title: 'theirs', summary: 'theirs' } })
+    const r = await upsertCheckRun(api2.octokit, REPO, pending)
+    expect(r.action).toBe('recreated')
+    expect(r.reason).toMatch(/another GitHub App/)
+    expect((await findCheckRun(api2.octokit, REPO, HEAD, 'DMS approval'))!.title).toBe(pending.output.title)
+  })
+})

@@ -97,3 +97,38 @@ describe('fake GitHub', () => {
     }
   })
 })
+
+describe('fake GitHub extras', () => {
+  test('GHES path prefix: the real client works against /api/v3 with pagination links', async () => {
+    const { startFakeGitHub } = await import('../../src/testing/fake-github.js')
+    const { createGitHubClient } = await import('../../src/github/octokit.js')
+    const ghes = await startFakeGitHub({ repos: [{ owner: 'acme', name: 'shop' }] }, { pathPrefix: '/api/v3' })
+    try {
+      expect(ghes.url).toMatch(/\/api\/v3$/)
+      ghes.addCommit(FULL, sha(1), { 'a.sql': 'a' })
+      for (let n = 1; n <= 120; n++) ghes.addPull(FULL, { number: n, baseSha: sha(1), headSha: sha(1) })
+      const c = createGitHubClient({ token: DEFAULT_TOKEN, baseUrl: ghes.url, pacing: false })
+      const all = await c.octokit.paginate(c.octokit.rest.pulls.list, { ...REPO, per_page: 100 })
+      expect(all).toHaveLength(120)
+      expect(ghes.counters().calls).toBe(2)
+      expect((await fetch(`${ghes.url.replace('/api/v3', '')}/repos/acme/shop/pulls/1`, { headers: { authorization: `token ${DEFAULT_TOKEN}` } })).status).toBe(404)
+    } finally {
+      await ghes.close()
+    }
+  })
+
+  test('push and merge helpers', async () => {
+    gh.addCommit(FULL, sha(20), { 'a.sql': 'a2' }, sha(1))
+    gh.addPull(FULL, { number: 20, baseSha: sha(1), headSha: sha(2) })
+    gh.pushToPull(FULL, 20, sha(20))
+    expect((await api.octokit.rest.pulls.get({ ...REPO, pull_number: 20 })).data.head.sha).toBe(sha(20))
+    gh.closePull(FULL, 20, { mergeCommitSha: sha(21) })
+    const pr = (await api.octokit.rest.pulls.get({ ...REPO, pull_number: 20 })).data
+    expect(pr).toMatchObject({ state: 'closed', merged: true, merge_commit_sha: sha(21) })
+    const { data } = await api.octokit.rest.repos.getContent({ ...REPO, path: 'a.sql', ref: 'main' })
+    expect(Buffer.from((data as { content: string }).content, 'base64').toString()).toBe('a2')
+    // check runs can go on the merge commit
+    await api.octokit.rest.checks.create({ ...REPO, name: 'DMS approval', head_sha: sha(21), conclusion: 'success' })
+    expect(gh.checkRuns(FULL, sha(21))).toHaveLength(1)
+  })
+})

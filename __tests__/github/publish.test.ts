@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { afterAll, afterEach, beforeEach, describe, expect, test } from '@jest/globals'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { GitHubApi } from '../../src/github/octokit.js'
@@ -26,6 +26,7 @@ beforeEach(async () => {
   gh.addPull(FULL, { number: 7, baseSha: '0'.repeat(40), headSha: HEAD })
 })
 afterEach(() => gh.close())
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('publishToGitHub', () => {
   test('check + comment, then an identical refresh makes zero writes, then approval turns the check green', async () => {
@@ -47,7 +48,28 @@ describe('publishToGitHub', () => {
     expect(gh.checkRuns(FULL, HEAD)[0]).toMatchObject({ status: 'completed', conclusion: 'success' })
     expect(gh.comments(FULL, 7)).toHaveLength(1)
     expect(gh.comments(FULL, 7)[0].body).toContain('### ✅ DMS approval: Approved in DMS (ticket 1001)')
-    expect(await readStateMarker(api.octokit, REPO, 7)).toMatchObject({ state: 'approved', orderIds: [1001], headSha: HEAD })
+    const read = await readStateMarker(api.octokit, REPO, 7)
+    expect(read.marker).toMatchObject({ state: 'approved', orderIds: [1001], headSha: HEAD })
+
+    // a refresh run: marker read (1 call) + publish with the comments it already has (1 call): 2 calls, 0 writes
+    gh.resetCounters()
+    const { marker, comments } = await readStateMarker(api.octokit, REPO, 7)
+    expect(marker?.orderIds).toEqual([1001])
+    const r3 = await publishToGitHub({ octokit: api.octokit, repo: REPO, headSha: HEAD, checkName: 'DMS approval', report: approved, pullNumber: 7, comment: true, canWrite: true, knownComments: comments })
+    expect([r3.check?.action, r3.comment?.action, r3.readOnly]).toEqual(['unchanged', 'unchanged', false])
+    expect(gh.counters()).toMatchObject({ calls: 2, writes: 0 })
+  })
+
+  test('a 403 "not accessible by integration" degrades to read-only instead of failing', async () => {
+    gh.addToken('ghs_ro', { login: 'github-actions[bot]', access: 'read' })
+    const { createGitHubClient } = await import('../../src/github/octokit.js')
+    const ro = createGitHubClient({ token: 'ghs_ro', baseUrl: gh.url, pacing: false, retryUnitMs: 1 })
+    const r = await publishToGitHub({ octokit: ro.octokit, repo: REPO, headSha: HEAD, checkName: 'DMS approval', report: INPUT, pullNumber: 7, comment: true, canWrite: true })
+    expect(r.readOnly).toBe(true)
+    expect(r.check).toBeUndefined()
+    expect(r.skipped[0]).toMatch(/403/)
+    expect(gh.counters().writes).toBe(1) // the refused create
+    expect(gh.checkRuns(FULL, HEAD)).toHaveLength(0)
   })
 
   test('fork (read-only): no API writes at all; comment input false: check only', async () => {

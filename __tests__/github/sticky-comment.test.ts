@@ -25,6 +25,7 @@ describe('upsertStickyComment', () => {
     const r3 = await upsertStickyComment(api.octokit, REPO, 7, 'hello again')
     expect(r3.action).toBe('unchanged')
     expect(gh.counters()).toMatchObject({ writes: 0, calls: 1 })
+    expect(gh.writes).toEqual([])
     const comments = gh.comments(FULL, 7)
     expect(comments).toHaveLength(1)
     expect(comments[0].body).toBe(`${STICKY_MARKER}\nhello again`)

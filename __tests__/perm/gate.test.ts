@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { createDmsClient } from '../../src/dms/client.js'
 import type { RunningEmulator } from '../../src/emulator/index.js'
-import { collectPermOrders, describePermRequest, readPermGate } from '../../src/perm/index.js'
+import { collectPermOrders, describePermRequest, permGateMarkdown, readPermGate } from '../../src/perm/index.js'
 import { clientFor, control, createPermOrder, createProcOrder, emulator, SELECT_ON_ORDERS } from './helpers.js'
 
 let emu: RunningEmulator
@@ -110,5 +110,21 @@ describe('readPermGate', () => {
       [a, { kind: 'config', file: '.github/dms-proc-gate.yml', line: 4 }],
       [b, { kind: 'pr-body', line: 3 }]
     ])
+  })
+})
+
+describe('permGateMarkdown', () => {
+  test('one row per ticket with state, handlers, request and where it was named', async () => {
+    const client = clientFor(emu)
+    const orderId = await createPermOrder(emu)
+    const gate = await readPermGate(client, [{ orderId, source: { kind: 'pr-body', line: 3 } }, 31337])
+    expect(permGateMarkdown(gate).split('\n')).toEqual([
+      '| Permission ticket | State | Requested | Named in |',
+      '|---|---|---|---|',
+      `| ${orderId} | ⏳ pending: waiting for approval — waiting for dba_alice, dba_bob | apply type TAB, permission type 1, duration 7 days; instance rm-shop01 (rm-shop01.mysql.rds.aliyuncs.com:3306) / database shop@rm-shop01.mysql.rds.aliyuncs.com:3306 / table orders | PR description line 3 |`,
+      expect.stringMatching(/^\| 31337 \| ⛔ refused: DMS refused GetOrderBaseInfo for ticket 31337 \(.*\) \| — \|  \|$/),
+      ''
+    ])
+    expect(permGateMarkdown({ verdict: 'approved', orders: [] })).toBe('')
   })
 })

@@ -84,6 +84,8 @@ const CASES: Array<[string, string]> = [
     'SELECT 1 -- c;\n;SELECT 1 --\tc;\n;SELECT 1 --1;\nSELECT 2 --\n, 3;\nSELECT 4 # x; y\n, 5;\nSELECT /* a;\n b; */ 6;'],
   ['client quirks of nested comment openers',
     '/* a /*!x */ b */ SELECT 1;\n/* a /*/ b */ SELECT 2;\n/*+ a; b */ SELECT 3;\n/* x\n /*!y\n */ SELECT 4;\nSELECT /*!50000 5 /* c */ */;\nSELECT 55;\n/* a /*M!x */ b */ SELECT 6;\n/*!50000 SELECT 9 -- */\n */;'],
+  ['client command lines and -- at the start of a statement',
+    'SELECT 0;\nGO\nSELECT 1;\n  go  \nSELECT 2;\nGO 1;\nSELECT 3;\nprint\nclear\nSELECT 4;\n---x;\nSELECT 5;\n --y;\nSELECT 6; --z\n, 7;\nx --w;\n/* c */ --v;\nSELECT 8;\nSELECT 9\ngo\n;\nquit 1\nSELECT 10;\nexit\nSELECT 11;'],
   ['empty statements',
     ';;\n ; SELECT 1;;; /* c */ ; -- x\n;'],
   ['executable comments, including one cut by the delimiter',

@@ -118,6 +118,30 @@ describe('DELIMITER directive', () => {
   })
 })
 
+describe('client commands and comment lines between statements', () => {
+  test('a client command line (GO, use, print, …) is run by the client, not SQL: dropped and reported', () => {
+    const r = splitStatements('SELECT 0;\nGO\nSELECT 1;\n  go  \nuse shop\nprint\nSELECT 2;\nGO 1;\nuse shop;\nSELECT go FROM t;')
+    expect(r.statements.map((x) => x.text)).toEqual(['SELECT 0', 'SELECT 1', 'SELECT 2', 'GO 1', 'use shop', 'SELECT go FROM t'])
+    expect(r.problems.map((p) => p.line)).toEqual([2, 4, 5, 6])
+    expect(r.problems[0]!.message).toBe("'GO' is a mysql client command, not SQL: the client runs it itself instead of sending it to the server; remove it from the file")
+  })
+  test('inside a pending statement such a line is SQL text', () => {
+    expect(texts('SELECT 1\ngo\n;')).toEqual(['SELECT 1\ngo'])
+  })
+  test('exit / quit stop the client: the rest of the file is not run', () => {
+    const r = splitStatements('SELECT 1;\nexit\nSELECT 2;')
+    expect(r.statements.map((x) => x.text)).toEqual(['SELECT 1'])
+    expect(r.problems[0]!.message).toMatch(/'exit' is a mysql client command, not SQL: the client runs it and stops reading the file here/)
+    expect(texts('SELECT 1;\nquit 1;')).toEqual(['SELECT 1', 'quit 1']) // quit takes no argument: not the command
+  })
+  test('at the start of a statement any -- begins a comment (client rule); elsewhere --x is SQL', () => {
+    expect(texts('SELECT 0;\n---x;\nSELECT 1; --y;\nSELECT 2; --z\n, 3;\nx --w;')).toEqual(['SELECT 0', '---x;\nSELECT 1', 'SELECT 2', ', 3', 'x --w'])
+  })
+  test('tokenize agrees: a leading --x is a comment', () => {
+    expect(tokenize('--x\nSELECT 1 --1').map((t) => t.kind)).toEqual(['comment', 'ws', 'word', 'ws', 'number', 'ws', 'op', 'op', 'number'])
+  })
+})
+
 describe('quotes', () => {
   test('delimiters inside strings and quoted identifiers never split', () => {
     expect(texts("SELECT 'a;b', \"c;d\", `e;f` FROM t; SELECT 2;")).toEqual(["SELECT 'a;b', \"c;d\", `e;f` FROM t", 'SELECT 2'])
@@ -269,6 +293,23 @@ END`))
 BEGIN
   SELECT t.begin, t.end, (CASE WHEN t.x THEN 1 END) AS c FROM t;
   SELECT begin, end FROM t2;
+  SELECT end FROM t3 WHERE begin > 0;
+  UPDATE t4 SET end = 1, begin = 2;
+END`))
+  test('handler bodies, empty blocks, labelled blocks, REPEAT … UNTIL … END REPEAT', () => keep(
+`CREATE PROCEDURE p()
+BEGIN
+  DECLARE done INT DEFAULT 0;
+  DECLARE CONTINUE HANDLER FOR NOT FOUND SET done = 1;
+  DECLARE EXIT HANDLER FOR SQLEXCEPTION, SQLSTATE '23000'
+  BEGIN
+    ROLLBACK;
+    RESIGNAL;
+  END;
+  BEGIN END;
+  lbl: BEGIN END lbl;
+  REPEAT SET done = done + 1; UNTIL done > 3 END REPEAT;
+  \`quoted label\`: LOOP LEAVE \`quoted label\`; END LOOP;
 END`))
   test('MariaDB BEGIN NOT ATOMIC inside a routine, AGGREGATE FUNCTION, CREATE OR REPLACE, IF NOT EXISTS', () => keep(
 `CREATE OR REPLACE DEFINER = CURRENT_USER AGGREGATE FUNCTION IF NOT EXISTS agg(x INT) RETURNS INT

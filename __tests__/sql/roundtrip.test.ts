@@ -20,11 +20,9 @@ function dbName(fixture: string): string {
 
 /** Fresh databases with the shared fixture tables (Aria: table DDL is much faster than InnoDB's). */
 function reset(schemas: string[]): void {
-  const schema = 'SET SESSION default_storage_engine = Aria;\n' + SHARED_SCHEMA()
-  for (const s of schemas) {
-    mariadb(`DROP DATABASE IF EXISTS ${quote(s)}; CREATE DATABASE ${quote(s)};`)
-    mariadb(schema, s)
-  }
+  const tables = SHARED_SCHEMA()
+  mariadb(schemas.map((s) => `DROP DATABASE IF EXISTS ${quote(s)}; CREATE DATABASE ${quote(s)}; USE ${quote(s)};\n` +
+    `SET SESSION default_storage_engine = Aria;\n${tables}\n`).join(''))
 }
 
 function dropAll(schemas: string[]): void {

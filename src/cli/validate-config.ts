@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util'
 import {
   DEFAULT_CONFIG_PATH,
+  describeDatabaseSpec,
   effectiveTargets,
   formatConfigError,
   formatFileError,
@@ -10,7 +11,6 @@ import {
   resolveTargets,
   type Config,
   type ConfigError,
-  type DatabaseSpec,
   type ResolvedTarget,
   type TargetResolution
 } from '../config/index.js'
@@ -24,18 +24,10 @@ const USAGE = `usage: dms-proc-gate validate-config [--config <path>] [--path <f
 exit status: 0 valid, 1 invalid, 2 usage error
 `
 
-export function describeDatabase(db: DatabaseSpec): string {
-  if (db.kind === 'db-id') return `db-id ${db.dbId}`
-  const where = [db.host !== undefined ? `host ${db.host}` : '', db.port !== undefined ? `port ${db.port}` : '', db.env ? `env ${db.env}` : '']
-    .filter(Boolean)
-    .join(', ')
-  return `schema ${db.schema}${where ? ` (${where})` : ''}`
-}
-
 function targetLines(t: ResolvedTarget): string[] {
   const line = t.source.kind === 'config' ? ` (line ${t.source.line})` : ''
   return [
-    `  ${t.name}${line}: ${describeDatabase(t.database)}`,
+    `  ${t.name}${line}: ${describeDatabaseSpec(t.database)}`,
     `    paths: ${t.paths.join(', ')}`,
     `    exec-mode: ${t.execMode}${t.classify ? `; classify: ${t.classify}` : ''}${t.relatedUsers.length ? `; related-users: ${t.relatedUsers.join(', ')}` : ''}`,
     `    include: ${t.include.join(', ')}${t.exclude.length ? `; exclude: ${t.exclude.join(', ')}` : ''}; rollback: ${t.rollbackPattern}`

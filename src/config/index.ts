@@ -6,3 +6,4 @@ export { resolveTargets, effectiveTargets, BUILT_IN_DEFAULTS, IMPLICIT_TARGET_NA
 export { formatConfigError, formatFileError } from './format.js'
 export { globProblem, matcher, normalizePath } from './globs.js'
 export { DEFAULT_ROLLBACK_PATTERN, rollbackPathFor, routineForRollback, rollbackPatternProblem } from './rollback-pattern.js'
+export { databaseSelector, describeDatabaseSpec } from './database.js'

@@ -174,6 +174,10 @@ export class EmulatorCore {
     this.stats.request(actionName)
     const gatewayReply_ = (e: GatewayError): Reply => gatewayReply(e, host, id)
 
+    if (req.method !== 'POST' && req.method !== 'GET') {
+      this.stats.rejected('UnsupportedHTTPMethod')
+      return gatewayReply_(gateway.badHttpMethod(req.method))
+    }
     let auth
     try {
       auth = authenticate(req, {

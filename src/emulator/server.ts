@@ -132,7 +132,7 @@ export async function startHttpFront(core: EmulatorCore, o: ServerOptions): Prom
     deliver(req, res, core.handle(signed, host))
   }
 
-  const server = createServer({ maxHeaderSize: o.maxUrlBytes + 16 * 1024, keepAliveTimeout: 5000 }, (req, res) => {
+  const server = createServer({ maxHeaderSize: o.maxUrlBytes + 16 * 1024, keepAliveTimeout: 15_000 }, (req, res) => {
     onRequest(req, res).catch((e: unknown) => {
       // A bug in the emulator: answer like a gateway whose backend failed, keep serving.
       process.stderr.write(`dms emulator: internal error: ${(e as Error).stack ?? String(e)}\n`)

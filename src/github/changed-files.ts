@@ -164,26 +164,45 @@ export async function prepareCheckout(ws: string, shas: readonly string[], fetch
   }
 }
 
-/** Reads `path` at each commit with one `git cat-file --batch`; missing → absent. */
+/**
+ * Reads `paths` at commit `sha`: one `git ls-tree -r` finds their blob ids (absent paths simply aren't listed), one
+ * `git cat-file --batch` reads the distinct blobs by id (looking up `sha:path` one by one is ~1 ms each).
+ */
 export async function readFromGit(ws: string, sha: string, paths: readonly string[]): Promise<Map<string, string>> {
-  const usable = paths.filter(p => !/[\n\r]/.test(p))
-  const input = usable.map(p => `${sha}:${p}\n`).join('')
-  const r = await run(ws, ['cat-file', '--batch'], input)
-  if (r.code !== 0) throw new Error(`git cat-file --batch failed: ${r.stderr.trim()}`)
+  const ls = await run(ws, ['ls-tree', '-r', '-z', '--full-tree', sha])
+  if (ls.code !== 0) throw new Error(`git ls-tree failed: ${ls.stderr.trim()}`)
+  const wanted = new Set(paths)
+  const blobOf = new Map<string, string>()
+  for (const entry of ls.stdout.toString('utf8').split('\0')) {
+    // "<mode> <type> <object>\t<path>"
+    const tab = entry.indexOf('\t')
+    if (tab < 0) continue
+    const [, type, object] = entry.slice(0, tab).split(' ')
+    const path = entry.slice(tab + 1)
+    if (type === 'blob' && wanted.has(path)) blobOf.set(path, object)
+  }
+  const ids = [...new Set(blobOf.values())]
   const out = new Map<string, string>()
+  if (ids.length === 0) return out
+  const r = await run(ws, ['cat-file', '--batch', '--buffer'], ids.map(id => `${id}\n`).join(''))
+  if (r.code !== 0) throw new Error(`git cat-file --batch failed: ${r.stderr.trim()}`)
+  const text = new Map<string, string>()
   const buf = r.stdout
   let pos = 0
-  for (const p of usable) {
+  for (const id of ids) {
     const nl = buf.indexOf(0x0a, pos)
     if (nl < 0) throw new Error('git cat-file --batch: truncated output')
     const header = buf.subarray(pos, nl).toString('utf8')
     pos = nl + 1
-    if (header.endsWith(' missing') || header.endsWith(' ambiguous')) continue
-    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header)
-    if (!m) throw new Error(`git cat-file --batch: unexpected header ${JSON.stringify(header)}`)
-    const size = Number(m[2])
-    if (m[1] === 'blob') out.set(p, buf.subarray(pos, pos + size).toString('utf8'))
+    const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header)
+    if (!m) throw new Error(`git cat-file --batch: unexpected answer for ${id}: ${JSON.stringify(header)}`)
+    const size = Number(m[3])
+    text.set(id, buf.subarray(pos, pos + size).toString('utf8'))
     pos += size + 1 // content + LF
+  }
+  for (const p of paths) {
+    const id = blobOf.get(p)
+    if (id !== undefined) out.set(p, text.get(id)!)
   }
   return out
 }

@@ -1,8 +1,9 @@
 // Our check run on a commit: found by name, created or updated, annotations sent 50 a request, output truncated by
 // UTF-8 bytes, no write when nothing changed, and a fresh run when the old one nears GitHub's 14-day stale limit.
+import { createHash } from 'node:crypto'
 import type { CheckStatus } from '../gate-state.js'
 import { CHECK_TEXT_MAX_BYTES, truncateBytes } from '../report/truncate.js'
-import type { GitHubClient, RepoRef } from './octokit.js'
+import { httpStatusOf, type GitHubClient, type RepoRef } from './octokit.js'
 
 export interface CheckOutput {
   title: string
@@ -75,10 +76,19 @@ export async function findCheckRun(octokit: GitHubClient, repo: RepoRef, headSha
   }
 }
 
-/** Output with every field within GitHub's byte limit. */
-export function boundedOutput(o: CheckOutput): CheckOutput {
+const ANNOTATIONS_MARKER = '<!-- dms-proc-gate:annotations '
+
+/** A hidden fingerprint of the annotations in the summary: runs only accumulate annotations, so new ones need a new run. */
+export function annotationsMarker(annotations: readonly CheckAnnotation[]): string {
+  if (annotations.length === 0) return ''
+  const hash = createHash('sha256').update(JSON.stringify(annotations)).digest('hex').slice(0, 16)
+  return `\n${ANNOTATIONS_MARKER}${hash} -->`
+}
+
+/** Output with every field within GitHub's byte limit (`suffix` is kept whole at the end of the summary). */
+export function boundedOutput(o: CheckOutput, suffix = ''): CheckOutput {
   const title = truncateBytes(o.title.replace(/\s+/g, ' ').trim(), 1024, '…')
-  const out: CheckOutput = { title, summary: truncateBytes(o.summary, CHECK_TEXT_MAX_BYTES) }
+  const out: CheckOutput = { title, summary: truncateBytes(o.summary, CHECK_TEXT_MAX_BYTES - Buffer.byteLength(suffix)) + suffix }
   if (o.text !== undefined && o.text !== '') out.text = truncateBytes(o.text, CHECK_TEXT_MAX_BYTES)
   return out
 }
@@ -109,7 +119,8 @@ export function decide(existing: ExistingCheck | undefined, want: DesiredCheck, 
     return { kind: 'create', reason: `check run ${existing.id} is completed; a pending gate needs a new run` }
   }
   const annotations = want.annotations ?? []
-  if (existing.annotationsCount > 0 && existing.annotationsCount !== annotations.length) {
+  const marker = annotationsMarker(annotations)
+  if (existing.annotationsCount > 0 && (existing.annotationsCount !== annotations.length || marker === '' || !(existing.summary ?? '').endsWith(marker))) {
     return { kind: 'create', reason: `annotations changed (annotations only accumulate on a run)` }
   }
   const sameStatus =
@@ -142,10 +153,10 @@ export interface UpsertOptions {
  */
 export async function upsertCheckRun(octokit: GitHubClient, repo: RepoRef, want: DesiredCheck, opts: UpsertOptions = {}): Promise<CheckRunResult> {
   const now = opts.now ?? new Date()
-  const output = boundedOutput(want.output)
   const annotations = (want.annotations ?? []).map(boundedAnnotation)
+  const output = boundedOutput(want.output, annotationsMarker(annotations))
   const existing = await findCheckRun(octokit, repo, want.headSha, want.name)
-  const decision = decide(existing, want, output, now)
+  const decision = decide(existing, { ...want, annotations }, output, now)
   if (decision.kind === 'unchanged') return { id: existing!.id, action: 'unchanged' }
 
   const batches: CheckAnnotation[][] = []
@@ -155,9 +166,7 @@ export async function upsertCheckRun(octokit: GitHubClient, repo: RepoRef, want:
   if (want.externalId !== undefined) extra.external_id = want.externalId
   if (want.detailsUrl !== undefined) extra.details_url = want.detailsUrl
 
-  let id: number
-  let action: CheckAction
-  if (decision.kind === 'create') {
+  const create = async (): Promise<number> => {
     const { data } = await octokit.rest.checks.create({
       ...repo,
       name: want.name,
@@ -167,26 +176,42 @@ export async function upsertCheckRun(octokit: GitHubClient, repo: RepoRef, want:
       ...extra,
       output: { ...output, annotations: first }
     } as Parameters<GitHubClient['rest']['checks']['create']>[0])
-    id = data.id
+    return data.id
+  }
+
+  let id: number
+  let action: CheckAction
+  let reason = decision.kind === 'create' ? decision.reason : undefined
+  if (decision.kind === 'create') {
+    id = await create()
     action = existing === undefined ? 'created' : 'recreated'
   } else {
     id = existing!.id
     // annotations already on the run stay; only send them when the run has none yet
     const send = existing!.annotationsCount === 0 ? first : []
-    if (existing!.annotationsCount !== 0) batches.length = 0
-    await octokit.rest.checks.update({
-      ...repo,
-      check_run_id: id,
-      ...statusFields(want.status, now),
-      ...extra,
-      output: { ...output, annotations: send }
-    } as Parameters<GitHubClient['rest']['checks']['update']>[0])
-    action = 'updated'
+    try {
+      await octokit.rest.checks.update({
+        ...repo,
+        check_run_id: id,
+        ...statusFields(want.status, now),
+        ...extra,
+        output: { ...output, annotations: send }
+      } as Parameters<GitHubClient['rest']['checks']['update']>[0])
+      if (existing!.annotationsCount !== 0) batches.length = 0
+      action = 'updated'
+    } catch (e) {
+      // A run of the same name made by another app (or a job's own check) cannot be modified with our token:
+      // the latest run of a name is the one GitHub shows, so a new run takes over.
+      if (httpStatusOf(e) !== 403) throw e
+      id = await create()
+      action = 'recreated'
+      reason = `check run ${existing!.id} belongs to another GitHub App (or a job); created a new run`
+    }
   }
   for (const batch of batches) {
     await octokit.rest.checks.update({ ...repo, check_run_id: id, output: { ...output, annotations: batch } })
   }
   const result: CheckRunResult = { id, action }
-  if (decision.kind === 'create' && decision.reason !== undefined) result.reason = decision.reason
+  if (reason !== undefined) result.reason = reason
   return result
 }

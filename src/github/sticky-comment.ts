@@ -27,6 +27,8 @@ export interface StickyResult {
 export interface StickyOptions {
   /** Only comments by this login count (default github-actions[bot]); null accepts any author (PAT setups). */
   author?: string | null
+  /** Our comments as just listed by findStickyComments (saves the first list call, e.g. in a refresh run). */
+  known?: StickyComment[]
 }
 
 /** The body as it will be stored: marker first, within the 65,536-character limit. */
@@ -65,7 +67,7 @@ export async function upsertStickyComment(
   attempt = 1
 ): Promise<StickyResult> {
   const want = stickyBody(body)
-  let found = await findStickyComments(octokit, repo, issueNumber, opts)
+  let found = opts.known !== undefined && attempt === 1 ? opts.known : await findStickyComments(octokit, repo, issueNumber, opts)
   let action: StickyAction
   if (found.length === 0) {
     await octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body: want })
@@ -84,7 +86,7 @@ export async function upsertStickyComment(
     } catch (e) {
       if (httpStatusOf(e) !== 404 || attempt >= 3) throw e
       // deleted under us (a user, or a racer that saw an even older copy): start over
-      return upsertStickyComment(octokit, repo, issueNumber, body, opts, attempt + 1)
+      return upsertStickyComment(octokit, repo, issueNumber, body, { ...opts, known: undefined }, attempt + 1)
     }
     if (action === 'unchanged') action = 'updated'
   }

@@ -1,5 +1,6 @@
 // Pure: plain-text descriptions of what a permission ticket requests (CLI and PR comment).
 import type { PermApplyOrderDetail, PermResource } from '../dms/types.js'
+import type { PermGate, PermOrderState } from './gate.js'
 import { describeDuration, describePermType } from './verdict.js'
 
 function pickText(rec: Record<string, unknown> | null, keys: string[]): string {
@@ -41,4 +42,34 @@ export function describePermRequest(d: PermApplyOrderDetail): string[] {
   if (d.resources.length === 0) lines.push('no resources listed')
   for (const r of d.resources) lines.push(`- ${describeResource(r)}`)
   return lines
+}
+
+const VERDICT_LABEL: Record<PermOrderState['verdict'], string> = {
+  approved: '✅ approved',
+  pending: '⏳ pending',
+  rejected: '❌ rejected',
+  refused: '⛔ refused',
+  unavailable: '⚠️ unavailable'
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+}
+
+function sourceText(s: PermOrderState['source']): string {
+  if (!s) return ''
+  return s.kind === 'config' ? `${s.file}:${s.line}` : `PR description line ${s.line}`
+}
+
+/** A Markdown table of the permission tickets for the PR comment / job summary ('' when there are none). */
+export function permGateMarkdown(gate: PermGate): string {
+  if (gate.orders.length === 0) return ''
+  const rows = gate.orders.map((o) => {
+    const handlers = o.verdict === 'pending' && o.approval?.currentHandlers.length
+      ? ` — waiting for ${o.approval.currentHandlers.map((h) => h.nickName || String(h.id)).join(', ')}`
+      : ''
+    const requested = o.request ? describePermRequest(o.request).map((l) => l.replace(/^- /, '')).join('; ') : '—'
+    return `| ${o.orderId} | ${VERDICT_LABEL[o.verdict]}: ${cell(o.reason)}${cell(handlers)} | ${cell(requested)} | ${cell(sourceText(o.source))} |`
+  })
+  return ['| Permission ticket | State | Requested | Named in |', '|---|---|---|---|', ...rows].join('\n') + '\n'
 }

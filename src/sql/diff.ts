@@ -1,6 +1,6 @@
 // Base ↔ head by object identity (type, schema, name), never by file: renames, moves and reformatting
 // leave the canonical definition unchanged and so produce no change.
-import type { FileDef, ParsedFile } from './file.js'
+import { fullDef, type FileDef, type ParsedFile } from './file.js'
 import type { Change } from './render.js'
 
 export interface Duplicate {
@@ -32,15 +32,20 @@ export interface DiffEntry extends Change {
   at: FileDef
 }
 
+/** Same text is the same definition; otherwise the comparison forms decide (computed only then). */
+function sameDefinition(b: FileDef, h: FileDef): boolean {
+  return b.text === h.text || b.analysis.full === h.analysis.full || fullDef(b).canonical === fullDef(h).canonical
+}
+
 export function diffObjects(base: ObjectIndex, head: ObjectIndex): DiffEntry[] {
   const out: DiffEntry[] = []
   for (const [key, h] of head.byKey) {
     const b = base.byKey.get(key)
-    if (!b) out.push({ type: h.type, key, change: 'added', head: h, at: h })
-    else if (b.canonical !== h.canonical) out.push({ type: h.type, key, change: 'modified', base: b, head: h, at: h })
+    if (!b) out.push({ type: h.type, key, change: 'added', head: fullDef(h), at: h })
+    else if (!sameDefinition(b, h)) out.push({ type: h.type, key, change: 'modified', base: fullDef(b), head: fullDef(h), at: h })
   }
   for (const [key, b] of base.byKey) {
-    if (!head.byKey.has(key)) out.push({ type: b.type, key, change: 'removed', base: b, at: b })
+    if (!head.byKey.has(key)) out.push({ type: b.type, key, change: 'removed', base: fullDef(b), at: b })
   }
   return out.sort((x, y) => compareAt(x.at, y.at))
 }

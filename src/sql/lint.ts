@@ -1,7 +1,7 @@
 // Findings a reviewer must see, each with file and line. Only what the PR touches is linted: problems in
 // files it did not change, or on objects it does not ship, are not this PR's to fix.
 import type { DiffEntry, Duplicate } from './diff.js'
-import type { ParsedFile } from './file.js'
+import { deepProblems, type ParsedFile } from './file.js'
 import type { Finding } from './types.js'
 
 export interface Findings {
@@ -9,13 +9,15 @@ export interface Findings {
   warnings: Finding[]
 }
 
+/** `baseTexts`: statement texts of every base definition (those already ran; their bodies are not re-judged). */
 export function lint(changedHeadFiles: readonly ParsedFile[], duplicates: readonly Duplicate[],
-  changes: readonly DiffEntry[], headFiles: ReadonlyMap<string, ParsedFile>): Findings {
+  changes: readonly DiffEntry[], headFiles: ReadonlyMap<string, ParsedFile>, baseTexts: ReadonlySet<string>): Findings {
   const errors: Finding[] = []
   const warnings: Finding[] = []
   const changedPaths = new Set(changedHeadFiles.map((f) => f.path))
   for (const f of changedHeadFiles) {
-    for (const p of f.problems) (p.severity === 'error' ? errors : warnings).push({ file: f.path, line: p.line, message: p.message })
+    const problems = [...f.problems, ...f.defs.filter((d) => !baseTexts.has(d.text)).flatMap((d) => deepProblems(d, f))]
+    for (const p of problems) (p.severity === 'error' ? errors : warnings).push({ file: f.path, line: p.line, message: p.message })
   }
   for (const { first, again } of duplicates) {
     if (!changedPaths.has(first.file) && !changedPaths.has(again.file)) continue

@@ -29,7 +29,7 @@ export interface RoutineDef extends QualifiedName {
   canonical: string
   /** Runnable definition: leading/trailing comments trimmed, executable-comment markers unwrapped. */
   sql: string
-  /** Lower-cased words and identifiers after the name (for ordering views after views they read). */
+  /** Views only: lower-cased words and identifiers after the name (to order views after views they read). */
   references: ReadonlySet<string>
   /** Set when a BEGIN … END / CASE … END block is not closed (usually a missing DELIMITER). */
   unterminatedBlock?: boolean
@@ -160,7 +160,24 @@ function classifyDrop(sig: Token[]): Classified {
 
 const HEADER_STOP = new Set(['SQL', 'PROCEDURE', 'FUNCTION', 'TRIGGER', 'EVENT', 'VIEW', 'AGGREGATE', 'ALGORITHM'])
 
-function classifyCreate(text: string, tokens: Token[], sig: Token[]): Classified {
+/** What the CREATE header says, up to and including the name. */
+interface CreateHeader {
+  kind: 'header'
+  type: ObjectType
+  name: QualifiedName
+  line: number
+  orReplace: boolean
+  ifNotExists: boolean
+  aggregate: boolean
+  /** ALGORITHM, definer account and SQL SECURITY, normalized: part of the comparison form. */
+  canon: string
+  definer?: RoutineDef['definer']
+  securityDefinerLine?: number
+  /** Index in sig just after the name. */
+  next: number
+}
+
+function parseCreateHeader(text: string, sig: Token[]): CreateHeader | Classified {
   const line = sig[0]!.line
   let i = 1
   let orReplace = false
@@ -215,6 +232,59 @@ function classifyCreate(text: string, tokens: Token[], sig: Token[]): Classified
   if (!r.name) {
     return { kind: 'invalid', line, message: `unparseable CREATE ${type} header: expected a name, found '${sig[i]?.text ?? 'end of statement'}'` }
   }
+  const h: CreateHeader = { kind: 'header', type, name: r.name, line, orReplace, ifNotExists, aggregate, next: r.next,
+    canon: [type, aggregate ? 'AGGREGATE' : '', algorithm, definerCanon, security].join('|') }
+  if (definer) h.definer = definer
+  if (securityDefinerLine !== undefined) h.securityDefinerLine = securityDefinerLine
+  return h
+}
+
+/** Identity of a CREATE (lines relative to the statement text's first line being 1). */
+export interface ObjectHeader extends QualifiedName {
+  type: ObjectType
+  key: string
+  line: number
+  orReplace: boolean
+}
+
+export type QuickClassified = { kind: 'create'; header: ObjectHeader } | Exclude<Classified, { kind: 'create' }>
+
+/**
+ * Identity only: a CREATE's header is read from a prefix of the text, so the bodies of objects that did not
+ * change are never tokenized. Other statements are short (or errors) and get the full classification.
+ */
+export function classifyQuick(stmt: Statement): QuickClassified {
+  const text = stmt.text
+  for (let len = 160; ; len *= 4) {
+    const whole = len >= text.length
+    const sig = tokenize(whole ? text : text.slice(0, len), 1).filter((t) => !SKIP.has(t.kind))
+    const head = sig[0]
+    if (!head && !whole) continue
+    if (!head || !isWord(head, 'CREATE')) {
+      const c = classify(stmt, 1)
+      if (c.kind !== 'create') return c
+      return { kind: 'create', header: headerOf(c.def) }
+    }
+    const h = parseCreateHeader(text, sig)
+    // A header cut by the prefix (or a name that may continue past it) needs a longer look.
+    if (!whole && (h.kind !== 'header' || h.next >= sig.length)) continue
+    if (h.kind !== 'header') return h.kind === 'create' ? { kind: 'create', header: headerOf(h.def) } : h
+    return { kind: 'create', header: { type: h.type, ...h.name, key: objectKey(h.type, h.name), line: h.line, orReplace: h.orReplace } }
+  }
+}
+
+function headerOf(d: RoutineDef): ObjectHeader {
+  const h: ObjectHeader = { type: d.type, name: d.name, key: d.key, line: d.line, orReplace: d.orReplace }
+  if (d.schema !== undefined) h.schema = d.schema
+  return h
+}
+
+function classifyCreate(text: string, tokens: Token[], sig: Token[]): Classified {
+  const h = parseCreateHeader(text, sig)
+  if (h.kind !== 'header') return h
+  const { type, line, orReplace, ifNotExists, aggregate, definer } = h
+  let securityDefinerLine = h.securityDefinerLine
+  const r = { name: h.name, next: h.next }
   const rest = sig.slice(r.next)
   const shapeError = checkShape(type, rest)
   if (shapeError) return { kind: 'invalid', line, message: `unparseable CREATE ${type} ${r.name.name}: ${shapeError}` }
@@ -225,9 +295,10 @@ function classifyCreate(text: string, tokens: Token[], sig: Token[]): Classified
       break
     }
   }
-  const header = [type, aggregate ? 'AGGREGATE' : '', algorithm, definerCanon, security].join('|')
+  const header = h.canon
+  // Only views are ordered by what they read (CREATE VIEW checks that its tables and functions exist).
   const references = new Set<string>()
-  for (const t of rest) if (t.kind === 'word' || t.kind === 'ident') references.add((t.kind === 'ident' ? t.value : t.text).toLowerCase())
+  if (type === 'VIEW') for (const t of rest) if (t.kind === 'word' || t.kind === 'ident') references.add((t.kind === 'ident' ? t.value : t.text).toLowerCase())
   const def: RoutineDef = {
     type, ...r.name, key: objectKey(type, r.name), line, orReplace, ifNotExists, aggregate,
     canonical: `${header}\u0000${canonicalTokens(rest)}`,
@@ -318,4 +389,26 @@ function renderDefinition(text: string, tokens: Token[], sig: Token[], view: boo
   }
   out += text.slice(pos, to)
   return out
+}
+
+/** The same classification for a statement that starts `delta` lines further down (for cached results). */
+export function shiftLines(c: Classified, delta: number): Classified {
+  if (delta === 0) return c
+  switch (c.kind) {
+    case 'create': {
+      const d = c.def
+      const def: RoutineDef = { ...d, line: d.line + delta }
+      if (d.definer) def.definer = { text: d.definer.text, line: d.definer.line + delta }
+      if (d.securityDefinerLine !== undefined) def.securityDefinerLine = d.securityDefinerLine + delta
+      if (d.innerSemicolonLine !== undefined) def.innerSemicolonLine = d.innerSemicolonLine + delta
+      return { kind: 'create', def }
+    }
+    case 'drop':
+    case 'forbidden':
+    case 'invalid':
+      return { ...c, line: c.line + delta }
+    case 'session':
+    case 'empty':
+      return c
+  }
 }

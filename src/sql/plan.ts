@@ -3,7 +3,7 @@
 import picomatch from 'picomatch'
 import { splitStatements } from './lexer.js'
 import { compareAt, diffObjects, indexObjects } from './diff.js'
-import { parseFile, stripBom, type ParsedFile } from './file.js'
+import { newParseCache, parseFile, stripBom, type ParsedFile } from './file.js'
 import { lint } from './lint.js'
 import { execStatements, rollbackStatements, toScript, trimStatement } from './render.js'
 import type { Finding, Plan, PlannedObject, SourceTree } from './types.js'
@@ -50,8 +50,9 @@ export function plan(base: SourceTree, head: SourceTree, options: PlanOptions = 
   const pattern = options.rollbackPattern ?? DEFAULT_ROLLBACK_PATTERN
   const isRoutineFile = routineFileFilter([...base.keys(), ...head.keys()], options)
 
+  const cache = newParseCache()
   const parseTree = (tree: SourceTree): ParsedFile[] =>
-    [...tree.keys()].filter(isRoutineFile).sort().map((p) => parseFile(p, tree.get(p)!))
+    [...tree.keys()].filter(isRoutineFile).sort().map((p) => parseFile(p, tree.get(p)!, cache))
   const baseFiles = parseTree(base)
   const headFiles = parseTree(head)
   const baseIndex = indexObjects(baseFiles)
@@ -60,7 +61,8 @@ export function plan(base: SourceTree, head: SourceTree, options: PlanOptions = 
 
   const changedHeadFiles = headFiles.filter((f) => base.get(f.path) !== head.get(f.path))
   const headByPath = new Map(headFiles.map((f) => [f.path, f]))
-  const { errors, warnings } = lint(changedHeadFiles, headIndex.duplicates, changes, headByPath)
+  const baseTexts = new Set(baseFiles.flatMap((f) => f.defs.map((d) => d.text)))
+  const { errors, warnings } = lint(changedHeadFiles, headIndex.duplicates, changes, headByPath, baseTexts)
 
   // A reviewer's rollback file replaces the generated rollback of every changed object of its routine file.
   const overrides = new Map<string, string>()

@@ -16,6 +16,8 @@ export type TokenAccess = 'write' | 'read'
 export interface FakeToken {
   login: string
   access: TokenAccess
+  /** GitHub App behind the token (default 15368, github-actions); only that app may modify its check runs */
+  appId?: number
 }
 
 export interface FakePull {
@@ -56,6 +58,8 @@ export interface FakeCheckRun {
   details_url: string | null
   output: { title: string | null; summary: string | null; text: string | null }
   annotations: FakeAnnotation[]
+  /** the GitHub App that created the run */
+  appId: number
 }
 
 export interface FakeComment {
@@ -89,6 +93,8 @@ export interface FakeState {
   clock: number
   /** answer recursive tree requests with `truncated: true` (as GitHub does past 100,000 entries / 7 MB) */
   truncateTrees: boolean
+  /** what `git archive` would change in tarballs (export-ignore → null, export-subst → new text), by path */
+  tarballOverrides: Map<string, string | null>
 }
 
 export interface CallRecord {
@@ -156,6 +162,8 @@ export interface FakeGitHub {
   state: FakeState
   /** Every request since the last resetCounters(), in order. */
   calls: CallRecord[]
+  /** The writes (POST/PATCH/PUT/DELETE) among them. */
+  writes: CallRecord[]
   counters(): Counters
   resetCounters(): void
   close(): Promise<void>
@@ -165,6 +173,10 @@ export interface FakeGitHub {
   /** Adds a commit whose tree is `parent`'s tree with `changes` applied (null content deletes the path). */
   addCommit(fullName: string, sha: string, changes: Record<string, string | null>, parentSha?: string): void
   addPull(fullName: string, pull: PullSeed): FakePull
+  /** Moves a PR to a new head commit (a push: `synchronize`). */
+  pushToPull(fullName: string, number: number, headSha: string): void
+  /** Closes a PR, merged (with its merge commit, whose tree is the head's unless given) or not. */
+  closePull(fullName: string, number: number, merge?: { mergeCommitSha: string; tree?: Record<string, string> }): void
   setPermission(fullName: string, login: string, role: Role): void
   addToken(token: string, t: FakeToken): void
   injectFault(f: Fault): void
@@ -245,8 +257,14 @@ interface RouteDef {
   global?: boolean
 }
 
-export async function startFakeGitHub(seed?: FakeSeed): Promise<FakeGitHub> {
-  const state: FakeState = { repos: new Map(), tokens: new Map(), nextId: 1000, clock: Date.UTC(2026, 10, 1, 12, 0, 0), truncateTrees: false }
+export interface FakeOptions {
+  /** serve under a path prefix, as GitHub Enterprise Server does (`/api/v3`) */
+  pathPrefix?: string
+}
+
+export async function startFakeGitHub(seed?: FakeSeed, options: FakeOptions = {}): Promise<FakeGitHub> {
+  const prefix = (options.pathPrefix ?? '').replace(/\/+$/, '')
+  const state: FakeState = { repos: new Map(), tokens: new Map(), nextId: 1000, clock: Math.floor(Date.now() / 1000) * 1000, truncateTrees: false, tarballOverrides: new Map() }
   state.tokens.set(DEFAULT_TOKEN, { login: BOT_LOGIN, access: 'write' })
   let calls: CallRecord[] = []
   const faults: Array<Fault & { left: number }> = []
@@ -314,7 +332,7 @@ export async function startFakeGitHub(seed?: FakeSeed): Promise<FakeGitHub> {
     const last = Math.max(Math.ceil(items.length / perPage), 1)
     const page = items.slice((pageNo - 1) * perPage, pageNo * perPage)
     const link = (n: number, rel: string): string => {
-      const u = new URL(ctx.url.pathname + ctx.url.search, baseUrl)
+      const u = new URL(prefix + ctx.url.pathname + ctx.url.search, baseUrl)
       u.searchParams.set('page', String(n))
       u.searchParams.set('per_page', String(perPage))
       return `<${u.toString()}>; rel="${rel}"`
@@ -329,7 +347,7 @@ export async function startFakeGitHub(seed?: FakeSeed): Promise<FakeGitHub> {
     const full = `${r.owner}/${r.name}`
     const files = diffEntries(r, p)
     return {
-      url: `${baseUrl}/repos/${full}/pulls/${p.number}`,
+      url: `${baseUrl}${prefix}/repos/${full}/pulls/${p.number}`,
       html_url: `https://github.com/${full}/pull/${p.number}`,
       number: p.number,
       state: p.state,
@@ -403,7 +421,7 @@ export async function startFakeGitHub(seed?: FakeSeed): Promise<FakeGitHub> {
         changes: additions + deletions,
         blob_url: `https://github.com/${full}/blob/${p.head.sha}/${path}`,
         raw_url: `https://github.com/${full}/raw/${p.head.sha}/${path}`,
-        contents_url: `${baseUrl}/repos/${full}/contents/${encodeURIComponent(path)}?ref=${p.head.sha}`
+        contents_url: `${baseUrl}${prefix}/repos/${full}/contents/${encodeURIComponent(path)}?ref=${p.head.sha}`
       }
     }
   }
@@ -431,15 +449,15 @@ export async function startFakeGitHub(seed?: FakeSeed): Promise<FakeGitHub> {
       external_id: c.external_id,
       details_url: c.details_url,
       html_url: `https://github.com/${full}/runs/${c.id}`,
-      url: `${baseUrl}/repos/${full}/check-runs/${c.id}`,
+      url: `${baseUrl}${prefix}/repos/${full}/check-runs/${c.id}`,
       output: {
         title: c.output.title,
         summary: c.output.summary,
         text: c.output.text,
         annotations_count: c.annotations.length,
-        annotations_url: `${baseUrl}/repos/${full}/check-runs/${c.id}/annotations`
+        annotations_url: `${baseUrl}${prefix}/repos/${full}/check-runs/${c.id}/annotations`
       },
-      app: ACTIONS_APP,
+      app: c.appId === ACTIONS_APP.id ? ACTIONS_APP : { id: c.appId, slug: `app-${c.appId}`, name: `App ${c.appId}` },
       pull_requests: []
     }
   }
@@ -454,7 +472,7 @@ export async function startFakeGitHub(seed?: FakeSeed): Promise<FakeGitHub> {
       created_at: c.createdAt,
       updated_at: c.updatedAt,
       html_url: `https://github.com/${full}/pull/${c.issueNumber}#issuecomment-${c.id}`,
-      issue_url: `${baseUrl}/repos/${full}/issues/${c.issueNumber}`
+      issue_url: `${baseUrl}${prefix}/repos/${full}/issues/${c.issueNumber}`
     }
   }
 
@@ -627,7 +645,13 @@ export async function startFakeGitHub(seed?: FakeSeed): Promise<FakeGitHub> {
     const sha = resolveRef(ctx.repo, decodeURIComponent(ctx.params.ref))
     if (sha === undefined) throw new HttpError(404, 'Not Found')
     const top = `${ctx.repo.owner}-${ctx.repo.name}-${sha.slice(0, 7)}`
-    return { status: 200, binary: makeTarball(top, treeAt(ctx.repo, sha), sha), headers: { 'content-type': 'application/x-gzip' } }
+    const files = new Map(treeAt(ctx.repo, sha))
+    for (const [p, c] of state.tarballOverrides) {
+      if (!files.has(p)) continue
+      if (c === null) files.delete(p)
+      else files.set(p, c)
+    }
+    return { status: 200, binary: makeTarball(top, files, sha), headers: { 'content-type': 'application/x-gzip' } }
   })
 
   route('POST', '/repos/{owner}/{repo}/check-runs', ctx => {
@@ -648,7 +672,8 @@ export async function startFakeGitHub(seed?: FakeSeed): Promise<FakeGitHub> {
       external_id: null,
       details_url: null,
       output: { title: null, summary: null, text: null },
-      annotations: []
+      annotations: [],
+      appId: ctx.token.appId ?? ACTIONS_APP.id
     }
     applyCheckBody(c, b, true)
     ctx.repo.checkRuns.push(c)
@@ -664,6 +689,10 @@ export async function startFakeGitHub(seed?: FakeSeed): Promise<FakeGitHub> {
   route('PATCH', '/repos/{owner}/{repo}/check-runs/{check_run_id}', ctx => {
     requireWrite(ctx)
     const c = checkById(ctx)
+    const app = ctx.token.appId ?? ACTIONS_APP.id
+    if (c.appId !== app) {
+      throw new HttpError(403, `Invalid app_id ${app} - check run can only be modified by the GitHub App that created it.`)
+    }
     applyCheckBody(c, ctx.body, false)
     return { status: 200, body: checkRunJson(ctx.repo, c) }
   })
@@ -801,6 +830,10 @@ export async function startFakeGitHub(seed?: FakeSeed): Promise<FakeGitHub> {
     const method = (req.method ?? 'GET').toUpperCase()
     const url = new URL(req.url ?? '/', baseUrl)
     if (url.pathname.startsWith('/__fake/')) return control(req, res, url)
+    if (prefix !== '') {
+      if (!url.pathname.startsWith(prefix + '/')) return send(res, 404, { message: 'Not Found (outside the API prefix)' })
+      url.pathname = url.pathname.slice(prefix.length)
+    }
     let record: CallRecord = { method, route: `${method} ${url.pathname}`, status: 0 }
     try {
       const def = routes.find(r => r.method === method && r.re.test(url.pathname))
@@ -894,6 +927,9 @@ export async function startFakeGitHub(seed?: FakeSeed): Promise<FakeGitHub> {
     get calls() {
       return calls
     },
+    get writes() {
+      return calls.filter(c => c.method !== 'GET' && c.method !== 'HEAD')
+    },
     counters() {
       const byRoute: Record<string, number> = {}
       const writesByRoute: Record<string, number> = {}
@@ -927,6 +963,23 @@ export async function startFakeGitHub(seed?: FakeSeed): Promise<FakeGitHub> {
       setTree(r, sha, tree)
     },
     addPull: (fullName, p) => addPullTo(repoOf(fullName), p),
+    pushToPull(fullName, number, headSha) {
+      const p = repoOf(fullName).pulls.get(number)
+      if (!p) throw new Error(`fake-github: no PR #${number}`)
+      p.head.sha = headSha
+    },
+    closePull(fullName, number, merge) {
+      const r = repoOf(fullName)
+      const p = r.pulls.get(number)
+      if (!p) throw new Error(`fake-github: no PR #${number}`)
+      p.state = 'closed'
+      if (merge) {
+        p.merged = true
+        p.mergeCommitSha = merge.mergeCommitSha
+        setTree(r, merge.mergeCommitSha, merge.tree ? new Map(Object.entries(merge.tree)) : new Map(treeAt(r, p.head.sha)))
+        r.branches.set(p.base.ref, merge.mergeCommitSha)
+      }
+    },
     setPermission: (fullName, login, role) => void repoOf(fullName).collaborators.set(login.toLowerCase(), role),
     addToken: (t, v) => void state.tokens.set(t, v),
     injectFault: f => void faults.push({ ...f, left: f.times ?? 1 }),
@@ -940,7 +993,7 @@ export async function startFakeGitHub(seed?: FakeSeed): Promise<FakeGitHub> {
   server.keepAliveTimeout = 1000
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', () => resolve()))
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  api.url = baseUrl
+  api.url = baseUrl + prefix
   if (seed) api.seed(seed)
   // Keep-alive sockets from clients must not hold the process open after close().
   const closeServer = api.close

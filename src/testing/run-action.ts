@@ -4,13 +4,15 @@
 // (@octokit/webhooks-examples, adjusted), the GITHUB_* variables, and real command files (GITHUB_OUTPUT,
 // GITHUB_STEP_SUMMARY, GITHUB_STATE, GITHUB_ENV, GITHUB_PATH). Also: a git workspace with real commits, so the
 // Action's checkout path is exercised. Never imported by src/index.ts or src/cli.ts.
-import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
+import { DEFAULT_ACCESS_KEY, startEmulator, type EmulatorDatabase, type OrderSummary, type RunningEmulator } from '../emulator/index.js'
+import { DEFAULT_TOKEN, startFakeGitHub, type FakeCheckRun, type FakeComment, type FakeGitHub, type Role } from './fake-github.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 export const PROJECT_ROOT = resolve(here, '..', '..')
@@ -21,16 +23,44 @@ export const PROJECT_ROOT = resolve(here, '..', '..')
  * Builds dist/ (under the shared build lock) and copies it to a private directory, so another build rewriting
  * dist/ cannot pull the bundle from under a running test. Returns the path of the copied index.js.
  */
-export function prepareDist(o: { build?: boolean; quiet?: boolean } = {}): string {
-  if (o.build !== false) {
-    execFileSync('flock', ['/tmp/dpg-build.lock', 'npm', 'run', '-s', 'build'], { cwd: PROJECT_ROOT, stdio: o.quiet === false ? 'inherit' : 'pipe' })
+export function prepareDist(o: { build?: boolean | 'if-stale'; quiet?: boolean } = {}): string {
+  const mode = o.build ?? 'if-stale'
+  // the shared lock serialises builds on the team's machines; a newcomer's machine may have no flock (macOS)
+  const locked = (cmd: string[]): [string, string[]] => (hasFlock() ? ['flock', [BUILD_LOCK, ...cmd]] : [cmd[0]!, cmd.slice(1)])
+  if (mode === true || (mode === 'if-stale' && distIsStale())) {
+    const [file, args] = locked(['npm', 'run', '-s', 'build'])
+    execFileSync(file, args, { cwd: PROJECT_ROOT, stdio: o.quiet === false ? 'inherit' : 'pipe' })
   }
   const dist = join(PROJECT_ROOT, 'dist')
   if (!existsSync(join(dist, 'index.js'))) throw new Error('dist/index.js is missing: run npm run build')
   const copy = mkdtempSync(join(tmpdir(), 'dpg-dist-'))
-  // copy under the lock too: a build in progress deletes dist/ first
-  execFileSync('flock', ['/tmp/dpg-build.lock', 'cp', '-R', dist + '/.', copy])
+  // copied under the lock too: a build in progress deletes dist/ first
+  const [file, args] = locked(['cp', '-R', dist + '/.', copy])
+  execFileSync(file, args)
   return join(copy, 'index.js')
+}
+
+const BUILD_LOCK = '/tmp/dpg-build.lock'
+
+function hasFlock(): boolean {
+  return spawnSync('flock', ['--version'], { stdio: 'ignore' }).status === 0
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const abs = join(dir, e.name)
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(abs) : statSync(abs).mtimeMs)
+  }
+  return newest
+}
+
+/** dist/index.js missing, or older than a source file, the lock file or the build script. */
+export function distIsStale(root: string = PROJECT_ROOT): boolean {
+  const built = join(root, 'dist', 'index.js')
+  if (!existsSync(built)) return true
+  const at = statSync(built).mtimeMs
+  return [newestMtime(join(root, 'src')), statSync(join(root, 'package-lock.json')).mtimeMs, statSync(join(root, 'scripts', 'build.mjs')).mtimeMs].some(t => t > at)
 }
 
 // ---- action.yml defaults ----
@@ -396,9 +426,6 @@ export function mergeGroupPayload(s: { repository: string; apiUrl: string; pullN
 }
 
 // ---- a whole scenario: emulator + fake GitHub + git workspace + the built Action ----
-
-import { DEFAULT_ACCESS_KEY, startEmulator, type EmulatorDatabase, type OrderSummary, type RunningEmulator } from '../emulator/index.js'
-import { DEFAULT_TOKEN, startFakeGitHub, type FakeCheckRun, type FakeComment, type FakeGitHub, type Role } from './fake-github.js'
 
 export interface ScenarioOptions {
   entry: string

@@ -1,8 +1,11 @@
 // Keeps a stored program's BEGIN … END body together when the active delimiter is `;` (the real client would
 // cut it at the first inner `;`, but users write it this way and other tools keep it whole). Fed by the splitter
 // with the words and punctuation of one statement; decides whether a `;` is inside a compound block.
-import { COLON, COMMA, DOT, EQ, LPAREN, RPAREN, AT, SPACE } from './chars.js'
-import { Kw, keywordOf } from './keywords.js'
+import * as chars from './chars.js'
+import * as keywords from './keywords.js'
+// Local copies: loaders and bundlers turn named imports into getter calls, too slow in a per-char loop.
+const { Kw, keywordOf } = keywords
+const { COLON, COMMA, DOT, EQ, LPAREN, RPAREN, AT, SEMI, SPACE } = chars
 
 /** Block kinds, for messages and for THEN/ELSE handling. */
 const B_BEGIN = 1
@@ -24,9 +27,16 @@ export const PHASE_HEADER = 1
 export const PHASE_PROGRAM = 2
 export const PHASE_PLAIN = 3
 
+const BLOCK_KEYWORDS: Record<number, string> = {
+  [B_BEGIN]: 'BEGIN', [B_IF]: 'IF', [B_CASE_STMT]: 'CASE', [B_CASE_EXPR]: 'CASE', [B_LOOP]: 'LOOP', [B_WHILE]: 'WHILE',
+  [B_REPEAT]: 'REPEAT'
+}
+
 export interface OpenBlock {
   /** e.g. 'BEGIN … END' */
   name: string
+  /** e.g. 'BEGIN' */
+  keyword: string
   /** Offset of the opening keyword. */
   at: number
 }
@@ -38,7 +48,7 @@ function nextSig(s: string, i: number): number {
   return c
 }
 
-/** Start offset of the word at i, and end offset. */
+/** End offset of the ASCII-letter word starting at i. */
 function wordEndAt(s: string, i: number): number {
   let j = i
   for (;;) {
@@ -56,6 +66,8 @@ export class BlockTracker {
   private stmtStart = false
   private prevEnd = false
   private afterBegin = false
+  /** `HANDLER` seen in the current inner statement: its body may be a BEGIN … END block. */
+  private handler = false
   private headerWords = 0
   /** 2: DEFINER seen, expecting `=`; 1: expecting the account; 0: none. */
   private skipUser = 0
@@ -72,6 +84,7 @@ export class BlockTracker {
     this.stmtStart = false
     this.prevEnd = false
     this.afterBegin = false
+    this.handler = false
     this.headerWords = 0
     this.skipUser = 0
     this.afterAt = false
@@ -82,14 +95,16 @@ export class BlockTracker {
   /** Innermost block still open, if any. */
   openBlock(): OpenBlock | undefined {
     if (this.depth === 0) return undefined
-    return { name: BLOCK_NAMES[this.kinds[this.depth - 1]!]!, at: this.opens[this.depth - 1]! }
+    const kind = this.kinds[this.depth - 1]!
+    return { name: BLOCK_NAMES[kind]!, keyword: BLOCK_KEYWORDS[kind]!, at: this.opens[this.depth - 1]! }
   }
 
   /** True when a `;` at this point belongs to a program body (must not end the statement). */
   semicolon(): boolean {
-    this.prev = 59
+    this.prev = SEMI
     this.prevEnd = false
     this.afterBegin = false
+    this.handler = false
     if (this.phase !== PHASE_PROGRAM || this.depth === 0) return false
     this.stmtStart = true
     return true
@@ -143,7 +158,7 @@ export class BlockTracker {
     }
   }
 
-  private headerWord(kw: Kw): void {
+  private headerWord(kw: number): void {
     if (this.skipUser === 1 || this.afterAt) { this.skipUser = 0; this.afterAt = false; return }
     switch (kw) {
       case Kw.PROCEDURE: case Kw.FUNCTION: case Kw.TRIGGER: case Kw.EVENT:
@@ -162,12 +177,13 @@ export class BlockTracker {
   }
 
   private push(kind: number, at: number): void {
+    this.handler = false
     this.kinds[this.depth] = kind
     this.opens[this.depth] = at
     this.depth++
   }
 
-  private programWord(s: string, start: number, end: number, kw: Kw, prev: number): void {
+  private programWord(s: string, start: number, end: number, kw: number, prev: number): void {
     const prevEnd = this.prevEnd
     const afterBegin = this.afterBegin
     this.prevEnd = false
@@ -177,11 +193,17 @@ export class BlockTracker {
         const nx = nextSig(s, end)
         if (prev === COMMA || prev === DOT || prev === LPAREN || prev === EQ || prev === AT ||
             nx === COMMA || nx === DOT || nx === RPAREN || nx === EQ) break // an identifier named begin
+        // A block starts a statement: the body itself (depth 0), after `;`/THEN/ELSE/DO/label:…, or a handler
+        // body (DECLARE … HANDLER FOR … BEGIN). Elsewhere (`SELECT begin FROM t`) it is a column name.
+        if (this.depth > 0 && !this.stmtStart && !this.handler) break
         this.push(B_BEGIN, start)
         this.stmtStart = true
         this.afterBegin = true
         return
       }
+      case Kw.HANDLER:
+        this.handler = true
+        break
       case Kw.NOT: case Kw.ATOMIC:
         if (afterBegin) { this.afterBegin = true; return } // BEGIN NOT ATOMIC (MariaDB)
         break
@@ -190,6 +212,9 @@ export class BlockTracker {
         const nx = nextSig(s, end)
         if (prev === COMMA || prev === DOT || prev === LPAREN || prev === AT || nx === DOT) break
         const top = this.kinds[this.depth - 1]!
+        // Statement blocks end right after a `;` (or an empty BEGIN … END); CASE expressions and
+        // REPEAT … UNTIL cond END REPEAT end after an expression. Anything else is a column named end.
+        if (top !== B_CASE_EXPR && top !== B_REPEAT && prev !== SEMI && !afterBegin) break
         if (nx === EQ && top !== B_CASE_EXPR && top !== B_CASE_STMT) break // `SET end = …`
         this.depth--
         this.prevEnd = true

@@ -1,6 +1,8 @@
 // Scanners shared by the tokenizer and the splitter. Each takes the source and a start offset and returns the
 // offset just past the construct (or -1 when it runs off the end), looking at char codes only.
-import { BACKSLASH, BACKTICK, BANG, DASH, DIGIT0, DIGIT9, HASH, NL, SLASH, SPACE, STAR, UPPER_M } from './chars.js'
+import * as chars from './chars.js'
+// Local copies: loaders and bundlers turn named imports into getter calls, too slow in a per-char loop.
+const { BACKSLASH, BACKTICK, BANG, DASH, DIGIT0, DIGIT9, HASH, NL, SLASH, SPACE, STAR, UPPER_M } = chars
 
 /**
  * End of a quoted string/identifier whose opening quote is at `i`: backslash escapes apply inside ' and "
@@ -121,4 +123,3 @@ export function countNewlines(s: string, from: number, to: number): number {
   return n
 }
 
-export { NL }

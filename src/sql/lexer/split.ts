@@ -3,13 +3,16 @@
 // stored program's BEGIN … END body stays one statement. One pass over char codes; no per-char regex or
 // string building.
 import type { Statement } from '../types.js'
-import { BlockTracker, PHASE_PLAIN, PHASE_PROGRAM } from './blocks.js'
-import {
-  BACKSLASH, BACKTICK, BANG, BOM, CR, DASH, DQUOTE, HASH, NL, SEMI, SLASH, SPACE, SQUOTE, STAR, TAB, isWordChar
-} from './chars.js'
+import * as blocks from './blocks.js'
+import * as chars from './chars.js'
+import { clientCommandAt } from './commands.js'
 import { LineCounter } from './lines.js'
-import { blockCommentEnd, execOpenLength, isDashComment, lineEnd, scanQuoted } from './scan.js'
+import * as scan from './scan.js'
 import type { SplitProblem } from './tokens.js'
+// Local copies: loaders and bundlers turn named imports into getter calls, too slow in a per-char loop.
+const { blockCommentEnd, countNewlines, execOpenLength, isDashComment, lineEnd, scanQuoted } = scan
+const { BlockTracker, PHASE_PLAIN, PHASE_PROGRAM } = blocks
+const { BACKSLASH, BACKTICK, BANG, BOM, CR, DASH, DQUOTE, HASH, NL, SEMI, SLASH, SPACE, SQUOTE, STAR, TAB, isWordChar } = chars
 
 export interface SplitResult {
   statements: Statement[]
@@ -20,11 +23,17 @@ const QUOTE_NAMES: Record<number, string> = {
   [SQUOTE]: "single-quoted string '…'", [DQUOTE]: 'double-quoted string "…"', [BACKTICK]: 'quoted identifier `…`'
 }
 
-/** Chars the plain-run loop must stop at; the delimiter's first char is added per delimiter. */
+/** Chars the plain-run loop must stop at, per first char of the delimiter (cached: files switch often). */
+const STOP_TABLES: Uint8Array[] = []
 function stopTable(d0: number): Uint8Array {
-  const t = new Uint8Array(128)
-  for (const c of [SQUOTE, DQUOTE, BACKTICK, HASH, DASH, SLASH, STAR, NL]) t[c] = 1
-  if (d0 >= 0 && d0 < 128) t[d0] = 1
+  const key = d0 >= 0 && d0 < 128 ? d0 : 128
+  let t = STOP_TABLES[key]
+  if (t === undefined) {
+    t = new Uint8Array(128)
+    for (const c of [SQUOTE, DQUOTE, BACKTICK, HASH, DASH, SLASH, STAR, NL]) t[c] = 1
+    if (key < 128) t[key] = 1
+    STOP_TABLES[key] = t
+  }
   return t
 }
 
@@ -111,6 +120,12 @@ function readDirective(s: string, i: number, current: string): Directive {
   return { value, eol }
 }
 
+/**
+ * Splits a whole .sql file as the mysql/mariadb client would. A UTF-8 BOM is stripped; offsets and lines refer
+ * to the stripped source. Empty statements (only blanks/comments) are dropped; a final statement without a
+ * delimiter gets `delimiter: ''` (not a problem: the client runs it). Problems: unterminated quotes, comments
+ * and blocks, DELIMITER lines the client would not apply, delimiters cutting executable comments.
+ */
 export function splitStatements(source: string): SplitResult {
   const s = source.charCodeAt(0) === BOM ? source.slice(1) : source
   const n = s.length
@@ -127,20 +142,22 @@ export function splitStatements(source: string): SplitResult {
 
   let textStart = -1 // first non-blank char of the statement (may be a comment)
   let firstSig = -1 // first char that is neither blank nor comment
+  let firstLine = 0 // its line
+  let line = 1 // line of offset i (counted in the loop; LineCounter only serves rare problem messages)
   let execOpen = -1 // offset of an open `/*!` executable comment
   let ssLine = false // a `/*!` opened on the current line and not closed on it (client quirk, see blockCommentEnd)
   // Comments on the rest of a delimiter's line belong to the statement it ended, not to the next one.
   let afterDelimLine = false
 
-  const problem = (at: number, message: string): void => {
-    problems.push({ line: lines.lineAt(at), message })
+  const problem = (at: number, message: string, atLine?: number): void => {
+    problems.push({ line: atLine ?? lines.lineAt(at), message })
   }
 
   const endStatement = (end: number, delimiter: string): void => {
     if (firstSig >= 0) {
       let e = end
       while (e > textStart && s.charCodeAt(e - 1) <= SPACE) e--
-      statements.push({ text: s.slice(textStart, e), delimiter, line: lines.lineAt(firstSig), start: textStart, end: e })
+      statements.push({ text: s.slice(textStart, e), delimiter, line: firstLine, start: textStart, end: e })
     }
     textStart = -1
     firstSig = -1
@@ -148,16 +165,13 @@ export function splitStatements(source: string): SplitResult {
     tracker.reset()
   }
 
-  /** A line inside an unfinished statement that looks like a directive: the client sends it as SQL. */
-  const checkPendingDirective = (nl: number): void => {
-    let k = nl + 1
-    while (s.charCodeAt(k) === SPACE || s.charCodeAt(k) === TAB) k++
-    const c = s.charCodeAt(k) | 0x20
-    if (c !== 0x64 || !isDelimiterWord(s, k)) return
+  /** A line (first non-blank at k) inside an unfinished statement that looks like a directive: it is SQL. */
+  const checkPendingDirective = (k: number): void => {
+    if (!isDelimiterWord(s, k)) return
     const d = readDirective(s, k, delim)
     if (d.value === undefined || d.problem) return
     problem(k, `'DELIMITER ${d.value}' is not a directive here: the statement that began at line ` +
-      `${lines.lineAt(firstSig)} has no '${delim}' yet, so the client sends this line as SQL (missing delimiter?)`)
+      `${firstLine} has no '${delim}' yet, so the client sends this line as SQL (missing delimiter?)`, line)
   }
 
   let i = 0
@@ -166,13 +180,13 @@ export function splitStatements(source: string): SplitResult {
     if (firstSig < 0) {
       // Between statements: blanks, comments and DELIMITER directives.
       if (c <= SPACE) {
-        if (c === NL) { afterDelimLine = false; ssLine = false }
+        if (c === NL) { line++; afterDelimLine = false; ssLine = false }
         i++
         continue
       }
       if ((c | 0x20) === 0x64 && isDelimiterWord(s, i) && atLineStart(s, i)) {
         const d = readDirective(s, i, delim)
-        if (d.problem) problem(i, d.problem)
+        if (d.problem) problem(i, d.problem, line)
         if (d.value !== undefined) {
           delim = d.value
           dlen = delim.length
@@ -184,9 +198,21 @@ export function splitStatements(source: string): SplitResult {
         i = d.eol
         continue
       }
+      if ((c === 63 || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) && atLineStart(s, i)) {
+        const cmd = clientCommandAt(s, i, delim)
+        if (cmd) {
+          const stops = cmd.name === 'exit' || cmd.name === 'quit'
+          problem(i, `'${s.slice(i, cmd.eol).trim()}' is a mysql client command, not SQL: the client runs it ` +
+            (stops ? 'and stops reading the file here' : 'itself instead of sending it to the server') +
+            '; remove it from the file', line)
+          textStart = -1
+          i = stops ? n : cmd.eol
+          continue
+        }
+      }
       if ((c | 0x20) === 0x64 && isDelimiterWord(s, i)) {
         problem(i, 'DELIMITER is a directive only at the start of a line (after a completed statement): here the ' +
-          `client does not apply it, but sends or garbles the text up to the next '${delim}'; put it on its own line`)
+          `client does not apply it, but sends or garbles the text up to the next '${delim}'; put it on its own line`, line)
       }
     }
     if (c === d0 && (dlen === 1 || s.startsWith(delim, i))) {
@@ -196,7 +222,7 @@ export function splitStatements(source: string): SplitResult {
       }
       if (execOpen >= 0) {
         problem(i, `the delimiter '${delim}' cuts the executable comment opened at line ${lines.lineAt(execOpen)}: ` +
-          'the client sends the two halves as separate statements')
+          'the client sends the two halves as separate statements', line)
       }
       endStatement(i, delim)
       afterDelimLine = true
@@ -205,12 +231,14 @@ export function splitStatements(source: string): SplitResult {
     }
     switch (c) {
       case SQUOTE: case DQUOTE: case BACKTICK: {
-        if (firstSig < 0) { firstSig = i; if (textStart < 0) textStart = i }
+        if (firstSig < 0) { firstSig = i; firstLine = line; if (textStart < 0) textStart = i }
         if (semi) tracker.other(c)
         const j = scanQuoted(s, i, c)
+        const qLine = line
+        line += countNewlines(s, i, j < 0 ? n : j)
         if (ssLine && j > 0 && s.lastIndexOf('\n', j) > i) ssLine = false
         if (j < 0) {
-          problem(i, `unterminated ${QUOTE_NAMES[c]} starting at line ${lines.lineAt(i)}: it runs to the end of the file`)
+          problem(i, `unterminated ${QUOTE_NAMES[c]} starting at line ${qLine}: it runs to the end of the file`, qLine)
           i = n
         } else i = j
         continue
@@ -220,7 +248,8 @@ export function splitStatements(source: string): SplitResult {
         i = lineEnd(s, i)
         continue
       case DASH:
-        if (isDashComment(s, i)) {
+        // At the start of a statement the client takes any `--` as a comment (elsewhere `--x` is SQL).
+        if (isDashComment(s, i) || (firstSig < 0 && s.charCodeAt(i + 1) === DASH)) {
           if (textStart < 0 && !afterDelimLine) textStart = i
           i = lineEnd(s, i)
           continue
@@ -229,9 +258,10 @@ export function splitStatements(source: string): SplitResult {
       case SLASH:
         if (s.charCodeAt(i + 1) === STAR) {
           const open = execOpenLength(s, i)
-          if (open > 0 && execOpen < 0) {
-            if (firstSig < 0) { firstSig = i; if (textStart < 0) textStart = i }
-            execOpen = i
+          if (open > 0) {
+            // executable comment: its content is SQL (a nested opener is just text, as for the client)
+            if (firstSig < 0) { firstSig = i; firstLine = line; if (textStart < 0) textStart = i }
+            if (execOpen < 0) execOpen = i
             ssLine = s.charCodeAt(i + 2) === BANG
             i += open
             continue
@@ -239,8 +269,10 @@ export function splitStatements(source: string): SplitResult {
           if (textStart < 0 && !afterDelimLine) textStart = i
           const j = blockCommentEnd(s, i, ssLine)
           ssLine = false
+          const cLine = line
+          line += countNewlines(s, i, j < 0 ? n : j)
           if (j < 0) {
-            problem(i, `unterminated comment /* … */ starting at line ${lines.lineAt(i)}: it runs to the end of the file`)
+            problem(i, `unterminated comment /* … */ starting at line ${cLine}: it runs to the end of the file`, cLine)
             i = n
           } else i = j
           continue
@@ -254,16 +286,23 @@ export function splitStatements(source: string): SplitResult {
           continue
         }
         break
-      case NL:
+      case NL: {
+        line++
         ssLine = false
-        if (firstSig >= 0) checkPendingDirective(i)
         i++
+        if (firstSig >= 0) {
+          // indentation is insignificant: skip it here, and look for a DELIMITER line inside the statement
+          c = s.charCodeAt(i)
+          while (c === SPACE || c === TAB) c = s.charCodeAt(++i)
+          if ((c | 0x20) === 0x64) checkPendingDirective(i)
+        }
         continue
+      }
       default:
         if (c <= SPACE) { i++; continue }
     }
     // Significant SQL text.
-    if (firstSig < 0) { firstSig = i; if (textStart < 0) textStart = i }
+    if (firstSig < 0) { firstSig = i; firstLine = line; if (textStart < 0) textStart = i }
     if (semi && tracker.phase !== PHASE_PLAIN) {
       if (isWordChar(c)) {
         let j = i + 1
@@ -290,9 +329,9 @@ export function splitStatements(source: string): SplitResult {
   if (tracker.phase === PHASE_PROGRAM) {
     const open = tracker.openBlock()
     if (open) {
-      problem(open.at, `unterminated ${open.name} block: ${s.slice(open.at, open.at + 12).split(/\s/)[0]!.toUpperCase()} ` +
+      problem(open.at, `unterminated ${open.name} block: ${open.keyword} ` +
         `at line ${lines.lineAt(open.at)} is not closed before the end of the file ` +
-        `(statement starting at line ${lines.lineAt(firstSig)})`)
+        `(statement starting at line ${firstLine})`)
     }
   }
   endStatement(n, '')

@@ -1,15 +1,18 @@
 // Full tokenizer for ONE statement's text (the splitter has already handled DELIMITER). Executable comments
 // are transparent: an 'exec-open' token, their content as ordinary tokens, then 'exec-close'.
-import {
-  AT, BACKSLASH, BACKTICK, C_DIGIT, C_WORD, C_WS, CHAR_CLASS, DASH, DOT, DQUOTE, NL, SQUOTE, STAR, SLASH,
-  isWordChar
-} from './chars.js'
-import { blockCommentEnd, execOpenLength, isDashComment, lineEnd, scanQuoted } from './scan.js'
+import * as chars from './chars.js'
+import * as scan from './scan.js'
 import type { Token, TokenKind } from './tokens.js'
+// Local copies: loaders and bundlers turn named imports into getter calls, too slow in a per-char loop.
+const { blockCommentEnd, execOpenLength, isDashComment, lineEnd, scanQuoted } = scan
+const { AT, BACKSLASH, BACKTICK, C_DIGIT, C_WORD, C_WS, CHAR_CLASS, DASH, DOT, DQUOTE, SQUOTE, STAR, SLASH, isWordChar } = chars
 
 /** Multi-char operators, longest first within each leading char. */
 const OPS3 = new Set(['<=>', '->>'])
 const OPS2 = new Set([':=', '<=', '>=', '<>', '!=', '||', '&&', '<<', '>>', '->'])
+/** First chars of multi-char operators (so single-char operators skip the set lookups). */
+const MULTI_OP_FIRST = new Uint8Array(128)
+for (const op of [...OPS3, ...OPS2]) MULTI_OP_FIRST[op.charCodeAt(0)] = 1
 
 const ESCAPES: Record<string, string> = { '0': '\0', b: '\b', n: '\n', r: '\r', t: '\t', Z: '\x1a' }
 
@@ -36,6 +39,10 @@ export function unquote(raw: string): string {
   return out
 }
 
+/**
+ * Tokenizes ONE statement's text (no DELIMITER handling); `line` counts from baseLine. Unterminated strings and
+ * comments run to the end of the text (the splitter reports them). The tokens' texts concatenate to the input.
+ */
 export function tokenize(text: string, baseLine = 1): Token[] {
   const s = text
   const n = s.length
@@ -44,7 +51,9 @@ export function tokenize(text: string, baseLine = 1): Token[] {
   let execDepth = 0
   let ssLine = false // same client quirk as the splitter (see blockCommentEnd)
   let i = 0
+  let significant = false
   const push = (kind: TokenKind, start: number, end: number, value?: string): void => {
+    if (kind !== 'ws' && kind !== 'comment') significant = true
     const raw = s.slice(start, end)
     out.push({ kind, text: raw, value: value ?? raw, start, end, line })
     // count newlines inside the token for the next one
@@ -91,7 +100,8 @@ export function tokenize(text: string, baseLine = 1): Token[] {
       i = j
       continue
     }
-    if (c === 35 /* # */ || (c === DASH && isDashComment(s, i))) {
+    // at the start of a statement (no significant token yet) the client takes any `--` as a comment
+    if (c === 35 /* # */ || (c === DASH && (isDashComment(s, i) || (!significant && s.charCodeAt(i + 1) === DASH)))) {
       const j = lineEnd(s, i)
       push('comment', i, j)
       i = j
@@ -129,16 +139,15 @@ export function tokenize(text: string, baseLine = 1): Token[] {
       i += 2
       continue
     }
-    const three = s.slice(i, i + 3)
-    if (OPS3.has(three)) { push('op', i, i + 3); i += 3; continue }
-    const two = s.slice(i, i + 2)
-    if (OPS2.has(two)) { push('op', i, i + 2); i += 2; continue }
+    if (MULTI_OP_FIRST[c] === 1) {
+      if (OPS3.has(s.slice(i, i + 3))) { push('op', i, i + 3); i += 3; continue }
+      if (OPS2.has(s.slice(i, i + 2))) { push('op', i, i + 2); i += 2; continue }
+    }
     // one char (a lone surrogate pair stays together)
     const w = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1
     push('op', i, i + w)
     i += w
   }
-  void NL
   return out
 }
 

@@ -1,0 +1,72 @@
+// Unit behaviour of the planner's parts that the corpus exercises only indirectly.
+import { describe, expect, test } from '@jest/globals'
+import { canonicalSql } from '../../src/sql/canonical.js'
+import { plan, rollbackPathFor } from '../../src/sql/plan.js'
+import { chooseDelimiter, dropSql, toScript } from '../../src/sql/render.js'
+import { readDirTree } from '../../src/sources/dir.js'
+
+const tree = (files: Record<string, string>): Map<string, string> => new Map(Object.entries(files))
+
+describe('canonical form', () => {
+  test('ignores whitespace, comments, executable-comment markers and keyword case', () => {
+    expect(canonicalSql("select a  from t -- x\nwhere b = 'X' /* y */")).toBe(canonicalSql("SELECT a FROM t WHERE b = 'X'"))
+    expect(canonicalSql('/*!50003 CREATE*/ /*!50003 PROCEDURE p() SELECT 1 */')).toBe(canonicalSql('CREATE PROCEDURE p() SELECT 1'))
+  })
+  test('keeps strings, table-name case and quoted identifiers that are not plain words', () => {
+    expect(canonicalSql("SELECT 'a'")).not.toBe(canonicalSql("SELECT 'A'"))
+    expect(canonicalSql('SELECT * FROM Orders')).not.toBe(canonicalSql('SELECT * FROM orders'))
+    expect(canonicalSql('SELECT `a b` FROM t')).not.toBe(canonicalSql('SELECT `a  b` FROM t'))
+    expect(canonicalSql('SELECT `total` FROM t')).toBe(canonicalSql('SELECT total FROM t'))
+  })
+})
+
+describe('rendering', () => {
+  test('quotes names for DROP, doubling backticks', () => {
+    expect(dropSql({ type: 'PROCEDURE', schema: 'my db', name: 'a`b' })).toBe('DROP PROCEDURE IF EXISTS `my db`.`a``b`')
+  })
+  test('the delimiter never occurs in the statements', () => {
+    expect(chooseDelimiter(['SELECT 1'])).toBe('$$')
+    expect(chooseDelimiter(["SELECT '$$'"])).toBe('//')
+    expect(chooseDelimiter(["SELECT '$$ // ;; $$$ %% ~~ @@@'"])).toBe('$$1$$')
+    expect(toScript([])).toBe('')
+    expect(toScript(["SELECT '$$'"])).toBe("DELIMITER //\nSELECT '$$'//\nDELIMITER ;\n")
+  })
+  test('a trailing comment in a definition cannot swallow the delimiter', () => {
+    const p = plan(tree({}), tree({ 'a.sql': 'DELIMITER //\nCREATE PROCEDURE p() SELECT 1 -- trailing\n//\nDELIMITER ;\n' }))
+    expect(p.execSql).toBe('DELIMITER $$\nDROP PROCEDURE IF EXISTS `p`$$\nCREATE PROCEDURE p() SELECT 1$$\nDELIMITER ;\n')
+  })
+})
+
+describe('rollback files', () => {
+  test('default and custom patterns', () => {
+    expect(rollbackPathFor('db/r/a.sql')).toBe('db/r/a.rollback.sql')
+    expect(rollbackPathFor('a.sql')).toBe('a.rollback.sql')
+    expect(rollbackPathFor('db/r/a.sql', 'rollback/{dir}/{file}')).toBe('rollback/db/r/a.sql')
+  })
+  test('an override file replaces the generated rollback only for its routine file', () => {
+    const base = tree({ 'a.sql': 'CREATE PROCEDURE a() SELECT 1;\n', 'b.sql': 'CREATE PROCEDURE b() SELECT 1;\n' })
+    const head = tree({ 'a.sql': 'CREATE PROCEDURE a() SELECT 2;\n', 'b.sql': 'CREATE PROCEDURE b() SELECT 2;\n',
+      'a.rollback.sql': '-- by hand\nDROP PROCEDURE IF EXISTS a;\nCREATE PROCEDURE a() SELECT 1\n' })
+    const p = plan(base, head)
+    expect(p.rollbackSql).toBe('DELIMITER $$\nDROP PROCEDURE IF EXISTS `b`$$\nCREATE PROCEDURE b() SELECT 1$$\n' +
+      'DROP PROCEDURE IF EXISTS a$$\nCREATE PROCEDURE a() SELECT 1$$\nDELIMITER ;\n')
+  })
+})
+
+describe('sources', () => {
+  test('a missing directory is an empty tree', () => {
+    expect(readDirTree('/nonexistent/dir/for/dpg').size).toBe(0)
+  })
+})
+
+describe('identity', () => {
+  test('a header longer than the quick look still yields the right object', () => {
+    const comment = '/* ' + 'x'.repeat(2000) + ' */ '
+    const p = plan(tree({}), tree({ 'a.sql': `CREATE ${comment} DEFINER = CURRENT_USER ${comment} PROCEDURE \`${'n'.repeat(300)}\`() SELECT 1;\n` }))
+    expect(p.objects).toEqual([{ type: 'PROCEDURE', name: 'n'.repeat(300), change: 'added', file: 'a.sql', line: 1 }])
+  })
+  test('schema.name written as one word or with backticks is the same object', () => {
+    const p = plan(tree({ 'a.sql': 'CREATE PROCEDURE shop.p() SELECT 1;\n' }), tree({ 'a.sql': 'CREATE PROCEDURE `shop` . `p`() SELECT 1;\n' }))
+    expect(p.objects).toEqual([])
+  })
+})

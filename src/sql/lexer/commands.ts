@@ -1,0 +1,43 @@
+// The mysql/mariadb client's own commands (client/mysql.cc `commands[]`). A line whose first word is one of them
+// is run by the client, not sent to the server, when it comes while no statement is pending, e.g. a stray `GO`
+// line or `use db`. DELIMITER is handled by the splitter itself.
+
+/** Command name → whether it takes arguments (those that do not are only recognised alone on their line). */
+const COMMANDS: ReadonlyMap<string, boolean> = new Map([
+  ['?', true], ['clear', false], ['connect', true], ['edit', false], ['ego', false], ['exit', false], ['go', false],
+  ['help', true], ['nopager', false], ['notee', false], ['pager', true], ['print', false], ['prompt', true],
+  ['quit', false], ['rehash', false], ['sandbox', false], ['source', true], ['status', false], ['system', true],
+  ['tee', true], ['use', true], ['charset', true], ['warnings', false], ['nowarning', false]
+])
+
+export interface ClientCommand {
+  /** Lower-case command name. */
+  name: string
+  /** Offset of the end of its line (the `\n`, or the end of input). */
+  eol: number
+}
+
+/**
+ * The client command on the line whose first non-blank char is at i, if the client would run it (find_command):
+ * the first word names a command, followed by blanks/end, or by arguments when the command takes some; and the
+ * line contains neither the current delimiter nor `\g` (such lines go through the statement parser instead).
+ */
+export function clientCommandAt(s: string, i: number, delimiter: string): ClientCommand | undefined {
+  let j = i
+  for (;;) {
+    const c = s.charCodeAt(j)
+    if (c === 63 /* ? */ ? j === i : (c >= 97 && c <= 122) || (c >= 65 && c <= 90)) j++
+    else break
+  }
+  if (j === i || j - i > 9) return undefined
+  const takesParams = COMMANDS.get(s.slice(i, j).toLowerCase())
+  if (takesParams === undefined) return undefined
+  const after = s.charCodeAt(j)
+  if (!(after === 32 || after === 9 || after === 10 || after === 13 || Number.isNaN(after))) return undefined
+  let eol = s.indexOf('\n', j)
+  if (eol < 0) eol = s.length
+  const line = s.slice(i, eol)
+  if (line.includes(delimiter) || line.includes('\\g')) return undefined
+  if (!takesParams && line.slice(j - i).trim() !== '') return undefined
+  return { name: s.slice(i, j).toLowerCase(), eol }
+}
