@@ -9,9 +9,8 @@ import { fileURLToPath } from 'node:url'
 import type { Plan } from '../src/sql/types.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
-// A private copy of the fresh bundle: other builds may rewrite dist/ while these tests run.
-const BIN = mkdtempSync(join(tmpdir(), 'dpg-cli-bin-'))
-const CLI = join(BIN, 'cli.js')
+// jest's globalSetup rebuilds dist/ when src/ is newer.
+const CLI = join(ROOT, 'dist', 'cli.js')
 const EXAMPLE = join(ROOT, 'examples', 'pr-1')
 
 function cli(...args: string[]): { status: number; stdout: string; stderr: string } {
@@ -19,12 +18,6 @@ function cli(...args: string[]): { status: number; stdout: string; stderr: strin
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
 }
 
-beforeAll(() => {
-  execFileSync('flock', ['/tmp/dpg-build.lock', 'sh', '-c', 'npm run -s build && cp dist/cli.js dist/package.json "$0"', BIN],
-    { cwd: ROOT, stdio: 'pipe', timeout: 900_000 })
-}, 900_000)
-
-afterAll(() => rmSync(BIN, { recursive: true, force: true }))
 
 const summary = (p: Plan): string[] => p.objects.map((o) => `${o.change} ${o.type} ${o.name} ${o.file}:${o.line}`)
 

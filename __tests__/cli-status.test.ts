@@ -1,12 +1,11 @@
 // `node dist/cli.js status <orderId>` against the emulator: a DC_PROC and a PERM_APPLY ticket, text and --json.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import type { RunningEmulator } from '../src/emulator/index.js'
-import { adminEnv, buildCli, clientFor, control, createPermOrder, createProcOrder, emulator, runCli } from './perm/helpers.js'
+import { adminEnv, clientFor, control, createPermOrder, createProcOrder, emulator, runCli } from './perm/helpers.js'
 
 let emu: RunningEmulator
 
 beforeAll(async () => {
-  buildCli()
   emu = await emulator()
 }, 600_000)
 afterAll(async () => {

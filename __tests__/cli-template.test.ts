@@ -4,13 +4,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunningEmulator } from '../src/emulator/index.js'
-import { adminEnv, buildCli, control, emulator, runCli } from './perm/helpers.js'
+import { adminEnv, control, emulator, runCli } from './perm/helpers.js'
 
 let emu: RunningEmulator
 const USER = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI5tTemplateUser01', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'template-user-secret' }
 
 beforeAll(async () => {
-  buildCli()
   emu = await emulator()
   await control(emu, '/__emulator/access-keys', { id: USER.ALIBABA_CLOUD_ACCESS_KEY_ID, secret: USER.ALIBABA_CLOUD_ACCESS_KEY_SECRET, role: 'user', userId: 3002 })
 }, 600_000)

@@ -81,6 +81,8 @@ export default async function bench(): Promise<void> {
     const orderId = String(created.CreateOrderResult[0])
     await send('SubmitOrderApproval', [['OrderId', orderId]])
 
+    // Warm-up (JIT, socket pool), not reported.
+    await loop(2, CONCURRENCY, async () => (await send('GetOrderBaseInfo', [['OrderId', orderId]])).Success === true)
     console.log(`emulator in its own process, ${CONCURRENCY} concurrent keep-alive clients on loopback ` +
       `(${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)} at start)`)
     report(`GetOrderBaseInfo, own V3 signer, ${SECONDS} s`,

@@ -150,7 +150,7 @@ const fmt = (runs: { ms: number; cpu?: number }[]): string => {
 /** A private copy of dist/cli.js (taken under the build lock, since other builds rewrite dist/). */
 function cliCopy(dir: string): string | undefined {
   try {
-    execFileSync('flock', ['/tmp/dpg-build.lock', 'sh', '-c', 'test -f dist/cli.js && cp dist/cli.js dist/package.json "$0"', dir],
+    execFileSync('flock', ['/tmp/dpg-build.lock', 'sh', '-c', 'test -f dist/cli.js && cp -r dist/. "$0"', dir],
       { cwd: ROOT, stdio: 'ignore', timeout: 600_000 })
     return existsSync(join(dir, 'cli.js')) ? join(dir, 'cli.js') : undefined
   } catch {

@@ -48641,7 +48641,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7311);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2484);
 // The Action entry point: everything lives in main.ts so tests can import it without side effects.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -48651,7 +48651,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7311:
+/***/ 2484:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48725,6 +48725,15 @@ __nccwpck_require__.d(blocks_namespaceObject, {
   yX: () => (BlockTracker),
   z6: () => (PHASE_PLAIN),
   Nx: () => (PHASE_PROGRAM)
+});
+
+// NAMESPACE OBJECT: ./src/sql/lexer/directive.ts
+var directive_namespaceObject = {};
+__nccwpck_require__.r(directive_namespaceObject);
+__nccwpck_require__.d(directive_namespaceObject, {
+  ep: () => (atLineStart),
+  ax: () => (isDelimiterWord),
+  cA: () => (readDirective)
 });
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -59521,6 +59530,34 @@ function describePermRequest(d) {
         lines.push(`- ${describeResource(r)}`);
     return lines;
 }
+const VERDICT_LABEL = {
+    approved: '✅ approved',
+    pending: '⏳ pending',
+    rejected: '❌ rejected',
+    refused: '⛔ refused',
+    unavailable: '⚠️ unavailable'
+};
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+function sourceText(s) {
+    if (!s)
+        return '';
+    return s.kind === 'config' ? `${s.file}:${s.line}` : `PR description line ${s.line}`;
+}
+/** A Markdown table of the permission tickets for the PR comment / job summary ('' when there are none). */
+function permGateMarkdown(gate) {
+    if (gate.orders.length === 0)
+        return '';
+    const rows = gate.orders.map((o) => {
+        const handlers = o.verdict === 'pending' && o.approval?.currentHandlers.length
+            ? ` — waiting for ${o.approval.currentHandlers.map((h) => h.nickName || String(h.id)).join(', ')}`
+            : '';
+        const requested = o.request ? describePermRequest(o.request).map((l) => l.replace(/^- /, '')).join('; ') : '—';
+        return `| ${o.orderId} | ${VERDICT_LABEL[o.verdict]}: ${cell(o.reason)}${cell(handlers)} | ${cell(requested)} | ${cell(sourceText(o.source))} |`;
+    });
+    return ['| Permission ticket | State | Requested | Named in |', '|---|---|---|---|', ...rows].join('\n') + '\n';
+}
 
 ;// CONCATENATED MODULE: ./src/perm/templates.ts
 
@@ -59908,7 +59945,7 @@ async function closeSuperseded(client, tickets, keep, reason, log) {
  * The ticket of `fingerprint`: an existing one (open first, newest first; a ticket closed by a supersede is not
  * reused), else a new one when allowed. createProcOrderOnce never makes two for one fingerprint on retries.
  */
-async function ensureTicket(client, tickets, fingerprint, input, allowCreate, log) {
+async function ensureTicket(client, tickets, fingerprint, input, allowCreate, log, beforeCreate = async () => undefined) {
     const mine = tickets.filter(t => t.comment.includes(fingerprint));
     const open = mine.find(t => isOpenStatus(t.status));
     const reusable = open ?? mine.find(t => t.status !== 'closed');
@@ -59918,9 +59955,29 @@ async function ensureTicket(client, tickets, fingerprint, input, allowCreate, lo
     }
     if (!allowCreate)
         return { kind: 'missing' };
+    await beforeCreate();
     const r = await client.createProcOrderOnce(input, fingerprint);
     log.info(r.created ? `Created DMS ticket ${r.orderId} for ${fingerprint}` : `Found DMS ticket ${r.orderId} created by an earlier attempt`);
-    return { kind: 'created', orderId: r.orderId };
+    return { kind: 'created', orderId: await settleRace(client, fingerprint, r.orderId, log) };
+}
+/**
+ * Two runs racing on one plan (a push and a rerun) may both create a ticket: both then keep the oldest open one
+ * and close the others, so the PR converges on one ticket whichever run finishes last.
+ */
+async function settleRace(client, fingerprint, mine, log) {
+    const open = (await client.findOrdersByFingerprint(fingerprint)).filter(t => isOpenStatus(t.status)).sort((a, b) => a.orderId - b.orderId);
+    const keep = open[0]?.orderId ?? mine;
+    for (const t of open.slice(1)) {
+        try {
+            await client.closeOrder(t.orderId, `Duplicate of DMS ticket ${keep} (two runs created a ticket for the same plan)`);
+            log.info(`Closed duplicate DMS ticket ${t.orderId}; keeping ${keep}`);
+        }
+        catch (e) {
+            if (!(e instanceof errors_DmsError && e.kind === 'business'))
+                throw e;
+        }
+    }
+    return keep;
 }
 async function readPrecheck(client, orderId) {
     return precheckOf(await client.getDataCorrectOrderDetail(orderId));
@@ -60072,8 +60129,15 @@ async function evaluate(ctx, planned, o) {
             const reason = `Superseded: PR #${pull.number} now has a different plan at head ${pull.headSha}`;
             closed = await closeSuperseded(client, existing, prepared.map(p => p.fingerprint), reason, ctx.log);
         }
+        let announced = false;
+        const announce = async () => {
+            if (announced || o.beforeCreate === undefined)
+                return;
+            announced = true;
+            await o.beforeCreate();
+        };
         for (const p of prepared) {
-            const got = await ensureTicket(client, existing, p.fingerprint, p.input, o.allowCreate, ctx.log);
+            const got = await ensureTicket(client, existing, p.fingerprint, p.input, o.allowCreate, ctx.log, announce);
             const base = { name: p.t.target.name, database: evaluate_describeDatabase(p.t.target.database), plan: p.t.plan, dbIds: p.dbIds, planHash: p.planHash, fingerprint: p.fingerprint };
             if (got.kind === 'missing') {
                 targets.push({ ...base, ticket: null, state: { kind: 'error', message: `no DMS ticket for the current plan of target '${p.t.target.name}'; push again or comment /dms-refresh` } });
@@ -60220,8 +60284,11 @@ function commentBodyOf(ev, input) {
 }
 function checkTitleOf(ev) {
     const { total, approved } = partsCount(ev);
-    const title = titleOf(ev.state);
-    return total > 1 ? `${title} (${approved} of ${total} DMS tickets approved)` : title;
+    if (total <= 1)
+        return titleOf(ev.state);
+    if (ev.state.kind === 'approved' || ev.state.kind === 'executed')
+        return `Approved in DMS: all ${total} tickets`;
+    return `${titleOf(ev.state)} (${approved} of ${total} DMS tickets approved)`;
 }
 function outputsOfEvaluation(ctx, ev, input) {
     const out = outputsOf(input);
@@ -70110,9 +70177,10 @@ function schema_integer(min, max, what) {
 const positiveId = (what) => schema_integer(1, Number.MAX_SAFE_INTEGER, what);
 /** DMS user ids may exceed 2^53: accept an integer or a quoted digit string, keep it as a string. */
 const userId = unknown().transform((value, ctx) => {
-    if (typeof value === 'bigint' && value > 0n)
+    // Up to 20 digits, like the `related-users` input.
+    if (typeof value === 'bigint' && value > 0n && value.toString().length <= 20)
         return value.toString();
-    if (typeof value === 'string' && /^[1-9][0-9]*$/.test(value))
+    if (typeof value === 'string' && /^[1-9][0-9]{0,19}$/.test(value))
         return value;
     ctx.addIssue({ code: 'custom', message: 'must be a DMS user id (a positive integer)' });
     return NEVER;
@@ -70122,7 +70190,8 @@ const globList = array(glob).min(1, 'must list at least one glob');
 const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 const settings = {
     'exec-mode': schemas_enum(types_EXEC_MODES).optional(),
-    classify: checked(schemas_string(), (v) => (v.length > 512 ? 'must be at most 512 characters' : null)).optional(),
+    // Same limit as the `classify` input.
+    classify: checked(schemas_string(), (v) => (v.length > 200 ? 'must be at most 200 characters' : null)).optional(),
     'related-users': array(userId).optional(),
     include: globList.optional(),
     exclude: array(glob).optional(),
@@ -71016,7 +71085,6 @@ const SQUOTE = 39; // '
 const LPAREN = 40;
 const RPAREN = 41;
 const STAR = 42;
-const PLUS = 43;
 const chars_COMMA = 44;
 const DASH = 45;
 const DOT = 46;
@@ -71055,16 +71123,13 @@ const CHAR_CLASS = (() => {
 function isWordChar(c) {
     return c >= 128 ? c !== BOM : (CHAR_CLASS[c] & C_WORD) !== 0;
 }
-function isSpace(c) {
-    return c < 128 && (CHAR_CLASS[c] & C_WS) !== 0;
-}
 
 ;// CONCATENATED MODULE: ./src/sql/lexer/scan.ts
 // Scanners shared by the tokenizer and the splitter. Each takes the source and a start offset and returns the
 // offset just past the construct (or -1 when it runs off the end), looking at char codes only.
 
 // Local copies: loaders and bundlers turn named imports into getter calls, too slow in a per-char loop.
-const { /* BACKSLASH */ "r_": scan_BACKSLASH, /* BACKTICK */ "rw": scan_BACKTICK, /* BANG */ "Nl": scan_BANG, /* DASH */ "jr": scan_DASH, /* DIGIT0 */ "Em": scan_DIGIT0, /* DIGIT9 */ "x": scan_DIGIT9, /* HASH */ "v9": scan_HASH, NL: scan_NL, /* SLASH */ "o": scan_SLASH, /* SPACE */ "t6": scan_SPACE, /* STAR */ "Vw": scan_STAR, /* UPPER_M */ "pL": scan_UPPER_M } = chars_namespaceObject;
+const { /* BACKSLASH */ "r_": scan_BACKSLASH, /* BACKTICK */ "rw": scan_BACKTICK, /* BANG */ "Nl": scan_BANG, /* DASH */ "jr": scan_DASH, /* DIGIT0 */ "Em": scan_DIGIT0, /* DIGIT9 */ "x": scan_DIGIT9, NL: scan_NL, /* SLASH */ "o": scan_SLASH, /* SPACE */ "t6": scan_SPACE, /* STAR */ "Vw": scan_STAR, /* UPPER_M */ "pL": scan_UPPER_M } = chars_namespaceObject;
 /**
  * End of a quoted string/identifier whose opening quote is at `i`: backslash escapes apply inside ' and "
  * (not inside backticks); a doubled quote is an escaped quote. Returns -1 when unterminated.
@@ -71157,10 +71222,6 @@ function isDashComment(s, i) {
         return true;
     return s.charCodeAt(i + 2) <= scan_SPACE;
 }
-/** Whether a line comment (`#…` or `-- …`) starts at i; c is the char code at i. */
-function isLineCommentStart(s, i, c) {
-    return c === scan_HASH || (c === scan_DASH && isDashComment(s, i));
-}
 /**
  * Length of an executable-comment opener at i (`/*!`, `/*!50003`, `/*M!`, `/*M!100108`), or 0 if the
  * block comment at i is an ordinary one. Version digits: up to 5 after `!` (6 when followed by a space, as newer
@@ -71192,10 +71253,6 @@ function execOpenLength(s, i) {
             d = 5;
     }
     return j + Math.min(d, maxDigits) - i;
-}
-/** True when s[i..] is a block comment opener. */
-function isBlockCommentStart(s, i, c) {
-    return c === scan_SLASH && s.charCodeAt(i + 1) === scan_STAR;
 }
 /** Counts `\n` in s[from, to). */
 function countNewlines(s, from, to) {
@@ -71884,6 +71941,91 @@ function clientCommandAt(s, i, delimiter) {
     return { name: s.slice(i, j).toLowerCase(), eol };
 }
 
+;// CONCATENATED MODULE: ./src/sql/lexer/directive.ts
+// The client's DELIMITER command: where it is recognised and how its value is read (client/mysql.cc
+// find_command, com_delimiter, get_arg).
+
+
+const { /* BACKSLASH */ "r_": directive_BACKSLASH, /* BACKTICK */ "rw": directive_BACKTICK, CR: directive_CR, /* DQUOTE */ "TB": directive_DQUOTE, NL: directive_NL, /* SPACE */ "t6": directive_SPACE, /* SQUOTE */ "y7": directive_SQUOTE, /* TAB */ "wn": directive_TAB } = chars_namespaceObject;
+const DELIMITER_LOWER = 'delimiter';
+/** Whether s[i..] reads `DELIMITER` (any case) followed by a space, tab, line end or end of input. */
+function isDelimiterWord(s, i) {
+    for (let k = 0; k < 9; k++) {
+        if ((s.charCodeAt(i + k) | 0x20) !== DELIMITER_LOWER.charCodeAt(k))
+            return false;
+    }
+    const c = s.charCodeAt(i + 9);
+    return c === directive_SPACE || c === directive_TAB || c === directive_NL || c === directive_CR || Number.isNaN(c);
+}
+/** Only spaces/tabs between the previous line break (or the start) and i. */
+function atLineStart(s, i) {
+    for (let k = i - 1; k >= 0; k--) {
+        const c = s.charCodeAt(k);
+        if (c === directive_NL)
+            return true;
+        if (c !== directive_SPACE && c !== directive_TAB)
+            return false;
+    }
+    return true;
+}
+/** Blank, or only a comment. */
+function isBlankOrComment(rest) {
+    const t = rest.trim();
+    return t === '' || t.startsWith('#') || t.startsWith('/*') || (t.startsWith('--') && (t.length === 2 || t.charCodeAt(2) <= directive_SPACE));
+}
+/**
+ * Reads a `DELIMITER x` line at i as the client's get_arg does: the value is quoted ('…', "…", `…`) or runs to
+ * the first space (a tab is part of it, as in the client); the rest of the line is ignored.
+ */
+function readDirective(s, i, current) {
+    const eol = lineEnd(s, i);
+    const stop = eol > i && s.charCodeAt(eol - 1) === directive_CR ? eol - 1 : eol;
+    let j = i + 9;
+    while (j < stop && (s.charCodeAt(j) === directive_SPACE || s.charCodeAt(j) === directive_TAB || s.charCodeAt(j) === 11 || s.charCodeAt(j) === 12))
+        j++;
+    const none = `DELIMITER without a value: the client reports an error and keeps the delimiter '${current}'`;
+    if (j >= stop)
+        return { problem: none, eol };
+    // get_arg: an optional quote; a backslash escapes the next char (not inside backticks), a doubled quote is
+    // a quote; an unquoted value ends at a space (a tab is part of it).
+    const q = s.charCodeAt(j);
+    const qtype = q === directive_SQUOTE || q === directive_DQUOTE || q === directive_BACKTICK ? q : 0;
+    let k = qtype ? j + 1 : j;
+    let seg = k;
+    let value = '';
+    let closed = qtype === 0;
+    while (k < stop) {
+        const c = s.charCodeAt(k);
+        if ((c === directive_BACKSLASH && k + 1 < stop && qtype !== directive_BACKTICK) || (qtype !== 0 && c === qtype && s.charCodeAt(k + 1) === qtype)) {
+            value += s.slice(seg, k) + s[k + 1];
+            k += 2;
+            seg = k;
+            continue;
+        }
+        if (c === (qtype || directive_SPACE)) {
+            closed = true;
+            break;
+        }
+        k++;
+    }
+    value += s.slice(seg, k);
+    if (!closed || value === '')
+        return { problem: none, eol };
+    const after = qtype ? k + 1 : k;
+    if (value.includes('\\')) {
+        return { problem: `DELIMITER '${value}' contains a backslash: the client rejects it and keeps '${current}'`, eol };
+    }
+    if (value.charCodeAt(0) >= 128) {
+        return { value, eol, problem: `DELIMITER '${value}' starts with a non-ASCII character, which the client never ` +
+                'matches (it skips multi-byte characters when looking for the delimiter): everything after it is one statement' };
+    }
+    const rest = s.slice(after, stop);
+    if (!isBlankOrComment(rest)) {
+        return { value, eol, problem: `text after 'DELIMITER ${value}' is ignored by the client: '${rest.trim()}'` };
+    }
+    return { value, eol };
+}
+
 ;// CONCATENATED MODULE: ./src/sql/lexer/lines.ts
 // Line numbers on demand: callers ask for offsets in (mostly) increasing order, so a cursor that counts
 // newlines with indexOf/lastIndexOf costs about one native pass over the text in total.
@@ -71922,10 +72064,12 @@ class LineCounter {
 
 
 
+
 // Local copies: loaders and bundlers turn named imports into getter calls, too slow in a per-char loop.
 const { /* blockCommentEnd */ "iY": split_blockCommentEnd, /* countNewlines */ "Dn": split_countNewlines, /* execOpenLength */ "Wi": split_execOpenLength, /* isDashComment */ "IC": split_isDashComment, /* lineEnd */ "kd": split_lineEnd, /* scanQuoted */ "YX": split_scanQuoted } = scan_namespaceObject;
 const { /* BlockTracker */ "yX": split_BlockTracker, /* PHASE_PLAIN */ "z6": split_PHASE_PLAIN, /* PHASE_PROGRAM */ "Nx": split_PHASE_PROGRAM } = blocks_namespaceObject;
-const { /* BACKSLASH */ "r_": split_BACKSLASH, /* BACKTICK */ "rw": split_BACKTICK, /* BANG */ "Nl": split_BANG, /* BOM */ "bh": split_BOM, CR: split_CR, /* DASH */ "jr": split_DASH, /* DQUOTE */ "TB": split_DQUOTE, /* HASH */ "v9": split_HASH, NL: split_NL, /* SEMI */ "v_": split_SEMI, /* SLASH */ "o": split_SLASH, /* SPACE */ "t6": split_SPACE, /* SQUOTE */ "y7": split_SQUOTE, /* STAR */ "Vw": split_STAR, /* TAB */ "wn": split_TAB, /* isWordChar */ "x8": split_isWordChar } = chars_namespaceObject;
+const { /* atLineStart */ "ep": split_atLineStart, /* isDelimiterWord */ "ax": split_isDelimiterWord, /* readDirective */ "cA": split_readDirective } = directive_namespaceObject;
+const { /* BACKTICK */ "rw": split_BACKTICK, /* BANG */ "Nl": split_BANG, /* BOM */ "bh": split_BOM, /* DASH */ "jr": split_DASH, /* DQUOTE */ "TB": split_DQUOTE, /* HASH */ "v9": split_HASH, NL: split_NL, /* SEMI */ "v_": split_SEMI, /* SLASH */ "o": split_SLASH, /* SPACE */ "t6": split_SPACE, /* SQUOTE */ "y7": split_SQUOTE, /* STAR */ "Vw": split_STAR, /* TAB */ "wn": split_TAB, /* isWordChar */ "x8": split_isWordChar } = chars_namespaceObject;
 const QUOTE_NAMES = {
     [split_SQUOTE]: "single-quoted string '…'", [split_DQUOTE]: 'double-quoted string "…"', [split_BACKTICK]: 'quoted identifier `…`'
 };
@@ -71943,84 +72087,6 @@ function stopTable(d0) {
         STOP_TABLES[key] = t;
     }
     return t;
-}
-const DELIMITER_LOWER = 'delimiter';
-/** Whether s[i..] reads `DELIMITER` (any case) followed by a space, tab, line end or end of input. */
-function isDelimiterWord(s, i) {
-    for (let k = 0; k < 9; k++) {
-        if ((s.charCodeAt(i + k) | 0x20) !== DELIMITER_LOWER.charCodeAt(k))
-            return false;
-    }
-    const c = s.charCodeAt(i + 9);
-    return c === split_SPACE || c === split_TAB || c === split_NL || c === split_CR || Number.isNaN(c);
-}
-/** Only spaces/tabs between the previous line break (or the start) and i. */
-function atLineStart(s, i) {
-    for (let k = i - 1; k >= 0; k--) {
-        const c = s.charCodeAt(k);
-        if (c === split_NL)
-            return true;
-        if (c !== split_SPACE && c !== split_TAB)
-            return false;
-    }
-    return true;
-}
-/** Blank, or only a comment. */
-function isBlankOrComment(rest) {
-    const t = rest.trim();
-    return t === '' || t.startsWith('#') || t.startsWith('/*') || (t.startsWith('--') && (t.length === 2 || t.charCodeAt(2) <= split_SPACE));
-}
-/**
- * Reads a `DELIMITER x` line at i as the client's get_arg does: the value is quoted ('…', "…", `…`) or runs to
- * the first space (a tab is part of it, as in the client); the rest of the line is ignored.
- */
-function readDirective(s, i, current) {
-    const eol = split_lineEnd(s, i);
-    const stop = eol > i && s.charCodeAt(eol - 1) === split_CR ? eol - 1 : eol;
-    let j = i + 9;
-    while (j < stop && (s.charCodeAt(j) === split_SPACE || s.charCodeAt(j) === split_TAB || s.charCodeAt(j) === 11 || s.charCodeAt(j) === 12))
-        j++;
-    const none = `DELIMITER without a value: the client reports an error and keeps the delimiter '${current}'`;
-    if (j >= stop)
-        return { problem: none, eol };
-    // get_arg: an optional quote; a backslash escapes the next char (not inside backticks), a doubled quote is
-    // a quote; an unquoted value ends at a space (a tab is part of it).
-    const q = s.charCodeAt(j);
-    const qtype = q === split_SQUOTE || q === split_DQUOTE || q === split_BACKTICK ? q : 0;
-    let k = qtype ? j + 1 : j;
-    let seg = k;
-    let value = '';
-    let closed = qtype === 0;
-    while (k < stop) {
-        const c = s.charCodeAt(k);
-        if ((c === split_BACKSLASH && k + 1 < stop && qtype !== split_BACKTICK) || (qtype !== 0 && c === qtype && s.charCodeAt(k + 1) === qtype)) {
-            value += s.slice(seg, k) + s[k + 1];
-            k += 2;
-            seg = k;
-            continue;
-        }
-        if (c === (qtype || split_SPACE)) {
-            closed = true;
-            break;
-        }
-        k++;
-    }
-    value += s.slice(seg, k);
-    if (!closed || value === '')
-        return { problem: none, eol };
-    const after = qtype ? k + 1 : k;
-    if (value.includes('\\')) {
-        return { problem: `DELIMITER '${value}' contains a backslash: the client rejects it and keeps '${current}'`, eol };
-    }
-    if (value.charCodeAt(0) >= 128) {
-        return { value, eol, problem: `DELIMITER '${value}' starts with a non-ASCII character, which the client never ` +
-                'matches (it skips multi-byte characters when looking for the delimiter): everything after it is one statement' };
-    }
-    const rest = s.slice(after, stop);
-    if (!isBlankOrComment(rest)) {
-        return { value, eol, problem: `text after 'DELIMITER ${value}' is ignored by the client: '${rest.trim()}'` };
-    }
-    return { value, eol };
 }
 /**
  * Splits a whole .sql file as the mysql/mariadb client would. A UTF-8 BOM is stripped; offsets and lines refer
@@ -72065,9 +72131,9 @@ function splitStatements(source) {
     };
     /** A line (first non-blank at k) inside an unfinished statement that looks like a directive: it is SQL. */
     const checkPendingDirective = (k) => {
-        if (!isDelimiterWord(s, k))
+        if (!split_isDelimiterWord(s, k))
             return;
-        const d = readDirective(s, k, delim);
+        const d = split_readDirective(s, k, delim);
         if (d.value === undefined || d.problem)
             return;
         problem(k, `'DELIMITER ${d.value}' is not a directive here: the statement that began at line ` +
@@ -72087,8 +72153,8 @@ function splitStatements(source) {
                 i++;
                 continue;
             }
-            if ((c | 0x20) === 0x64 && isDelimiterWord(s, i) && atLineStart(s, i)) {
-                const d = readDirective(s, i, delim);
+            if ((c | 0x20) === 0x64 && split_isDelimiterWord(s, i) && split_atLineStart(s, i)) {
+                const d = split_readDirective(s, i, delim);
                 if (d.problem)
                     problem(i, d.problem, line);
                 if (d.value !== undefined) {
@@ -72102,7 +72168,7 @@ function splitStatements(source) {
                 i = d.eol;
                 continue;
             }
-            if ((c === 63 || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) && atLineStart(s, i)) {
+            if ((c === 63 || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) && split_atLineStart(s, i)) {
                 const cmd = clientCommandAt(s, i, delim);
                 if (cmd) {
                     const stops = cmd.name === 'exit' || cmd.name === 'quit';
@@ -72114,7 +72180,7 @@ function splitStatements(source) {
                     continue;
                 }
             }
-            if ((c | 0x20) === 0x64 && isDelimiterWord(s, i)) {
+            if ((c | 0x20) === 0x64 && split_isDelimiterWord(s, i)) {
                 problem(i, 'DELIMITER is a directive only at the start of a line (after a completed statement): here the ' +
                     `client does not apply it, but sends or garbles the text up to the next '${delim}'; put it on its own line`, line);
             }
@@ -72784,22 +72850,16 @@ function fullDef(d) {
 function stripBom(text) {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
-/** 1-based line of each offset, by binary search over line starts. */
-function lineLocator(source) {
-    const starts = [0];
-    for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1))
-        starts.push(i + 1);
+/** 1-based line of each offset; offsets must not decrease between calls (statements come in order). */
+function lineCounter(source) {
+    let line = 1;
+    let pos = 0;
     return (offset) => {
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo + 1;
+        for (let i = source.indexOf('\n', pos); i !== -1 && i < offset; i = source.indexOf('\n', i + 1))
+            line++;
+        if (offset > pos)
+            pos = offset;
+        return line;
     };
 }
 function newParseCache() {
@@ -72830,7 +72890,7 @@ function parseText(path, text, statementCache) {
     const { statements, problems } = splitStatements(source);
     const out = { path, defs: [], drops: [], problems: problems.map((p) => ({ ...p, severity: 'error' })),
         lexerProblemLines: problems.map((p) => p.line) };
-    const lineAt = lineLocator(source);
+    const lineAt = lineCounter(source);
     for (const stmt of statements) {
         const startLine = lineAt(stmt.start);
         const { quick, analysis } = classifyCached(stmt, statementCache);
@@ -73299,12 +73359,12 @@ async function waitForApproval(ctx, ev, headSha) {
 }
 async function runPullRequest(ctx, pull, body, o) {
     const planned = await planPull(ctx, pull, body);
-    if (stateWithoutDms(planned) === undefined) {
-        // a ticket is coming: show the check as in progress while DMS works (precheck can take a while)
+    // a new ticket is coming: show the check in progress while DMS works (its precheck can take a while)
+    const beforeCreate = async () => {
         const planning = evaluateWithoutDms(planned, { kind: 'planning' });
         await publish(ctx, planning, reportInputOf(ctx, planning, pull.headSha), pull.headSha, { comment: false });
-    }
-    let ev = await evaluate(ctx, planned, { allowCreate: o.allowCreate, closeSuperseded: true });
+    };
+    let ev = await evaluate(ctx, planned, { allowCreate: o.allowCreate, closeSuperseded: true, beforeCreate });
     await publish(ctx, ev, reportInputOf(ctx, ev, pull.headSha), pull.headSha);
     if (o.wait && ctx.inputs.waitMinutes > 0 && !isFinal(ev.state))
         ev = await waitForApproval(ctx, ev, pull.headSha);
@@ -73403,6 +73463,11 @@ async function refreshOne(ctx, pull, m) {
     }
     const { body } = await pullWithBody(ctx, pull.number);
     const planned = await planPull(ctx, pull, body);
+    // permission tickets the last PR run found keep gating (an API without the PR body must not drop them)
+    for (const id of m.permOrderIds) {
+        if (!planned.permRefs.some(r => r.orderId === id))
+            planned.permRefs.push({ orderId: id, source: { kind: 'pr-body', line: 1 } });
+    }
     const ev = await evaluate(ctx, planned, { allowCreate: false, closeSuperseded: false });
     await publish(ctx, ev, reportInputOf(ctx, ev, pull.headSha), pull.headSha);
     ctx.log.info(`#${pull.number}: ${m.state} → ${ev.state.kind}`);

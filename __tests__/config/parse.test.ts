@@ -73,8 +73,8 @@ describe('parseConfig: valid input', () => {
   })
 
   test('a user id beyond 2^53 keeps every digit (YAML integers are read as bigint)', () => {
-    const r = parseConfig('defaults:\n  related-users: [123456789012345678901]\n', FILE)
-    expect(r.ok && r.config.defaults.relatedUsers).toEqual(['123456789012345678901'])
+    const r = parseConfig('defaults:\n  related-users: [18446744073709551615]\n', FILE)
+    expect(r.ok && r.config.defaults.relatedUsers).toEqual(['18446744073709551615'])
   })
 })
 

@@ -3,12 +3,11 @@ import { beforeAll, describe, expect, test } from '@jest/globals'
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildCli, ROOT, runCli } from '../perm/helpers.js'
+import { ROOT, runCli } from '../perm/helpers.js'
 
 let dir: string
 
 beforeAll(() => {
-  buildCli()
   dir = mkdtempSync(join(tmpdir(), 'dpg-validate-'))
 }, 600_000)
 

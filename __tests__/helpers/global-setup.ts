@@ -14,7 +14,16 @@ function which(...bins: string[]): string | undefined {
   return undefined
 }
 
+/** Rebuilds dist/ once when src/ is newer, so the CLI and e2e tests run the code under test (CI checks
+ *  freshness before testing, so there this is a no-op). Under the build lock shared with `npm run build` users. */
+function ensureFreshDist(): void {
+  const script = 'if [ ! -f dist/cli.js ] || [ ! -f dist/index.js ] || ' +
+    '[ -n "$(find src scripts package.json -newer dist/index.js -print -quit)" ]; then npm run -s build; fi'
+  execFileSync('flock', ['/tmp/dpg-build.lock', 'sh', '-c', script], { stdio: 'inherit', timeout: 600_000 })
+}
+
 export default async function globalSetup(): Promise<void> {
+  ensureFreshDist()
   process.env.DPG_MARIADB_STATE = STATE_FILE // inherited by the test workers and globalTeardown
   const server = which('mariadbd', 'mysqld')
   const client = which('mariadb', 'mysql')

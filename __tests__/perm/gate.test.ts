@@ -122,7 +122,7 @@ describe('permGateMarkdown', () => {
       '| Permission ticket | State | Requested | Named in |',
       '|---|---|---|---|',
       `| ${orderId} | ⏳ pending: waiting for approval — waiting for dba_alice, dba_bob | apply type TAB, permission type 1, duration 7 days; instance rm-shop01 (rm-shop01.mysql.rds.aliyuncs.com:3306) / database shop@rm-shop01.mysql.rds.aliyuncs.com:3306 / table orders | PR description line 3 |`,
-      expect.stringMatching(/^\| 31337 \| ⛔ refused: DMS refused GetOrderBaseInfo for ticket 31337 \(.*\) \| — \|  \|$/),
+      expect.stringMatching(/^\| 31337 \| ⛔ refused: DMS refused GetOrderBaseInfo for ticket 31337 \(.*\); it may not exist, or belong to another tenant or account \| — \|  \|$/),
       ''
     ])
     expect(permGateMarkdown({ verdict: 'approved', orders: [] })).toBe('')

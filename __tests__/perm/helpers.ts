@@ -1,4 +1,9 @@
 // Shared for the perm/template tests: a running emulator and clients for it (loopback only).
+import { execFile, execFileSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { createDmsClient, type DmsClient } from '../../src/dms/client.js'
 import { DEFAULT_ACCESS_KEY, startEmulator, type RunningEmulator } from '../../src/emulator/index.js'
 
@@ -63,31 +68,10 @@ export async function createProcOrder(client: DmsClient): Promise<number> {
 }
 
 // ---- the built CLI ----
-import { execFile, execFileSync } from 'node:child_process'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-/** The CLI under test: a private copy of dist/cli.js (set by buildCli). */
-export let CLI = join(ROOT, 'dist', 'cli.js')
-
-/**
- * Builds dist/ when any source is newer than dist/cli.js, then copies the bundle to a private directory, all
- * under the build lock: other suites and helpers rebuild dist/ concurrently, and a half-written bundle must
- * never be run.
- */
-export function buildCli(): void {
-  const dir = mkdtempSync(join(tmpdir(), 'dpg-cli-'))
-  const script = [
-    'set -e',
-    'if [ ! -f dist/cli.js ] || [ -n "$(find src scripts package.json -newer dist/cli.js -print -quit)" ]; then npm run -s build; fi',
-    `cp dist/cli.js dist/package.json '${dir}/'`
-  ].join('\n')
-  execFileSync('flock', ['/tmp/dpg-build.lock', 'sh', '-c', script], { cwd: ROOT, stdio: 'pipe', timeout: 600_000 })
-  CLI = join(dir, 'cli.js')
-}
+/** The CLI under test (jest's globalSetup rebuilds dist/ when src/ is newer). */
+export const CLI = join(ROOT, 'dist', 'cli.js')
 
 export interface CliResult {
   status: number

@@ -59,6 +59,14 @@ describe('generated files with known boundaries', () => {
         expect({ case: k, sql: f.sql, got: r.statements.map((s) => [s.text, s.delimiter]) })
           .toEqual({ case: k, sql: f.sql, got: f.statements.map((s) => [s.text, s.delimiter]), bad })
       }
+      // tokenize sees the same strings and comments as the splitter: outside them no delimiter is left
+      if (!opts.programs) { // (a `;`-program keeps `;` in its body by design)
+        for (const st of r.statements) {
+          const leak = st.delimiter === '' ? undefined : tokenize(st.text).find((t) => t.kind !== 'string' && t.kind !== 'ident' && t.kind !== 'comment' &&
+            t.text.includes(st.delimiter))
+          if (leak) throw new Error(`case ${k}: token ${JSON.stringify(leak)} holds the delimiter in ${JSON.stringify(st.text)}`)
+        }
+      }
       statements += r.statements.length
     }
     expect(statements).toBeGreaterThan(3000)

@@ -1,20 +1,14 @@
-// `dms-proc-gate` CLI: dispatches to one module per subcommand (src/cli/<command>.ts).
-// Static imports on purpose: ncc turns dynamic imports into numbered chunk files, which would collide
-// between the two bundles sharing dist/.
-import * as plan from './plan.js'
-import * as emulator from './emulator.js'
-import * as status from './status.js'
-import * as template from './template.js'
-import * as validateConfig from './validate-config.js'
-
+// `dms-proc-gate` CLI: dispatches to one module per subcommand (src/cli/<command>.ts), loaded lazily so
+// `plan` starts without parsing the DMS SDK and the emulator. ncc emits each lazy module as a numbered
+// chunk next to dist/cli.js; scripts/build.mjs keeps the Action bundle chunk-free so names never collide.
 export type Command = (argv: string[]) => Promise<number>
 
-const commands: Record<string, Command> = {
-  plan: plan.run,
-  emulator: emulator.run,
-  status: status.run,
-  template: template.run,
-  'validate-config': validateConfig.run
+const commands: Record<string, () => Promise<{ run: Command }>> = {
+  plan: () => import('./plan.js'),
+  emulator: () => import('./emulator.js'),
+  status: () => import('./status.js'),
+  template: () => import('./template.js'),
+  'validate-config': () => import('./validate-config.js')
 }
 
 export const USAGE = `usage: dms-proc-gate <command> [options]
@@ -25,6 +19,8 @@ commands:
   status           print a DMS ticket's state and approval progress
   template         create or apply DMS permission templates
   validate-config  check a .github/dms-proc-gate.yml file
+
+Run 'dms-proc-gate <command> --help' for a command's options.
 `
 
 export async function main(argv: string[]): Promise<number> {
@@ -33,10 +29,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE)
     return name ? 0 : 2
   }
-  const command = commands[name]
-  if (!command) {
+  const load = commands[name]
+  if (!load) {
     process.stderr.write(`dms-proc-gate: unknown command '${name}'\n\n${USAGE}`)
     return 2
   }
-  return command(rest)
+  return (await load()).run(rest)
 }

@@ -28,8 +28,9 @@ const positiveId = (what: string) => integer(1, Number.MAX_SAFE_INTEGER, what)
 
 /** DMS user ids may exceed 2^53: accept an integer or a quoted digit string, keep it as a string. */
 const userId = z.unknown().transform((value, ctx) => {
-  if (typeof value === 'bigint' && value > 0n) return value.toString()
-  if (typeof value === 'string' && /^[1-9][0-9]*$/.test(value)) return value
+  // Up to 20 digits, like the `related-users` input.
+  if (typeof value === 'bigint' && value > 0n && value.toString().length <= 20) return value.toString()
+  if (typeof value === 'string' && /^[1-9][0-9]{0,19}$/.test(value)) return value
   ctx.addIssue({ code: 'custom', message: 'must be a DMS user id (a positive integer)' })
   return z.NEVER
 })
@@ -41,7 +42,8 @@ export const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/
 
 const settings = {
   'exec-mode': z.enum(EXEC_MODES).optional(),
-  classify: checked(z.string(), (v) => (v.length > 512 ? 'must be at most 512 characters' : null)).optional(),
+  // Same limit as the `classify` input.
+  classify: checked(z.string(), (v) => (v.length > 200 ? 'must be at most 200 characters' : null)).optional(),
   'related-users': z.array(userId).optional(),
   include: globList.optional(),
   exclude: z.array(glob).optional(),

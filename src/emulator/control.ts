@@ -44,10 +44,10 @@ function route(core: EmulatorCore, method: string, path: string, body: unknown):
   let m = /^\/__emulator\/orders\/(\d+)$/.exec(p)
   if (m && method === 'GET') return { status: 200, body: { order: core.order(Number(m[1])) } }
 
-  m = /^\/__emulator\/orders\/(\d+)\/(approve|reject|cancel)$/.exec(p)
+  m = /^\/__emulator\/orders\/(\d+)\/(approve|reject|cancel|fail)$/.exec(p)
   if (m && method === 'POST') {
     const b = obj(body)
-    const decision = m[2] as 'approve' | 'reject' | 'cancel'
+    const decision = m[2] as 'approve' | 'reject' | 'cancel' | 'fail'
     const o = core.decide(Number(m[1]), decision, str(b, 'comment', ''), b.approver)
     return { status: 200, body: { order: core.orders().find((x) => x.orderId === o.id) } }
   }
@@ -92,7 +92,7 @@ function route(core: EmulatorCore, method: string, path: string, body: unknown):
     if (!id || !secret) throw new ControlError(400, 'id and secret are required')
     const role = str(b, 'role', 'user') as Role
     if (!ROLES.includes(role)) throw new ControlError(400, `role must be one of ${ROLES.join(', ')}`)
-    const userId = b.userId ?? 2000 + Math.floor(Math.random() * 1000)
+    const userId = b.userId ?? core.freeUserId()
     if (!Number.isInteger(userId)) throw new ControlError(400, 'userId must be an integer')
     const stsToken = b.stsToken === undefined ? undefined : str(b, 'stsToken', '')
     core.addKey({ id, secret, role, userId: userId as number, stsToken })

@@ -97,6 +97,14 @@ export class EmulatorCore {
     this.keys.set(k.id, k)
   }
 
+  /** A user id no key uses yet (for keys added without one). */
+  freeUserId(): number {
+    const used = new Set([...this.keys.values()].map((k) => k.userId))
+    let id = 2001
+    while (used.has(id)) id++
+    return id
+  }
+
   private persist(): void {
     if (this.o.stateFile) saveState(this.o.stateFile, this.o.data)
   }
@@ -132,13 +140,14 @@ export class EmulatorCore {
     return u.id
   }
 
-  /** Control API: approve / reject / cancel a ticket. */
-  decide(id: number, decision: 'approve' | 'reject' | 'cancel', comment: string, approver?: unknown): Order {
+  /** Control API: approve / reject / cancel a ticket, or fail its execution. */
+  decide(id: number, decision: 'approve' | 'reject' | 'cancel' | 'fail', comment: string, approver?: unknown): Order {
     const o = this.order(id)
     const now = this.now()
     try {
       if (decision === 'approve') tickets.approve(o, this.userId(approver), comment, this.o.config.executeDelayMs, now)
       else if (decision === 'reject') tickets.reject(o, this.userId(approver), comment, now)
+      else if (decision === 'fail') tickets.failExecution(o, now)
       else tickets.cancel(o, comment, now)
     } catch (e) {
       if (e instanceof tickets.TransitionError) throw new ControlError(409, e.message)
@@ -172,11 +181,11 @@ export class EmulatorCore {
     const id = requestId()
     const actionName = req.headers['x-acs-action']?.[0] ?? [...req.query, ...req.form].find(([k]) => k === 'Action')?.[1] ?? '(none)'
     this.stats.request(actionName)
-    const gatewayReply_ = (e: GatewayError): Reply => gatewayReply(e, host, id)
+    const refuseWith = (e: GatewayError): Reply => gatewayReply(e, host, id)
 
     if (req.method !== 'POST' && req.method !== 'GET') {
       this.stats.rejected('UnsupportedHTTPMethod')
-      return gatewayReply_(gateway.badHttpMethod(req.method))
+      return refuseWith(gateway.badHttpMethod(req.method))
     }
     let auth
     try {
@@ -186,15 +195,15 @@ export class EmulatorCore {
     } catch (e) {
       if (!(e instanceof GatewayError)) throw e
       this.stats.rejected(e.code)
-      return gatewayReply_(e)
+      return refuseWith(e)
     }
     if (auth.version !== DMS_VERSION) {
       this.stats.error('InvalidVersion')
-      return gatewayReply_(gateway.badVersion(auth.version))
+      return refuseWith(gateway.badVersion(auth.version))
     }
     if (!isAction(auth.action)) {
       this.stats.error('InvalidAction.NotFound')
-      return gatewayReply_(gateway.unknownAction(auth.action))
+      return refuseWith(gateway.unknownAction(auth.action))
     }
 
     const fault = this.faults.pick(auth.action)
@@ -202,10 +211,10 @@ export class EmulatorCore {
     switch (fault?.type) {
       case 'throttle':
         this.stats.error('Throttling.User')
-        return gatewayReply_(gateway.throttled(fault.status ?? 400))
+        return refuseWith(gateway.throttled(fault.status ?? 400))
       case '5xx':
         this.stats.error('ServiceUnavailable')
-        return gatewayReply_(gateway.unavailable())
+        return refuseWith(gateway.unavailable())
       case '502-html':
         this.stats.error('502')
         return { status: 502, contentType: 'text/html', body: BAD_GATEWAY_HTML, requestId: id }

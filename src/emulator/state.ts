@@ -15,7 +15,7 @@ export interface EmulatorUser {
   nick: string
 }
 
-export interface EmulatorDatabase {
+export interface DatabaseRecord {
   /** DMS DatabaseId (SearchDatabase returns it as a string; tickets reference it as a number). */
   id: number
   schema: string
@@ -127,7 +127,7 @@ export function emptyData(): EmulatorData {
 export interface EmulatorConfig {
   tid: number
   tenantName: string
-  databases: EmulatorDatabase[]
+  databases: DatabaseRecord[]
   users: EmulatorUser[]
   approvalNodes: ApprovalNodeTemplate[]
   precheckDelayMs: number

@@ -1,7 +1,8 @@
 // Ticket lifecycle as pure transitions over the state records (no I/O, time passed in):
 //   new (precheck running → success | failed) ─SubmitOrderApproval→ toaudit ─approve every node→ approved
 //   approved: AUTO → processing → success at once; COMMITOR / LAST_AUDITOR wait for ExecuteDataCorrect.
-//   toaudit ─reject→ reject; new|toaudit|approved ─cancel→ cancel; any open state ─CloseOrder→ closed.
+//   toaudit ─reject→ reject; new|toaudit|approved ─cancel→ cancel; any open state ─CloseOrder→ closed;
+//   approved|processing ─fail (control API)→ fail.
 import type { PrecheckOutcome } from './precheck.js'
 import type {
   ApprovalNodeTemplate, EmulatorData, ExecMode, Order, OrderStatus, PermApply, Workflow
@@ -158,6 +159,16 @@ export function execute(order: Order, executeDelayMs: number, now: number): void
   if (!order.proc) throw new TransitionError(`The ticket ${order.id} is not a change ticket.`)
   if (order.status !== 'approved') throw new TransitionError(`The ticket ${order.id} cannot be executed in status ${order.status}.`)
   startExecution(order, executeDelayMs, now)
+}
+
+/** Control API: the execution failed (status `fail`, as ListOrders reports it). */
+export function failExecution(order: Order, now: number): void {
+  if (order.status !== 'processing' && order.status !== 'approved') {
+    throw new TransitionError(`The ticket ${order.id} is not executing or approved (status ${order.status}).`)
+  }
+  order.status = 'fail'
+  order.modifiedAt = now
+  if (order.proc) order.proc.executionDoneAt = undefined
 }
 
 function startExecution(order: Order, executeDelayMs: number, now: number): void {

@@ -44,6 +44,8 @@ export interface EvaluateOptions {
   allowCreate: boolean
   /** close this PR's open tickets of other plans */
   closeSuperseded: boolean
+  /** called once, just before the first new ticket is created (the run then shows an in-progress check) */
+  beforeCreate?: () => Promise<void>
 }
 
 export function describeDatabase(d: DatabaseSpec): string {
@@ -153,8 +155,14 @@ export async function evaluate(ctx: GateContext, planned: PlannedPull, o: Evalua
       const reason = `Superseded: PR #${pull.number} now has a different plan at head ${pull.headSha}`
       closed = await closeSuperseded(client, existing, prepared.map(p => p.fingerprint), reason, ctx.log)
     }
+    let announced = false
+    const announce = async (): Promise<void> => {
+      if (announced || o.beforeCreate === undefined) return
+      announced = true
+      await o.beforeCreate()
+    }
     for (const p of prepared) {
-      const got = await ensureTicket(client, existing, p.fingerprint, p.input, o.allowCreate, ctx.log)
+      const got = await ensureTicket(client, existing, p.fingerprint, p.input, o.allowCreate, ctx.log, announce)
       const base = { name: p.t.target.name, database: describeDatabase(p.t.target.database), plan: p.t.plan, dbIds: p.dbIds, planHash: p.planHash, fingerprint: p.fingerprint }
       if (got.kind === 'missing') {
         targets.push({ ...base, ticket: null, state: { kind: 'error', message: `no DMS ticket for the current plan of target '${p.t.target.name}'; push again or comment /dms-refresh` } })

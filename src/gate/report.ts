@@ -126,8 +126,9 @@ export function commentBodyOf(ev: Evaluation, input: ReportInput): string {
 
 export function checkTitleOf(ev: Evaluation): string {
   const { total, approved } = partsCount(ev)
-  const title = titleOf(ev.state)
-  return total > 1 ? `${title} (${approved} of ${total} DMS tickets approved)` : title
+  if (total <= 1) return titleOf(ev.state)
+  if (ev.state.kind === 'approved' || ev.state.kind === 'executed') return `Approved in DMS: all ${total} tickets`
+  return `${titleOf(ev.state)} (${approved} of ${total} DMS tickets approved)`
 }
 
 export function outputsOfEvaluation(ctx: GateContext, ev: Evaluation, input: ReportInput): ActionOutputs {

@@ -49,7 +49,8 @@ export async function ensureTicket(
   fingerprint: string,
   input: CreateProcCorrectOrderInput,
   allowCreate: boolean,
-  log: Log
+  log: Log,
+  beforeCreate: () => Promise<void> = async () => undefined
 ): Promise<EnsureResult> {
   const mine = tickets.filter(t => t.comment.includes(fingerprint))
   const open = mine.find(t => isOpenStatus(t.status))
@@ -59,9 +60,28 @@ export async function ensureTicket(
     return { kind: 'found', orderId: reusable.orderId }
   }
   if (!allowCreate) return { kind: 'missing' }
+  await beforeCreate()
   const r = await client.createProcOrderOnce(input, fingerprint)
   log.info(r.created ? `Created DMS ticket ${r.orderId} for ${fingerprint}` : `Found DMS ticket ${r.orderId} created by an earlier attempt`)
-  return { kind: 'created', orderId: r.orderId }
+  return { kind: 'created', orderId: await settleRace(client, fingerprint, r.orderId, log) }
+}
+
+/**
+ * Two runs racing on one plan (a push and a rerun) may both create a ticket: both then keep the oldest open one
+ * and close the others, so the PR converges on one ticket whichever run finishes last.
+ */
+async function settleRace(client: DmsClient, fingerprint: string, mine: number, log: Log): Promise<number> {
+  const open = (await client.findOrdersByFingerprint(fingerprint)).filter(t => isOpenStatus(t.status)).sort((a, b) => a.orderId - b.orderId)
+  const keep = open[0]?.orderId ?? mine
+  for (const t of open.slice(1)) {
+    try {
+      await client.closeOrder(t.orderId, `Duplicate of DMS ticket ${keep} (two runs created a ticket for the same plan)`)
+      log.info(`Closed duplicate DMS ticket ${t.orderId}; keeping ${keep}`)
+    } catch (e) {
+      if (!(e instanceof DmsError && e.kind === 'business')) throw e
+    }
+  }
+  return keep
 }
 
 export interface AdvanceOptions {

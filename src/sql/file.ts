@@ -66,19 +66,14 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
 
-/** 1-based line of each offset, by binary search over line starts. */
-function lineLocator(source: string): (offset: number) => number {
-  const starts = [0]
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1)
+/** 1-based line of each offset; offsets must not decrease between calls (statements come in order). */
+function lineCounter(source: string): (offset: number) => number {
+  let line = 1
+  let pos = 0
   return (offset) => {
-    let lo = 0
-    let hi = starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (starts[mid]! <= offset) lo = mid
-      else hi = mid - 1
-    }
-    return lo + 1
+    for (let i = source.indexOf('\n', pos); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) line++
+    if (offset > pos) pos = offset
+    return line
   }
 }
 
@@ -121,7 +116,7 @@ function parseText(path: string, text: string, statementCache: ParseCache['state
   const { statements, problems } = splitStatements(source)
   const out: ParsedFile = { path, defs: [], drops: [], problems: problems.map((p) => ({ ...p, severity: 'error' as const })),
     lexerProblemLines: problems.map((p) => p.line) }
-  const lineAt = lineLocator(source)
+  const lineAt = lineCounter(source)
   for (const stmt of statements) {
     const startLine = lineAt(stmt.start)
     const { quick, analysis } = classifyCached(stmt, statementCache)

@@ -451,6 +451,13 @@ export interface PullSpec {
   fork?: boolean
 }
 
+export interface RunExtras {
+  inputs?: Record<string, string>
+  env?: Record<string, string>
+  /** the workflow token (default: the fake's write token) */
+  token?: string
+}
+
 export interface Scenario {
   emulator: RunningEmulator
   github: FakeGitHub
@@ -463,9 +470,9 @@ export interface Scenario {
   /** a new commit on the PR's head; returns its sha */
   push(number: number, changes: Record<string, string | null>): string
   /** runs the Action on a pull_request event for PR `number` */
-  pullRequest(action: string, number: number, o?: { inputs?: Record<string, string>; env?: Record<string, string> }): Promise<ActionRun>
-  schedule(o?: { inputs?: Record<string, string>; env?: Record<string, string> }): Promise<ActionRun>
-  comment(number: number, body: string, commenter: string, o?: { env?: Record<string, string> }): Promise<ActionRun>
+  pullRequest(action: string, number: number, o?: RunExtras): Promise<ActionRun>
+  schedule(o?: RunExtras): Promise<ActionRun>
+  comment(number: number, body: string, commenter: string, o?: RunExtras): Promise<ActionRun>
   mergeGroup(number: number): Promise<{ run: ActionRun; headSha: string }>
   /** emulator control API, as the DBA */
   decide(orderId: number, decision: 'approve' | 'reject' | 'cancel', comment?: string): Promise<void>
@@ -501,13 +508,13 @@ export async function startScenario(o: ScenarioOptions): Promise<Scenario> {
   const pulls = new Map<number, PullSpec & { headSha: string }>()
   const workspace = o.checkout === false ? emptyWorkspace : ws.dir
 
-  const common = (eventName: string, payload: unknown, extra: { inputs?: Record<string, string>; env?: Record<string, string> } = {}, sha?: string) =>
+  const common = (eventName: string, payload: unknown, extra: RunExtras = {}, sha?: string) =>
     runAction({
       entry: o.entry,
       eventName,
       payload,
       inputs: { ...inputs, ...(extra.inputs ?? {}) },
-      token: DEFAULT_TOKEN,
+      token: extra.token ?? DEFAULT_TOKEN,
       repository,
       apiUrl: github.url,
       workspace,

@@ -61,12 +61,12 @@ export interface PullRequestOptions {
 
 export async function runPullRequest(ctx: GateContext, pull: PullInfo, body: string | null, o: PullRequestOptions): Promise<ModeResult> {
   const planned = await planPull(ctx, pull, body)
-  if (stateWithoutDms(planned) === undefined) {
-    // a ticket is coming: show the check as in progress while DMS works (precheck can take a while)
+  // a new ticket is coming: show the check in progress while DMS works (its precheck can take a while)
+  const beforeCreate = async (): Promise<void> => {
     const planning = evaluateWithoutDms(planned, { kind: 'planning' })
     await publish(ctx, planning, reportInputOf(ctx, planning, pull.headSha), pull.headSha, { comment: false })
   }
-  let ev = await evaluate(ctx, planned, { allowCreate: o.allowCreate, closeSuperseded: true })
+  let ev = await evaluate(ctx, planned, { allowCreate: o.allowCreate, closeSuperseded: true, beforeCreate })
   await publish(ctx, ev, reportInputOf(ctx, ev, pull.headSha), pull.headSha)
   if (o.wait && ctx.inputs.waitMinutes > 0 && !isFinal(ev.state)) ev = await waitForApproval(ctx, ev, pull.headSha)
   return resultOf(ctx, ev, pull.headSha)

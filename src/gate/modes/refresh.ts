@@ -65,6 +65,10 @@ async function refreshOne(ctx: GateContext, pull: PullInfo, m: GateMarker): Prom
   }
   const { body } = await pullWithBody(ctx, pull.number)
   const planned = await planPull(ctx, pull, body)
+  // permission tickets the last PR run found keep gating (an API without the PR body must not drop them)
+  for (const id of m.permOrderIds) {
+    if (!planned.permRefs.some(r => r.orderId === id)) planned.permRefs.push({ orderId: id, source: { kind: 'pr-body', line: 1 } })
+  }
   const ev = await evaluate(ctx, planned, { allowCreate: false, closeSuperseded: false })
   await publish(ctx, ev, reportInputOf(ctx, ev, pull.headSha), pull.headSha)
   ctx.log.info(`#${pull.number}: ${m.state} → ${ev.state.kind}`)

@@ -12,7 +12,6 @@ export const SQUOTE = 39 // '
 export const LPAREN = 40
 export const RPAREN = 41
 export const STAR = 42
-export const PLUS = 43
 export const COMMA = 44
 export const DASH = 45
 export const DOT = 46
@@ -49,8 +48,4 @@ export const CHAR_CLASS: Uint8Array = (() => {
 /** True for chars that continue an unquoted identifier/keyword (any non-ASCII char does, as in MySQL). */
 export function isWordChar(c: number): boolean {
   return c >= 128 ? c !== BOM : (CHAR_CLASS[c]! & C_WORD) !== 0
-}
-
-export function isSpace(c: number): boolean {
-  return c < 128 && (CHAR_CLASS[c]! & C_WS) !== 0
 }

@@ -2,7 +2,7 @@
 // offset just past the construct (or -1 when it runs off the end), looking at char codes only.
 import * as chars from './chars.js'
 // Local copies: loaders and bundlers turn named imports into getter calls, too slow in a per-char loop.
-const { BACKSLASH, BACKTICK, BANG, DASH, DIGIT0, DIGIT9, HASH, NL, SLASH, SPACE, STAR, UPPER_M } = chars
+const { BACKSLASH, BACKTICK, BANG, DASH, DIGIT0, DIGIT9, NL, SLASH, SPACE, STAR, UPPER_M } = chars
 
 /**
  * End of a quoted string/identifier whose opening quote is at `i`: backslash escapes apply inside ' and "
@@ -77,11 +77,6 @@ export function isDashComment(s: string, i: number): boolean {
   return s.charCodeAt(i + 2) <= SPACE
 }
 
-/** Whether a line comment (`#…` or `-- …`) starts at i; c is the char code at i. */
-export function isLineCommentStart(s: string, i: number, c: number): boolean {
-  return c === HASH || (c === DASH && isDashComment(s, i))
-}
-
 /**
  * Length of an executable-comment opener at i (`/*!`, `/*!50003`, `/*M!`, `/*M!100108`), or 0 if the
  * block comment at i is an ordinary one. Version digits: up to 5 after `!` (6 when followed by a space, as newer
@@ -105,11 +100,6 @@ export function execOpenLength(s: string, i: number): number {
     if (!(after <= SPACE)) d = 5
   }
   return j + Math.min(d, maxDigits) - i
-}
-
-/** True when s[i..] is a block comment opener. */
-export function isBlockCommentStart(s: string, i: number, c: number): boolean {
-  return c === SLASH && s.charCodeAt(i + 1) === STAR
 }
 
 /** Counts `\n` in s[from, to). */

@@ -1,18 +1,31 @@
-// Splits a whole .sql file into statements the way the mysql/mariadb command-line client does (DELIMITER
-// directives, quotes, comments, executable comments), plus one deliberate extension: with the `;` delimiter a
-// stored program's BEGIN … END body stays one statement. One pass over char codes; no per-char regex or
-// string building.
+// Splits a whole .sql file into statements the way the mysql/mariadb command-line client does, plus one
+// deliberate extension: with the `;` delimiter a stored program's BEGIN … END body stays one statement. One pass
+// over char codes; no per-char regex or string building.
+//
+// Client rules followed (MariaDB 10.11, each checked against the real client in lexer-client.test.ts):
+// - DELIMITER is a directive only as the first word of a line while no statement is pending (comment lines
+//   may come before, nothing before it on its line); its value is quoted or ends at the first space (a tab belongs to it); the rest of the line is
+//   ignored. A non-ASCII first char is never matched. Elsewhere DELIMITER is SQL text (reported).
+// - The delimiter matches anywhere outside quotes and comments, also inside words and executable comments.
+// - `--` begins a comment when followed by a blank/control char, and always at the start of a statement.
+// - Inside a plain comment, a nested `/*` swallows its `*`, and a `/*!` makes the next `*` `/` on the line
+//   close only itself.
+// - A line holding only a client command (GO, use db, print, exit, …) while no statement is pending is run by
+//   the client, not sent: dropped and reported.
+// Not followed: backslash commands outside quotes (\g, \c, \d, …) stay SQL text.
 import type { Statement } from '../types.js'
 import * as blocks from './blocks.js'
 import * as chars from './chars.js'
 import { clientCommandAt } from './commands.js'
+import * as directive from './directive.js'
 import { LineCounter } from './lines.js'
 import * as scan from './scan.js'
 import type { SplitProblem } from './tokens.js'
 // Local copies: loaders and bundlers turn named imports into getter calls, too slow in a per-char loop.
 const { blockCommentEnd, countNewlines, execOpenLength, isDashComment, lineEnd, scanQuoted } = scan
 const { BlockTracker, PHASE_PLAIN, PHASE_PROGRAM } = blocks
-const { BACKSLASH, BACKTICK, BANG, BOM, CR, DASH, DQUOTE, HASH, NL, SEMI, SLASH, SPACE, SQUOTE, STAR, TAB, isWordChar } = chars
+const { atLineStart, isDelimiterWord, readDirective } = directive
+const { BACKTICK, BANG, BOM, DASH, DQUOTE, HASH, NL, SEMI, SLASH, SPACE, SQUOTE, STAR, TAB, isWordChar } = chars
 
 export interface SplitResult {
   statements: Statement[]
@@ -35,89 +48,6 @@ function stopTable(d0: number): Uint8Array {
     STOP_TABLES[key] = t
   }
   return t
-}
-
-const DELIMITER_LOWER = 'delimiter'
-
-/** Whether s[i..] reads `DELIMITER` (any case) followed by a space, tab, line end or end of input. */
-function isDelimiterWord(s: string, i: number): boolean {
-  for (let k = 0; k < 9; k++) {
-    if ((s.charCodeAt(i + k) | 0x20) !== DELIMITER_LOWER.charCodeAt(k)) return false
-  }
-  const c = s.charCodeAt(i + 9)
-  return c === SPACE || c === TAB || c === NL || c === CR || Number.isNaN(c)
-}
-
-/** Only spaces/tabs between the previous line break (or the start) and i. */
-function atLineStart(s: string, i: number): boolean {
-  for (let k = i - 1; k >= 0; k--) {
-    const c = s.charCodeAt(k)
-    if (c === NL) return true
-    if (c !== SPACE && c !== TAB) return false
-  }
-  return true
-}
-
-/** Blank, or only a comment. */
-function isBlankOrComment(rest: string): boolean {
-  const t = rest.trim()
-  return t === '' || t.startsWith('#') || t.startsWith('/*') || (t.startsWith('--') && (t.length === 2 || t.charCodeAt(2) <= SPACE))
-}
-
-interface Directive {
-  /** New delimiter, or undefined when the client rejects the line (and keeps the old one). */
-  value?: string
-  /** Why it was rejected, or a warning about ignored text. */
-  problem?: string
-  /** Offset of the line end (the `\n` or the end of input). */
-  eol: number
-}
-
-/**
- * Reads a `DELIMITER x` line at i as the client's get_arg does: the value is quoted ('…', "…", `…`) or runs to
- * the first space (a tab is part of it, as in the client); the rest of the line is ignored.
- */
-function readDirective(s: string, i: number, current: string): Directive {
-  const eol = lineEnd(s, i)
-  const stop = eol > i && s.charCodeAt(eol - 1) === CR ? eol - 1 : eol
-  let j = i + 9
-  while (j < stop && (s.charCodeAt(j) === SPACE || s.charCodeAt(j) === TAB || s.charCodeAt(j) === 11 || s.charCodeAt(j) === 12)) j++
-  const none = `DELIMITER without a value: the client reports an error and keeps the delimiter '${current}'`
-  if (j >= stop) return { problem: none, eol }
-  // get_arg: an optional quote; a backslash escapes the next char (not inside backticks), a doubled quote is
-  // a quote; an unquoted value ends at a space (a tab is part of it).
-  const q = s.charCodeAt(j)
-  const qtype = q === SQUOTE || q === DQUOTE || q === BACKTICK ? q : 0
-  let k = qtype ? j + 1 : j
-  let seg = k
-  let value = ''
-  let closed = qtype === 0
-  while (k < stop) {
-    const c = s.charCodeAt(k)
-    if ((c === BACKSLASH && k + 1 < stop && qtype !== BACKTICK) || (qtype !== 0 && c === qtype && s.charCodeAt(k + 1) === qtype)) {
-      value += s.slice(seg, k) + s[k + 1]
-      k += 2
-      seg = k
-      continue
-    }
-    if (c === (qtype || SPACE)) { closed = true; break }
-    k++
-  }
-  value += s.slice(seg, k)
-  if (!closed || value === '') return { problem: none, eol }
-  const after = qtype ? k + 1 : k
-  if (value.includes('\\')) {
-    return { problem: `DELIMITER '${value}' contains a backslash: the client rejects it and keeps '${current}'`, eol }
-  }
-  if (value.charCodeAt(0) >= 128) {
-    return { value, eol, problem: `DELIMITER '${value}' starts with a non-ASCII character, which the client never ` +
-      'matches (it skips multi-byte characters when looking for the delimiter): everything after it is one statement' }
-  }
-  const rest = s.slice(after, stop)
-  if (!isBlankOrComment(rest)) {
-    return { value, eol, problem: `text after 'DELIMITER ${value}' is ignored by the client: '${rest.trim()}'` }
-  }
-  return { value, eol }
 }
 
 /**

@@ -1,0 +1,125 @@
+// End to end: fork PRs (read-only token, no DMS secrets), /dms-refresh and who may use it, merge queues, closing.
+import { afterEach, beforeAll, describe, expect, test } from '@jest/globals'
+import { BOT_LOGIN } from '../../src/testing/fake-github.js'
+import type { Scenario } from '../../src/testing/run-action.js'
+import { builtAction, CHANGE_ARCHIVE, log, scenario } from './helpers.js'
+
+let s: Scenario | undefined
+const READ_ONLY_TOKEN = 'ghs_forkReadOnlyToken'
+const NO_DMS_SECRETS = { 'access-key-id': '', 'access-key-secret': '' }
+
+beforeAll(() => {
+  builtAction()
+}, 600_000)
+
+afterEach(async () => {
+  await s?.close()
+  s = undefined
+})
+
+describe('fork PRs and /dms-refresh', () => {
+  test('fork PR: plans, writes only the job summary, explains what a maintainer does; then /dms-refresh by a maintainer opens the ticket', async () => {
+    s = await scenario()
+    s.github.addToken(READ_ONLY_TOKEN, { login: BOT_LOGIN, access: 'read' })
+    const { headSha } = s.openPull({ number: 21, changes: CHANGE_ARCHIVE, user: 'outsider', fork: true })
+    s.github.resetCounters()
+    const run = await s.pullRequest('opened', 21, { token: READ_ONLY_TOKEN, inputs: NO_DMS_SECRETS })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['state']).toBe('fork-readonly')
+    expect(s.github.counters().writes).toBe(0)
+    expect(await s.orders()).toHaveLength(0)
+    expect(run.summary).toContain('archive_orders')
+    expect(run.summary).toContain('/dms-refresh')
+    expect(log(run)).toContain('reads the SQL files only as data')
+
+    const refresh = await s.comment(21, '/dms-refresh', 'dba-lead')
+    expect(refresh.exitCode).toBe(0)
+    expect(log(refresh)).toContain('fork PR: reading its SQL through the API as data only')
+    const orders = await s.orders()
+    expect(orders).toHaveLength(1)
+    expect(orders[0]!.status).toBe('toaudit')
+    expect(s.check(headSha)!.status).toBe('in_progress')
+    expect(s.comments(21)).toHaveLength(1)
+  }, 120_000)
+
+  test('/dms-refresh from a user with read access is refused: nothing is written, no ticket', async () => {
+    s = await scenario()
+    s.openPull({ number: 22, changes: CHANGE_ARCHIVE })
+    s.github.resetCounters()
+    const run = await s.comment(22, '/dms-refresh', 'outside-reader')
+    expect(run.exitCode).toBe(0)
+    expect(log(run)).toMatch(/\/dms-refresh refused: @outside-reader has read access/)
+    expect(s.github.counters().writes).toBe(0)
+    expect(await s.orders()).toHaveLength(0)
+    // a stranger (not a collaborator at all) too
+    const stranger = await s.comment(22, '/dms-refresh please', 'random-person')
+    expect(log(stranger)).toContain('/dms-refresh refused')
+    expect(await s.orders()).toHaveLength(0)
+  }, 120_000)
+
+  test('/dms-refresh by a writer on a pending PR reads DMS and updates the check', async () => {
+    s = await scenario()
+    s.openPull({ number: 23, changes: CHANGE_ARCHIVE })
+    await s.pullRequest('opened', 23)
+    const [order] = await s.orders()
+    await s.decide(order!.orderId, 'approve')
+    const run = await s.comment(23, '/dms-refresh', 'dba-lead')
+    expect(run.exitCode).toBe(0)
+    expect(s.check(23)!.conclusion).toBe('success')
+    expect(await s.orders()).toHaveLength(1)
+  }, 120_000)
+})
+
+describe('merge queue and closing', () => {
+  test('merge_group: the check appears on the merge group head sha with the PR ticket state', async () => {
+    s = await scenario()
+    s.openPull({ number: 31, changes: CHANGE_ARCHIVE })
+    await s.pullRequest('opened', 31)
+    const pending = await s.mergeGroup(31)
+    expect(pending.run.exitCode).toBe(0)
+    expect(s.check(pending.headSha)!.status).toBe('in_progress')
+    const [order] = await s.orders()
+    await s.decide(order!.orderId, 'approve')
+    const green = await s.mergeGroup(31)
+    expect(green.run.exitCode).toBe(0)
+    const check = s.check(green.headSha)!
+    expect(check.conclusion).toBe('success')
+  }, 120_000)
+
+  test('closed without merging: the open ticket is closed in DMS', async () => {
+    s = await scenario()
+    s.openPull({ number: 32, changes: CHANGE_ARCHIVE })
+    await s.pullRequest('opened', 32)
+    const pull = s.github.repo(s.repository).pulls.get(32)!
+    pull.state = 'closed'
+    const run = await s.pullRequest('closed', 32)
+    expect(run.exitCode).toBe(0)
+    const [order] = await s.orders()
+    expect(order!.status).toBe('closed')
+    expect(s.comments(32)[0]!.body).toContain('closed without merging')
+    // a closed PR is not refreshed any more
+    s.github.resetCounters()
+    await s.schedule()
+    expect(s.github.counters().writes).toBe(0)
+  }, 120_000)
+
+  test('merged with execute-on-merge: the approved ticket runs in DMS, the result is reported on the merge commit', async () => {
+    s = await scenario()
+    s.openPull({ number: 33, changes: CHANGE_ARCHIVE })
+    await s.pullRequest('opened', 33)
+    const [order] = await s.orders()
+    await s.decide(order!.orderId, 'approve')
+    const pull = s.github.repo(s.repository).pulls.get(33)!
+    const mergeSha = s.ws.commit({}, 'merge #33', pull.head.sha)
+    s.github.addCommit(s.repository, mergeSha, {}, pull.head.sha)
+    Object.assign(pull, { state: 'closed', merged: true, mergeCommitSha: mergeSha })
+    const run = await s.pullRequest('closed', 33, { inputs: { 'execute-on-merge': 'true' } })
+    expect(run.exitCode).toBe(0)
+    expect(log(run)).toContain(`Executing DMS ticket ${order!.orderId}`)
+    expect((await s.orders())[0]!.status).toBe('success')
+    const check = s.check(mergeSha)!
+    expect(check.conclusion).toBe('success')
+    expect(check.output.title).toBe(`Executed in DMS (ticket ${order!.orderId})`)
+    expect(s.comments(33)[0]!.body).toContain('Executed in DMS')
+  }, 120_000)
+})

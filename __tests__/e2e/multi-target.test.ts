@@ -1,0 +1,127 @@
+// End to end: a config with two databases (one ticket per target, green only when both are approved) and
+// permission-application tickets named by the config or the PR description (pending → approved).
+import { afterEach, beforeAll, describe, expect, test } from '@jest/globals'
+import type { Scenario } from '../../src/testing/run-action.js'
+import { builtAction, CHANGE_ARCHIVE, functionFile, procFile, scenario } from './helpers.js'
+
+let s: Scenario | undefined
+
+beforeAll(() => {
+  builtAction()
+}, 600_000)
+
+afterEach(async () => {
+  await s?.close()
+  s = undefined
+})
+
+const CONFIG = `version: 1
+targets:
+  - name: shop
+    paths: ["db/shop/**"]
+    schema: shop
+  - name: billing
+    paths: ["db/billing/**"]
+    schema: billing
+    exec-mode: LAST_AUDITOR
+    related-users: [61]
+`
+
+const TWO_DB_BASE = {
+  '.github/dms-proc-gate.yml': CONFIG,
+  'db/shop/order_count.sql': functionFile('order_count', 'p + 1'),
+  'db/billing/close_invoice.sql': procFile('close_invoice', 'UPDATE invoices SET closed = 1 WHERE id = p_days;')
+}
+
+async function createPermOrder(sc: Scenario): Promise<number> {
+  const res = await fetch(`${sc.emulator.url}/__emulator/perm-orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ applyType: 'TAB', comment: 'reporting SELECT', resources: [{ DatabaseInfo: { DbId: 1, SearchName: 'shop' }, TableInfo: { TableName: 'orders' } }] }),
+    signal: AbortSignal.timeout(10_000)
+  })
+  return ((await res.json()) as { orderId: number }).orderId
+}
+
+describe('several databases', () => {
+  test('a PR touching two targets gets two tickets; the gate is green only after both are approved', async () => {
+    s = await scenario({ baseFiles: TWO_DB_BASE, databases: [{ schema: 'shop' }, { schema: 'billing' }], inputs: { database: '' } })
+    s.openPull({
+      number: 51,
+      changes: {
+        'db/shop/order_count.sql': functionFile('order_count', 'p + 2'),
+        'db/billing/close_invoice.sql': procFile('close_invoice', 'UPDATE invoices SET closed = 1, closed_at = NOW() WHERE id = p_days;')
+      }
+    })
+    const run = await s.pullRequest('opened', 51)
+    expect(run.exitCode).toBe(0)
+    const orders = await s.orders()
+    expect(orders).toHaveLength(2)
+    expect(orders.map(o => o.dbIds[0]).sort()).toEqual([1, 2])
+    expect(run.outputs['order-id']!.split(',')).toHaveLength(2)
+    expect(s.check(51)!.output.title).toContain('0 of 2 DMS tickets approved')
+    const shopTicket = orders.find(o => o.dbIds[0] === 1)!
+    const billingTicket = orders.find(o => o.dbIds[0] === 2)!
+    expect(shopTicket.execSql).toContain('order_count')
+    expect(shopTicket.execSql).not.toContain('close_invoice')
+    expect(billingTicket.execSql).toContain('close_invoice')
+
+    await s.decide(shopTicket.orderId, 'approve')
+    await s.schedule()
+    expect(s.check(51)!.status).toBe('in_progress')
+    expect(s.check(51)!.output.title).toContain('1 of 2 DMS tickets approved')
+
+    await s.decide(billingTicket.orderId, 'approve')
+    await s.schedule()
+    expect(s.check(51)!.conclusion).toBe('success')
+    expect(s.check(51)!.output.title).toBe('Approved in DMS: all 2 tickets')
+    const body = s.comments(51)[0]!.body
+    expect(body).toContain(`Target shop (shop): DMS ticket ${shopTicket.orderId}`)
+    expect(body).toContain(`Target billing (billing): DMS ticket ${billingTicket.orderId}`)
+    expect(await s.orders()).toHaveLength(2)
+  }, 180_000)
+
+  test('a routine file no target maps fails the plan with the file named, and opens no ticket', async () => {
+    s = await scenario({ baseFiles: TWO_DB_BASE, databases: [{ schema: 'shop' }, { schema: 'billing' }], inputs: { database: '' } })
+    s.openPull({ number: 52, changes: { 'db/other/stray.sql': functionFile('stray', 'p') } })
+    const run = await s.pullRequest('opened', 52)
+    expect(run.outputs['state']).toBe('plan-failed')
+    expect(s.check(52)!.conclusion).toBe('failure')
+    expect(s.check(52)!.annotations[0]).toMatchObject({ path: 'db/other/stray.sql', start_line: 1 })
+    expect(await s.orders()).toHaveLength(0)
+  }, 120_000)
+})
+
+describe('permission tickets', () => {
+  test('DMS-Perm-Order in the PR description gates the PR: pending → approved', async () => {
+    s = await scenario()
+    const permId = await createPermOrder(s)
+    s.openPull({ number: 61, changes: CHANGE_ARCHIVE, body: `Needs the reporting grant.\n\nDMS-Perm-Order: ${permId}\n` })
+    const run = await s.pullRequest('opened', 61)
+    expect(run.exitCode).toBe(0)
+    const ticket = (await s.orders()).find(o => o.orderId !== permId)!
+    await s.decide(ticket.orderId, 'approve')
+    await s.schedule()
+    // the routine ticket is approved, the permission ticket is not: still pending
+    expect(s.check(61)!.status).toBe('in_progress')
+    expect(s.check(61)!.output.title).toContain('1 of 2 DMS tickets approved')
+    expect(s.comments(61)[0]!.body).toContain(`Permission ticket ${permId}: pending`)
+
+    await s.decide(permId, 'approve')
+    await s.schedule()
+    expect(s.check(61)!.conclusion).toBe('success')
+    expect(s.comments(61)[0]!.body).toContain(`Permission ticket ${permId}: approved`)
+  }, 180_000)
+
+  test('a PR body naming a ticket that is not a permission application fails the gate with the reason', async () => {
+    s = await scenario()
+    s.openPull({ number: 62, changes: CHANGE_ARCHIVE })
+    await s.pullRequest('opened', 62)
+    const [routineTicket] = await s.orders()
+    s.openPull({ number: 63, changes: { 'db/routines/order_count.sql': functionFile('order_count', 'p + 3') }, body: `DMS-Perm-Order: ${routineTicket!.orderId}` })
+    const run = await s.pullRequest('opened', 63)
+    expect(run.outputs['state']).toBe('error')
+    expect(s.check(63)!.conclusion).toBe('failure')
+    expect(s.check(63)!.output.summary).toContain('not a permission application')
+  }, 120_000)
+})
