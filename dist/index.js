@@ -59011,20 +59011,6 @@ function modeOf(eventName, payload) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/gate/job-output.ts
-// The job's own outputs: the job summary file and the step outputs (through @actions/core).
-
-
-async function writeJobSummary(report) {
-    if (!process.env['GITHUB_STEP_SUMMARY'])
-        return; // not on a runner (local run): nothing to write to
-    await summary.addRaw(renderJobSummary(report)).write();
-}
-function setOutputs(outputs) {
-    for (const [name, value] of Object.entries(outputs))
-        setOutput(name, value);
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/github/check-run.ts
@@ -59261,42 +59247,6 @@ async function upsertStickyComment(octokit, repo, issueNumber, body, opts = {}, 
             action = 'updated';
     }
     return { id: keep.id, action, deleted };
-}
-
-;// CONCATENATED MODULE: ./src/gate/fingerprint.ts
-// Pure: how a ticket is tied to a PR and a plan. The fingerprint goes in the ticket's Comment and is found again
-// with ListOrders (SearchContent), so a rerun reuses the ticket and a changed plan supersedes it.
-
-const FINGERPRINT_PREFIX = 'dms-proc-gate:';
-function sha256(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
-}
-/** Short hash of what a ticket deploys: the SQL both ways and the databases it runs on. */
-function planHashOf(execSql, rollbackSql, dbIds) {
-    return sha256([execSql, rollbackSql, [...dbIds].sort((a, b) => a - b).join(',')].join('\u0000')).slice(0, 16);
-}
-/** Hash over several targets' plan hashes (the PR-level plan hash in the comment marker). */
-function combinedHashOf(hashes) {
-    return hashes.length === 1 ? hashes[0] : sha256([...hashes].sort().join(',')).slice(0, 16);
-}
-/** `owner/repo`, shortened to a hash when it would push the fingerprint past DMS-safe length (100 chars). */
-function repoKey(repo) {
-    return repo.length <= 60 ? repo : `r-${sha256(repo.toLowerCase()).slice(0, 16)}`;
-}
-/** Every ticket of this PR carries this prefix (the trailing ':' keeps #1 from matching #12). */
-function pullPrefixOf(repo, pullNumber) {
-    return `${FINGERPRINT_PREFIX}${repoKey(repo)}#${pullNumber}:`;
-}
-function fingerprintOf(repo, pullNumber, planHash) {
-    return `${pullPrefixOf(repo, pullNumber)}${planHash}`;
-}
-/** The plan hash in a ticket comment that carries this PR's prefix, or undefined. */
-function planHashInComment(comment, prefix) {
-    const at = comment.indexOf(prefix);
-    if (at < 0)
-        return undefined;
-    const m = /^[0-9a-f]{6,64}/.exec(comment.slice(at + prefix.length));
-    return m ? m[0] : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/perm/order-refs.ts
@@ -59789,6 +59739,42 @@ async function resolveDatabase(dms, sel, opts = {}) {
     return { dbId: ref.dbId, logic: ref.logic, ref };
 }
 
+;// CONCATENATED MODULE: ./src/gate/fingerprint.ts
+// Pure: how a ticket is tied to a PR and a plan. The fingerprint goes in the ticket's Comment and is found again
+// with ListOrders (SearchContent), so a rerun reuses the ticket and a changed plan supersedes it.
+
+const FINGERPRINT_PREFIX = 'dms-proc-gate:';
+function sha256(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
+}
+/** Short hash of what a ticket deploys: the SQL both ways and the databases it runs on. */
+function planHashOf(execSql, rollbackSql, dbIds) {
+    return sha256([execSql, rollbackSql, [...dbIds].sort((a, b) => a - b).join(',')].join('\u0000')).slice(0, 16);
+}
+/** Hash over several targets' plan hashes (the PR-level plan hash in the comment marker). */
+function combinedHashOf(hashes) {
+    return hashes.length === 1 ? hashes[0] : sha256([...hashes].sort().join(',')).slice(0, 16);
+}
+/** `owner/repo`, shortened to a hash when it would push the fingerprint past DMS-safe length (100 chars). */
+function repoKey(repo) {
+    return repo.length <= 60 ? repo : `r-${sha256(repo.toLowerCase()).slice(0, 16)}`;
+}
+/** Every ticket of this PR carries this prefix (the trailing ':' keeps #1 from matching #12). */
+function pullPrefixOf(repo, pullNumber) {
+    return `${FINGERPRINT_PREFIX}${repoKey(repo)}#${pullNumber}:`;
+}
+function fingerprintOf(repo, pullNumber, planHash) {
+    return `${pullPrefixOf(repo, pullNumber)}${planHash}`;
+}
+/** The plan hash in a ticket comment that carries this PR's prefix, or undefined. */
+function planHashInComment(comment, prefix) {
+    const at = comment.indexOf(prefix);
+    if (at < 0)
+        return undefined;
+    const m = /^[0-9a-f]{6,64}/.exec(comment.slice(at + prefix.length));
+    return m ? m[0] : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/gate/perm-state.ts
 function permGateState(p) {
     const orderId = p.orderId;
@@ -60277,9 +60263,18 @@ function markerOf(ev, input) {
         permOrderIds: ev.perm?.orders.map(p => p.orderId) ?? ev.planned.permRefs.map(r => r.orderId)
     };
 }
-/** renderComment with our (richer) state marker in place of render.ts's. */
+/** Puts `title` in place of the single-ticket title in a rendered report's heading (several tickets). */
+function retitle(markdown, input, title) {
+    const from = `: ${escapeText(titleOf(input.gate))}`;
+    const at = markdown.indexOf(from);
+    const headingEnd = markdown.indexOf('\n', markdown.indexOf('### '));
+    if (at < 0 || (headingEnd >= 0 && at > headingEnd))
+        return markdown;
+    return markdown.slice(0, at) + `: ${escapeText(title)}` + markdown.slice(at + from.length);
+}
+/** renderComment with our (richer) state marker in place of render.ts's, and the multi-ticket title. */
 function commentBodyOf(ev, input) {
-    const plain = renderComment(input);
+    const plain = retitle(renderComment(input), input, checkTitleOf(ev));
     return plain.replace(renderStateMarker(stateMarkerOf(input)), renderStateMarker(markerOf(ev, input)));
 }
 function checkTitleOf(ev) {
@@ -60339,6 +60334,22 @@ async function publishError(ctx, headSha, message) {
     await upsertCheckRun(ctx.github.octokit, ctx.repo, { name: ctx.inputs.checkName, headSha, status: checkStatusOf(gate), output: renderCheckOutput(input) });
 }
 
+
+;// CONCATENATED MODULE: ./src/gate/job-output.ts
+// The job's own outputs: the job summary file and the step outputs (through @actions/core).
+
+
+
+async function writeJobSummary(report, title) {
+    if (!process.env['GITHUB_STEP_SUMMARY'])
+        return; // not on a runner (local run): nothing to write to
+    const text = renderJobSummary(report);
+    await summary.addRaw(title !== undefined ? retitle(text, report, title) : text).write();
+}
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs))
+        setOutput(name, value);
+}
 
 ;// CONCATENATED MODULE: ./src/gate/modes/closed.ts
 // pull_request closed. Unmerged: close the PR's open tickets (nothing of it will ship). Merged with
@@ -73319,7 +73330,7 @@ const FORK_EXPLANATION = [
 ];
 function resultOf(ctx, ev, headSha, extraNotes = []) {
     const report = reportInputOf(ctx, ev, headSha, extraNotes);
-    const r = { report, outputs: outputsOfEvaluation(ctx, ev, report) };
+    const r = { report, outputs: outputsOfEvaluation(ctx, ev, report), title: checkTitleOf(ev) };
     if (ev.state.kind === 'error')
         r.failure = ev.state.message;
     return r;
@@ -73618,7 +73629,7 @@ async function main_run(env = process.env) {
         info(`dms-proc-gate: ${eventName} → ${mode.kind}`);
         const result = await dispatch(ctx, mode);
         if (result.report !== undefined)
-            await writeJobSummary(result.report);
+            await writeJobSummary(result.report, result.title);
         if (result.outputs !== undefined)
             setOutputs(result.outputs);
         if (mode.kind === 'pull-request' && mode.pull.isFork)

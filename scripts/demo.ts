@@ -77,7 +77,7 @@ async function singleDatabase(entry: string): Promise<void> {
     console.log(`  ${counters(s)}`)
     showCheck(s.check(1))
 
-    step('The DBA approves ticket in DMS (as dba_alice, through the emulator)')
+    step('The DBA approves the ticket in DMS (as dba_alice, through the emulator control API)')
     for (const o of orders) await s.decide(o.orderId, 'approve', 'Looks good — rollback reviewed')
     console.log(`  approved ticket(s) ${orders.map(o => o.orderId).join(', ')}`)
 

@@ -103,7 +103,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     }
     core.info(`dms-proc-gate: ${eventName} → ${mode.kind}`)
     const result = await dispatch(ctx, mode)
-    if (result.report !== undefined) await writeJobSummary(result.report)
+    if (result.report !== undefined) await writeJobSummary(result.report, result.title)
     if (result.outputs !== undefined) setOutputs(result.outputs)
     if (mode.kind === 'pull-request' && mode.pull.isFork) for (const line of FORK_EXPLANATION) core.notice(line)
     if (result.failure !== undefined) core.setFailed(result.failure)

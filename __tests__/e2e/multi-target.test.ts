@@ -76,6 +76,7 @@ describe('several databases', () => {
     expect(s.check(51)!.conclusion).toBe('success')
     expect(s.check(51)!.output.title).toBe('Approved in DMS: all 2 tickets')
     const body = s.comments(51)[0]!.body
+    expect(body).toContain('### ✅ DMS approval: Approved in DMS: all 2 tickets')
     expect(body).toContain(`Target shop (shop): DMS ticket ${shopTicket.orderId}`)
     expect(body).toContain(`Target billing (billing): DMS ticket ${billingTicket.orderId}`)
     expect(await s.orders()).toHaveLength(2)

@@ -6,7 +6,7 @@ import { upsertCheckRun, type CheckRunResult } from '../github/check-run.js'
 import { findStickyComments, upsertStickyComment, type StickyResult } from '../github/sticky-comment.js'
 import { describePermRequest } from '../perm/index.js'
 import {
-  annotationsOf, outputsOf, parseStateMarker, renderCheckOutput, renderComment, renderJobSummary, renderStateMarker,
+  annotationsOf, escapeText, outputsOf, parseStateMarker, renderCheckOutput, renderComment, renderJobSummary, renderStateMarker,
   stateMarkerOf, ticketUrl, type ActionOutputs, type ReportInput, type StateMarker, type TicketView
 } from '../report/render.js'
 import type { Plan } from '../sql/types.js'
@@ -118,9 +118,18 @@ export function markerOf(ev: Evaluation, input: ReportInput): GateMarker {
   }
 }
 
-/** renderComment with our (richer) state marker in place of render.ts's. */
+/** Puts `title` in place of the single-ticket title in a rendered report's heading (several tickets). */
+export function retitle(markdown: string, input: ReportInput, title: string): string {
+  const from = `: ${escapeText(titleOf(input.gate))}`
+  const at = markdown.indexOf(from)
+  const headingEnd = markdown.indexOf('\n', markdown.indexOf('### '))
+  if (at < 0 || (headingEnd >= 0 && at > headingEnd)) return markdown
+  return markdown.slice(0, at) + `: ${escapeText(title)}` + markdown.slice(at + from.length)
+}
+
+/** renderComment with our (richer) state marker in place of render.ts's, and the multi-ticket title. */
 export function commentBodyOf(ev: Evaluation, input: ReportInput): string {
-  const plain = renderComment(input)
+  const plain = retitle(renderComment(input), input, checkTitleOf(ev))
   return plain.replace(renderStateMarker(stateMarkerOf(input)), renderStateMarker(markerOf(ev, input)))
 }
 

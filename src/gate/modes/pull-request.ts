@@ -5,7 +5,7 @@ import type { PullInfo } from '../../github/pull-requests.js'
 import type { GateContext } from '../context.js'
 import { evaluate, evaluateWithoutDms, evaluationDigest, reread, stateWithoutDms, type Evaluation } from '../evaluate.js'
 import { planPull } from '../plan-pull.js'
-import { outputsOfEvaluation, publish, reportInputOf } from '../report.js'
+import { checkTitleOf, outputsOfEvaluation, publish, reportInputOf } from '../report.js'
 import type { ModeResult } from '../result.js'
 
 export const FORK_EXPLANATION = [
@@ -16,7 +16,7 @@ export const FORK_EXPLANATION = [
 
 function resultOf(ctx: GateContext, ev: Evaluation, headSha: string, extraNotes: string[] = []): ModeResult {
   const report = reportInputOf(ctx, ev, headSha, extraNotes)
-  const r: ModeResult = { report, outputs: outputsOfEvaluation(ctx, ev, report) }
+  const r: ModeResult = { report, outputs: outputsOfEvaluation(ctx, ev, report), title: checkTitleOf(ev) }
   if (ev.state.kind === 'error') r.failure = ev.state.message
   return r
 }
