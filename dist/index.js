@@ -70317,7 +70317,7 @@ class LineFinder {
 
 
 const DEFAULT_CONFIG_PATH = '.github/dms-proc-gate.yml';
-function parseConfig(text, file = DEFAULT_CONFIG_PATH) {
+function parse_parseConfig(text, file = DEFAULT_CONFIG_PATH) {
     const lines = new dist/* LineCounter */.HN();
     const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, intAsBigInt: true, prettyErrors: false, uniqueKeys: true });
     const errors = [];
@@ -70514,7 +70514,7 @@ function duplicateErrors(config, file) {
 async function loadConfig(path, displayName = path) {
     let text;
     try {
-        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+        text = await readFile(path, 'utf8');
     }
     catch (err) {
         if (err.code === 'ENOENT')
@@ -73235,20 +73235,25 @@ function inputDefaultsOf(ctx) {
         d.database = i.database;
     return d;
 }
-/** The config file: from the checkout when there is one, else from the API at the PR's base (maintainers' copy). */
+/**
+ * The config file as it is at the PR's BASE commit, never the PR's own copy: the config decides which database a
+ * file deploys to and which permission tickets gate the PR, so a PR must not be able to loosen its own gate (the
+ * CODEOWNERS rule). A config change takes effect once merged. Read from git when the checkout has (or can fetch)
+ * the base commit, else from the API.
+ */
 async function loadConfigFor(ctx, baseSha) {
     const file = ctx.inputs.config;
     const asFindings = (errs) => errs.map(e => ({ file: e.file, line: e.line, message: e.path ? `${e.path}: ${e.message}` : e.message }));
-    if (ctx.workspace !== undefined) {
-        const r = await loadConfig((0,external_node_path_namespaceObject.join)(ctx.workspace, file), file);
-        if (r.ok === 'missing')
-            return { config: null, errors: [] };
-        return r.ok ? { config: r.config, errors: [] } : { config: null, errors: asFindings(r.errors) };
+    let text;
+    if (ctx.workspace !== undefined && await prepareCheckout(ctx.workspace, [baseSha], true, m => ctx.log.debug(m))) {
+        text = (await readFromGit(ctx.workspace, baseSha, [file])).get(file);
     }
-    const text = await readContent(ctx.github.octokit, ctx.repo, file, baseSha);
+    else {
+        text = await readContent(ctx.github.octokit, ctx.repo, file, baseSha);
+    }
     if (text === undefined)
         return { config: null, errors: [] };
-    const r = parseConfig(text.replace(/^\uFEFF/, ''), file);
+    const r = parse_parseConfig(text.replace(/^\uFEFF/, ''), file);
     return r.ok ? { config: r.config, errors: [] } : { config: null, errors: asFindings(r.errors) };
 }
 function subTree(tree, keep) {

@@ -93,6 +93,35 @@ describe('several databases', () => {
   }, 120_000)
 })
 
+describe('the config is the base branch\'s', () => {
+  test('a PR that edits the config to drop its permission gate is still gated by the base config', async () => {
+    // The emulator numbers tickets from 1001, so the first ticket created here (the permission one) is 1001.
+    const gatedConfig = CONFIG + 'perm-orders: [1001]\n'
+    s = await scenario({ baseFiles: { ...TWO_DB_BASE, '.github/dms-proc-gate.yml': gatedConfig },
+      databases: [{ schema: 'shop' }, { schema: 'billing' }], inputs: { database: '' } })
+    const perm = await createPermOrder(s)
+    expect(perm).toBe(1001)
+    s.openPull({
+      number: 71,
+      changes: {
+        '.github/dms-proc-gate.yml': CONFIG, // the PR drops perm-orders from its own copy of the config
+        'db/shop/order_count.sql': functionFile('order_count', 'p + 7')
+      }
+    })
+    const run = await s.pullRequest('opened', 71)
+    expect(run.exitCode).toBe(0)
+    const ticket = (await s.orders()).find(o => o.orderId !== perm)!
+    await s.decide(ticket.orderId, 'approve')
+    await s.schedule()
+    // The routine ticket is approved, but the base config's permission ticket is still pending: not green.
+    expect(s.check(71)!.status).toBe('in_progress')
+    expect(s.comments(71)[0]!.body).toContain(`Permission ticket ${perm}: pending`)
+    await s.decide(perm, 'approve')
+    await s.schedule()
+    expect(s.check(71)!.conclusion).toBe('success')
+  }, 240_000)
+})
+
 describe('permission tickets', () => {
   test('DMS-Perm-Order in the PR description gates the PR: pending → approved', async () => {
     s = await scenario()

@@ -2,9 +2,9 @@
 // input), and plans each target. No DMS: this part also runs for fork PRs.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { loadConfig, parseConfig, resolveTargets, rollbackPathFor, effectiveTargets, DEFAULT_ROLLBACK_PATTERN } from '../config/index.js'
+import { parseConfig, resolveTargets, rollbackPathFor, effectiveTargets, DEFAULT_ROLLBACK_PATTERN } from '../config/index.js'
 import type { Config, InputDefaults, ResolvedTarget } from '../config/types.js'
-import { readChangedSources, readContent } from '../github/changed-files.js'
+import { prepareCheckout, readChangedSources, readContent, readFromGit } from '../github/changed-files.js'
 import type { PullInfo } from '../github/pull-requests.js'
 import { collectPermOrders, type PermOrderRef } from '../perm/index.js'
 import { plan } from '../sql/plan.js'
@@ -40,17 +40,22 @@ export function inputDefaultsOf(ctx: GateContext): InputDefaults {
 
 type ConfigLoad = { config: Config | null; errors: Finding[] }
 
-/** The config file: from the checkout when there is one, else from the API at the PR's base (maintainers' copy). */
+/**
+ * The config file as it is at the PR's BASE commit, never the PR's own copy: the config decides which database a
+ * file deploys to and which permission tickets gate the PR, so a PR must not be able to loosen its own gate (the
+ * CODEOWNERS rule). A config change takes effect once merged. Read from git when the checkout has (or can fetch)
+ * the base commit, else from the API.
+ */
 async function loadConfigFor(ctx: GateContext, baseSha: string): Promise<ConfigLoad> {
   const file = ctx.inputs.config
   const asFindings = (errs: { file: string; line: number; path: string; message: string }[]): Finding[] =>
     errs.map(e => ({ file: e.file, line: e.line, message: e.path ? `${e.path}: ${e.message}` : e.message }))
-  if (ctx.workspace !== undefined) {
-    const r = await loadConfig(join(ctx.workspace, file), file)
-    if (r.ok === 'missing') return { config: null, errors: [] }
-    return r.ok ? { config: r.config, errors: [] } : { config: null, errors: asFindings(r.errors) }
+  let text: string | undefined
+  if (ctx.workspace !== undefined && await prepareCheckout(ctx.workspace, [baseSha], true, m => ctx.log.debug(m))) {
+    text = (await readFromGit(ctx.workspace, baseSha, [file])).get(file)
+  } else {
+    text = await readContent(ctx.github.octokit, ctx.repo, file, baseSha)
   }
-  const text = await readContent(ctx.github.octokit, ctx.repo, file, baseSha)
   if (text === undefined) return { config: null, errors: [] }
   const r = parseConfig(text.replace(/^\uFEFF/, ''), file)
   return r.ok ? { config: r.config, errors: [] } : { config: null, errors: asFindings(r.errors) }
