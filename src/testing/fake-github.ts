@@ -23,6 +23,8 @@ export interface FakeToken {
 export interface FakePull {
   number: number
   title: string
+  /** The PR description (refresh runs read `DMS-Perm-Order:` lines from it through pulls.get). */
+  body: string | null
   user: string
   state: 'open' | 'closed'
   draft: boolean
@@ -123,6 +125,7 @@ export interface PullSeed {
   baseSha: string
   headSha: string
   title?: string
+  body?: string | null
   user?: string
   baseRef?: string
   headRef?: string
@@ -302,6 +305,7 @@ export async function startFakeGitHub(seed?: FakeSeed, options: FakeOptions = {}
     const pull: FakePull = {
       number: p.number,
       title: p.title ?? `PR ${p.number}`,
+      body: p.body ?? null,
       user: p.user ?? 'octocat',
       state: p.state ?? 'open',
       draft: p.draft ?? false,
@@ -352,6 +356,7 @@ export async function startFakeGitHub(seed?: FakeSeed, options: FakeOptions = {}
       number: p.number,
       state: p.state,
       title: p.title,
+      body: p.body,
       draft: p.draft,
       merged: p.merged,
       merge_commit_sha: p.mergeCommitSha,

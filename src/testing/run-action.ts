@@ -549,6 +549,7 @@ export async function startScenario(o: ScenarioOptions): Promise<Scenario> {
         baseSha,
         headSha,
         title: spec.title ?? `PR ${spec.number}`,
+        body: spec.body ?? null,
         user: spec.user ?? 'octocat',
         ...(spec.fork ? { fork: true } : {})
       })
