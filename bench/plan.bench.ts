@@ -186,7 +186,7 @@ export default async function bench(): Promise<void> {
       return
     }
     const startup = Array.from({ length: 3 }, () => runCli([cli, 'plan', '--help']))
-    console.log(`CLI start only (--help):    median of 3: ${fmt(startup)} (loading the 1.5 MB bundle)`)
+    console.log(`CLI start only (--help):    median of 3: ${fmt(startup)} (process start + loading the plan chunk)`)
     const cliRuns = Array.from({ length: 3 }, () => runCli([cli, 'plan', '--base', join(dir, 'base'), '--head', join(dir, 'head'), '--json']))
     const out = JSON.parse(cliRuns[0]!.stdout) as { objects: unknown[] }
     if (out.objects.length !== expectedChanges) throw new Error('CLI plan differs from plan()')
