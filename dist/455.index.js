@@ -445,18 +445,8 @@ function createOrderResult(body) {
 }
 function orderBaseInfo(body) {
     const o = field(body, 'OrderBaseInfo') ?? {};
-    const statusCode = str(field(o, 'StatusCode'));
     return {
-        orderId: requireId(field(o, 'OrderId'), 'OrderBaseInfo.OrderId'),
-        status: orderStatus(statusCode),
-        statusCode,
-        statusDesc: str(field(o, 'StatusDesc')),
-        comment: str(field(o, 'Comment')),
-        committer: str(field(o, 'Committer')),
-        committerId: id(field(o, 'CommitterId')),
-        createTime: str(field(o, 'CreateTime')),
-        lastModifyTime: str(field(o, 'LastModifyTime')),
-        pluginType: str(field(o, 'PluginType')),
+        ...orderSummary(o, 'OrderBaseInfo.OrderId'),
         workflowInstanceId: id(field(o, 'WorkflowInstanceId')),
         workflowStatusDesc: str(field(o, 'WorkflowStatusDesc')),
         attachmentKey: str(field(o, 'AttachmentKey')),
@@ -500,10 +490,10 @@ function approvalDetail(body) {
         thirdpartyWorkflowComment: str(field(d, 'ThirdpartyWorkflowComment'))
     };
 }
-function orderSummary(o) {
+function orderSummary(o, idPath = 'Orders.Order[].OrderId') {
     const statusCode = str(field(o, 'StatusCode'));
     return {
-        orderId: requireId(field(o, 'OrderId'), 'Orders.Order[].OrderId'),
+        orderId: requireId(field(o, 'OrderId'), idPath),
         status: orderStatus(statusCode),
         statusCode,
         statusDesc: str(field(o, 'StatusDesc')),
@@ -516,7 +506,7 @@ function orderSummary(o) {
     };
 }
 function orderList(body) {
-    const orders = list(field(body, 'Orders'), 'Order').map(orderSummary);
+    const orders = list(field(body, 'Orders'), 'Order').map((o) => orderSummary(o));
     return { totalCount: num(field(body, 'TotalCount')) ?? orders.length, orders };
 }
 function precheckStatus(raw) {

@@ -140,18 +140,8 @@ export function createOrderResult(body: unknown): number[] {
 
 export function orderBaseInfo(body: unknown): OrderBaseInfo {
   const o = field(body, 'OrderBaseInfo') ?? {}
-  const statusCode = str(field(o, 'StatusCode'))
   return {
-    orderId: requireId(field(o, 'OrderId'), 'OrderBaseInfo.OrderId'),
-    status: orderStatus(statusCode),
-    statusCode,
-    statusDesc: str(field(o, 'StatusDesc')),
-    comment: str(field(o, 'Comment')),
-    committer: str(field(o, 'Committer')),
-    committerId: id(field(o, 'CommitterId')),
-    createTime: str(field(o, 'CreateTime')),
-    lastModifyTime: str(field(o, 'LastModifyTime')),
-    pluginType: str(field(o, 'PluginType')),
+    ...orderSummary(o, 'OrderBaseInfo.OrderId'),
     workflowInstanceId: id(field(o, 'WorkflowInstanceId')),
     workflowStatusDesc: str(field(o, 'WorkflowStatusDesc')),
     attachmentKey: str(field(o, 'AttachmentKey')),
@@ -199,10 +189,10 @@ export function approvalDetail(body: unknown): ApprovalDetail {
   }
 }
 
-function orderSummary(o: unknown): OrderSummary {
+function orderSummary(o: unknown, idPath = 'Orders.Order[].OrderId'): OrderSummary {
   const statusCode = str(field(o, 'StatusCode'))
   return {
-    orderId: requireId(field(o, 'OrderId'), 'Orders.Order[].OrderId'),
+    orderId: requireId(field(o, 'OrderId'), idPath),
     status: orderStatus(statusCode),
     statusCode,
     statusDesc: str(field(o, 'StatusDesc')),
@@ -216,7 +206,7 @@ function orderSummary(o: unknown): OrderSummary {
 }
 
 export function orderList(body: unknown): OrderList {
-  const orders = list(field(body, 'Orders'), 'Order').map(orderSummary)
+  const orders = list(field(body, 'Orders'), 'Order').map((o) => orderSummary(o))
   return { totalCount: num(field(body, 'TotalCount')) ?? orders.length, orders }
 }
 

@@ -24,7 +24,8 @@ export type WorkflowStatus = 'start' | 'auditing' | 'approved' | 'reject' | 'can
 
 export type ExecMode = 'COMMITOR' | 'AUTO' | 'LAST_AUDITOR'
 
-export interface OrderBaseInfo {
+/** A ticket as ListOrders lists it; GetOrderBaseInfo gives the same fields and more. */
+export interface OrderSummary {
   orderId: number
   status: OrderStatus
   /** The status code exactly as DMS sent it (for display/debugging). */
@@ -36,6 +37,9 @@ export interface OrderBaseInfo {
   createTime: string
   lastModifyTime: string
   pluginType: string
+}
+
+export interface OrderBaseInfo extends OrderSummary {
   /** null until the ticket is submitted for approval (DMS sends 0 or nothing before). */
   workflowInstanceId: number | null
   workflowStatusDesc: string
@@ -79,18 +83,7 @@ export interface ApprovalDetail {
   thirdpartyWorkflowComment: string
 }
 
-export interface OrderSummary {
-  orderId: number
-  status: OrderStatus
-  statusCode: string
-  statusDesc: string
-  comment: string
-  committer: string
-  committerId: number | null
-  createTime: string
-  lastModifyTime: string
-  pluginType: string
-}
+
 
 export interface OrderList {
   totalCount: number
