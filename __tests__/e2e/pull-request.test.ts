@@ -201,9 +201,11 @@ describe('new PR → ticket → approval → green', () => {
     const running = s.pullRequest('opened', 15, { inputs: { 'wait-minutes': '1' } })
     const sc = s
     let approved = false
-    for (let i = 0; i < 200 && !approved; i++) {
+    // Approve only once the run has published "awaiting approval" (it starts waiting right after); approving
+    // earlier lets the run read "approved" straight away and never wait, which is not what this test is about.
+    for (let i = 0; i < 400 && !approved; i++) {
       const orders = await sc.orders()
-      if (orders[0]?.status === 'toaudit') {
+      if (orders[0]?.status === 'toaudit' && (sc.check(15)?.output.title ?? '').startsWith('Awaiting')) {
         await sc.decide(orders[0].orderId, 'approve')
         approved = true
       } else await new Promise(r => setTimeout(r, 100))
