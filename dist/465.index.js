@@ -76,11 +76,15 @@ function normalizePath(path) {
     return p;
 }
 
+// EXTERNAL MODULE: ./src/sql/plan.ts + 7 modules
+var plan = __webpack_require__(2317);
 ;// CONCATENATED MODULE: ./src/config/rollback-pattern.ts
 // Rollback-file patterns: `{dir}/{name}.rollback.sql` names the reviewer-written rollback of `{dir}/{name}.sql`.
 //   {dir}  the routine file's directory ('' at the repository root; the '/' after it then disappears)
 //   {name} the routine file's name without its `.sql` extension
-const DEFAULT_ROLLBACK_PATTERN = '{dir}/{name}.rollback.sql';
+// The forward direction (routine file → rollback path) is the planner's, so the Action and `plan` always agree.
+
+
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 /** Why `pattern` is unusable, or null. */
 function rollbackPatternProblem(pattern) {
@@ -101,21 +105,9 @@ function rollbackPatternProblem(pattern) {
         return "has an unbalanced '{' or '}'";
     if (pattern.includes('\\'))
         return "must use '/' as the path separator";
-    if (rollbackPathFor(pattern, 'a/b.sql') === 'a/b.sql')
+    if ((0,plan/* rollbackPathFor */.jr)('a/b.sql', pattern) === 'a/b.sql')
         return 'must not name the routine file itself';
     return null;
-}
-function splitFile(file) {
-    const slash = file.lastIndexOf('/');
-    const dir = slash < 0 ? '' : file.slice(0, slash);
-    const base = slash < 0 ? file : file.slice(slash + 1);
-    return { dir, name: base.replace(/\.sql$/i, '') };
-}
-/** The rollback file path for routine file `file`. */
-function rollbackPathFor(pattern, file) {
-    const { dir, name } = splitFile(file);
-    const withDir = dir === '' ? pattern.replace('{dir}/', '').replace('{dir}', '') : pattern.replace('{dir}', dir);
-    return withDir.replace('{name}', name);
 }
 function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -525,7 +517,7 @@ const BUILT_IN_DEFAULTS = Object.freeze({
     relatedUsers: [],
     include: ['**/*.sql'],
     exclude: [],
-    rollbackPattern: DEFAULT_ROLLBACK_PATTERN
+    rollbackPattern: plan/* DEFAULT_ROLLBACK_PATTERN */.el
 });
 /** The name of the single target used without a config file (or with one that has no targets). */
 const IMPLICIT_TARGET_NAME = 'default';

@@ -24,11 +24,11 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony export USAGE */
 const commands = {
-    plan: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(5), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2676)),
+    plan: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(5), __nccwpck_require__.e(317), __nccwpck_require__.e(781)]).then(__nccwpck_require__.bind(__nccwpck_require__, 781)),
     emulator: () => Promise.all(/* import() */[__nccwpck_require__.e(5), __nccwpck_require__.e(415)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2415)),
     status: () => Promise.all(/* import() */[__nccwpck_require__.e(500), __nccwpck_require__.e(455), __nccwpck_require__.e(698)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7698)),
-    template: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(533), __nccwpck_require__.e(500), __nccwpck_require__.e(455), __nccwpck_require__.e(465), __nccwpck_require__.e(835)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5835)),
-    'validate-config': () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(533), __nccwpck_require__.e(465), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2601))
+    template: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(533), __nccwpck_require__.e(500), __nccwpck_require__.e(5), __nccwpck_require__.e(317), __nccwpck_require__.e(455), __nccwpck_require__.e(465), __nccwpck_require__.e(835)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5835)),
+    'validate-config': () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(533), __nccwpck_require__.e(5), __nccwpck_require__.e(317), __nccwpck_require__.e(465), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2601))
 };
 const USAGE = `usage: dms-proc-gate <command> [options]
 

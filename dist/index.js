@@ -70051,1027 +70051,6 @@ const types_EXEC_MODES = ['COMMITOR', 'AUTO', 'LAST_AUDITOR'];
 /** DMS environment types (GetDatabase.EnvType). */
 const ENV_TYPES = ['product', 'dev', 'pre', 'test', 'sit', 'uat', 'pet', 'stag'];
 
-;// CONCATENATED MODULE: ./src/config/rollback-pattern.ts
-// Rollback-file patterns: `{dir}/{name}.rollback.sql` names the reviewer-written rollback of `{dir}/{name}.sql`.
-//   {dir}  the routine file's directory ('' at the repository root; the '/' after it then disappears)
-//   {name} the routine file's name without its `.sql` extension
-const DEFAULT_ROLLBACK_PATTERN = '{dir}/{name}.rollback.sql';
-const PLACEHOLDER = /\{([^{}]*)\}/g;
-/** Why `pattern` is unusable, or null. */
-function rollbackPatternProblem(pattern) {
-    if (pattern.trim() === '')
-        return 'must not be empty';
-    if (pattern.startsWith('/'))
-        return "must be relative to the repository root (no leading '/')";
-    for (const m of pattern.matchAll(PLACEHOLDER)) {
-        if (m[1] !== 'dir' && m[1] !== 'name')
-            return `unknown placeholder '{${m[1]}}' (use {dir} and {name})`;
-    }
-    const count = (p) => pattern.split(`{${p}}`).length - 1;
-    if (count('name') !== 1)
-        return 'must contain {name} exactly once';
-    if (count('dir') > 1)
-        return 'must contain {dir} at most once';
-    if (/[{}]/.test(pattern.replace(PLACEHOLDER, '')))
-        return "has an unbalanced '{' or '}'";
-    if (pattern.includes('\\'))
-        return "must use '/' as the path separator";
-    if (rollbackPathFor(pattern, 'a/b.sql') === 'a/b.sql')
-        return 'must not name the routine file itself';
-    return null;
-}
-function splitFile(file) {
-    const slash = file.lastIndexOf('/');
-    const dir = slash < 0 ? '' : file.slice(0, slash);
-    const base = slash < 0 ? file : file.slice(slash + 1);
-    return { dir, name: base.replace(/\.sql$/i, '') };
-}
-/** The rollback file path for routine file `file`. */
-function rollbackPathFor(pattern, file) {
-    const { dir, name } = splitFile(file);
-    const withDir = dir === '' ? pattern.replace('{dir}/', '').replace('{dir}', '') : pattern.replace('{dir}', dir);
-    return withDir.replace('{name}', name);
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-/**
- * If `path` is a rollback file under `pattern`, the routine file it belongs to (`dir/name.sql`), or `''` when the
- * pattern has no {dir} (the routine's directory cannot be known); null when `path` is not a rollback file.
- */
-function routineForRollback(pattern, path) {
-    const parts = pattern.split(/(\{dir\}\/?|\{name\})/);
-    let source = '^';
-    for (const part of parts) {
-        if (part === '{dir}/')
-            source += '(?:(?<dir>.+)/)?';
-        else if (part === '{dir}')
-            source += '(?<dir>.*)';
-        else if (part === '{name}')
-            source += '(?<name>[^/]+)';
-        else
-            source += escapeRegExp(part);
-    }
-    const m = new RegExp(source + '$').exec(path);
-    if (!m?.groups)
-        return null;
-    if (!pattern.includes('{dir}'))
-        return '';
-    const dir = m.groups.dir ?? '';
-    return (dir === '' ? '' : dir + '/') + m.groups.name + '.sql';
-}
-
-;// CONCATENATED MODULE: ./src/perm/template-name.ts
-// Names and descriptions of DMS authority (permission) templates, checked before any CreateAuthorityTemplate call.
-// DMS documents no limits; we pick conservative ones so a typo fails locally with a clear message.
-const TEMPLATE_NAME_MAX = 64;
-const TEMPLATE_DESCRIPTION_MAX = 256;
-// Letters (any script: DMS tenants name things in Chinese too), digits, space, and _ - . ( ) :
-const NAME_CHARS = /^[\p{L}\p{N} _\-.():]+$/u;
-/** Why `name` is not an acceptable template name, or null. */
-function template_name_templateNameProblem(name) {
-    if (name.trim() === '')
-        return 'must not be empty';
-    if (name !== name.trim())
-        return 'must not start or end with spaces';
-    if ([...name].length > TEMPLATE_NAME_MAX)
-        return `must be at most ${TEMPLATE_NAME_MAX} characters`;
-    if (!NAME_CHARS.test(name)) {
-        const bad = [...name].find((c) => !NAME_CHARS.test(c)) ?? '';
-        return `contains '${bad}': use letters, digits, spaces and _ - . ( ) : only`;
-    }
-    return null;
-}
-function template_name_templateDescriptionProblem(description) {
-    if ([...description].length > TEMPLATE_DESCRIPTION_MAX)
-        return `must be at most ${TEMPLATE_DESCRIPTION_MAX} characters`;
-    if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(description))
-        return 'must not contain control characters';
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/config/schema.ts
-// The zod schema of .github/dms-proc-gate.yml (kebab-case keys, every object strict so typos fail).
-// Input is YAML parsed with intAsBigInt, so integers arrive as bigint and floats as number.
-
-
-
-
-
-/** A refinement turning a `problem(value)` function into an issue with its message. */
-function checked(schema, problem) {
-    return schema.superRefine((value, ctx) => {
-        const message = problem(value);
-        if (message)
-            ctx.addIssue({ code: 'custom', message });
-    });
-}
-function schema_integer(min, max, what) {
-    return schemas_bigint().transform((value, ctx) => {
-        if (value < BigInt(min) || value > BigInt(max)) {
-            ctx.addIssue({ code: 'custom', message: `must be ${what} (${min}–${max})` });
-            return NEVER;
-        }
-        return Number(value);
-    });
-}
-const positiveId = (what) => schema_integer(1, Number.MAX_SAFE_INTEGER, what);
-/** DMS user ids may exceed 2^53: accept an integer or a quoted digit string, keep it as a string. */
-const userId = unknown().transform((value, ctx) => {
-    // Up to 20 digits, like the `related-users` input.
-    if (typeof value === 'bigint' && value > 0n && value.toString().length <= 20)
-        return value.toString();
-    if (typeof value === 'string' && /^[1-9][0-9]{0,19}$/.test(value))
-        return value;
-    ctx.addIssue({ code: 'custom', message: 'must be a DMS user id (a positive integer)' });
-    return NEVER;
-});
-const glob = checked(schemas_string(), globProblem);
-const globList = array(glob).min(1, 'must list at least one glob');
-const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
-const settings = {
-    'exec-mode': schemas_enum(types_EXEC_MODES).optional(),
-    // Same limit as the `classify` input.
-    classify: checked(schemas_string(), (v) => (v.length > 200 ? 'must be at most 200 characters' : null)).optional(),
-    'related-users': array(userId).optional(),
-    include: globList.optional(),
-    exclude: array(glob).optional(),
-    'rollback-pattern': checked(schemas_string(), rollbackPatternProblem).optional()
-};
-const target = strictObject({
-    name: checked(schemas_string(), (v) => TARGET_NAME.test(v) ? null : 'must be 1–63 characters: letters, digits, . _ - (starting with a letter or digit)'),
-    paths: globList,
-    'db-id': positiveId('a DMS database id').optional(),
-    schema: checked(schemas_string(), (v) => (v.trim() === '' || /\s/.test(v) ? 'must be a schema name without spaces' : null)).optional(),
-    host: checked(schemas_string(), (v) => (v.trim() === '' ? 'must not be empty' : null)).optional(),
-    port: schema_integer(1, 65535, 'a TCP port').optional(),
-    env: schemas_enum(ENV_TYPES).optional(),
-    ...settings
-})
-    .superRefine((t, ctx) => {
-    const has = (key) => t[key] !== undefined;
-    if (has('db-id') && has('schema')) {
-        ctx.addIssue({ code: 'custom', path: ['schema'], message: 'give either db-id or schema, not both' });
-    }
-    else if (!has('db-id') && !has('schema')) {
-        ctx.addIssue({ code: 'custom', path: [], message: 'needs a database: db-id: <DMS DbId> or schema: <name>' });
-    }
-    if (has('db-id')) {
-        for (const key of ['host', 'port', 'env']) {
-            if (has(key))
-                ctx.addIssue({ code: 'custom', path: [key], message: 'only applies with schema (db-id already names one database)' });
-        }
-    }
-}, 
-// Run even when a field is invalid, so every mistake in a target is reported at once.
-{ when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) });
-const template = strictObject({
-    name: checked(schemas_string(), template_name_templateNameProblem),
-    description: checked(schemas_string(), template_name_templateDescriptionProblem).optional()
-});
-const configSchema = strictObject({
-    version: literal(1n, { error: 'must be 1' }).optional(),
-    defaults: strictObject(settings).optional(),
-    targets: array(target).optional(),
-    'perm-orders': array(positiveId('a DMS order id')).optional(),
-    templates: array(template).optional()
-});
-
-;// CONCATENATED MODULE: ./src/config/positions.ts
-// Lines of YAML nodes by key path, so that every config error can name the line the user must edit.
-
-/** `['targets', 1, 'exec-mode']` → `targets[1].exec-mode`. */
-function formatPath(path) {
-    let out = '';
-    for (const seg of path)
-        out += typeof seg === 'number' ? `[${seg}]` : out === '' ? seg : `.${seg}`;
-    return out;
-}
-function keyText(pair) {
-    return (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
-}
-function walk(doc, path) {
-    let node = doc.contents ?? null;
-    let pair = null;
-    for (const seg of path) {
-        if ((0,dist/* isMap */.jh)(node)) {
-            const hit = node.items.find((p) => (0,dist/* isPair */.tO)(p) && keyText(p) === String(seg));
-            if (!hit)
-                return { node, pair: null, complete: false };
-            pair = hit;
-            node = hit.value ?? hit.key;
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof seg === 'number' && node.items[seg]) {
-            pair = null;
-            node = node.items[seg];
-        }
-        else {
-            return { node, pair: null, complete: false };
-        }
-    }
-    return { node, pair, complete: true };
-}
-class LineFinder {
-    doc;
-    lines;
-    constructor(doc, lines) {
-        this.doc = doc;
-        this.lines = lines;
-    }
-    lineOf(node) {
-        const offset = node?.range?.[0];
-        return offset === undefined ? 1 : this.lines.linePos(offset).line;
-    }
-    /** Line of the value at `path` (or of the nearest existing parent when the key is missing). */
-    valueLine(path) {
-        const found = walk(this.doc, path);
-        return this.lineOf(found.node);
-    }
-    /** Line of the key `key` inside the map at `parent` (for unknown keys). */
-    keyLine(parent, key) {
-        const found = walk(this.doc, [...parent, key]);
-        if (found.complete && found.pair)
-            return this.lineOf(found.pair.key);
-        return this.lineOf(found.node);
-    }
-    /** Line where the item at `path` starts (a target's `- name:` line). */
-    itemLine(path) {
-        return this.valueLine(path);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/parse.ts
-// Pure parsing of .github/dms-proc-gate.yml text: YAML (with positions) → zod validation → Config, or errors that
-// each name file, line and key path.
-
-
-
-const DEFAULT_CONFIG_PATH = '.github/dms-proc-gate.yml';
-function parse_parseConfig(text, file = DEFAULT_CONFIG_PATH) {
-    const lines = new dist/* LineCounter */.HN();
-    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, intAsBigInt: true, prettyErrors: false, uniqueKeys: true });
-    const errors = [];
-    const at = (line, path, message) => errors.push({ file, line, path: formatPath(path), message });
-    if (!Array.isArray(docs) || docs.length === 0) {
-        // An empty file (or only comments) is a valid config that sets nothing.
-        return { ok: true, config: { file, defaults: {}, targets: [], permOrders: [], templates: [] } };
-    }
-    if (docs.length > 1) {
-        const second = docs[1];
-        at(lines.linePos(second.range[0]).line, [], 'must hold a single YAML document (found a second one)');
-        return { ok: false, errors };
-    }
-    const doc = docs[0];
-    for (const problem of [...doc.errors, ...doc.warnings]) {
-        at(lines.linePos(problem.pos[0]).line, [], `YAML ${problem.code === 'DUPLICATE_KEY' ? 'duplicate key' : 'syntax error'}: ${firstLine(problem.message)}`);
-    }
-    if (errors.length > 0)
-        return { ok: false, errors };
-    const where = new LineFinder(doc, lines);
-    let data;
-    try {
-        data = doc.toJS({ maxAliasCount: 100 }) ?? {};
-    }
-    catch (err) {
-        // Unresolved or excessive aliases surface only here.
-        at(1, [], `YAML error: ${firstLine(err.message)}`);
-        return { ok: false, errors };
-    }
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        at(where.valueLine([]), [], 'must be a mapping of keys (defaults, targets, perm-orders, templates)');
-        return { ok: false, errors };
-    }
-    const result = configSchema.safeParse(data, { reportInput: true });
-    if (!result.success) {
-        for (const issue of result.error.issues)
-            errors.push(...issueToErrors(issue, where, file));
-        return { ok: false, errors: sortErrors(errors) };
-    }
-    const config = toConfig(result.data, where, file);
-    errors.push(...duplicateErrors(config, file));
-    return errors.length > 0 ? { ok: false, errors: sortErrors(errors) } : { ok: true, config };
-}
-function firstLine(text) {
-    return text.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-}
-function sortErrors(errors) {
-    return errors.sort((a, b) => a.line - b.line || a.path.localeCompare(b.path));
-}
-const TYPE_NAMES = {
-    bigint: 'an integer',
-    number: 'a number',
-    string: 'a string',
-    array: 'a list',
-    object: 'a mapping',
-    boolean: 'true or false'
-};
-function parse_describe(value) {
-    if (value === undefined)
-        return 'nothing';
-    if (value === null)
-        return 'an empty value';
-    if (typeof value === 'bigint')
-        return `the integer ${value}`;
-    if (typeof value === 'number')
-        return `the number ${value}`;
-    if (typeof value === 'string')
-        return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
-    if (typeof value === 'boolean')
-        return String(value);
-    if (Array.isArray(value))
-        return 'a list';
-    return 'a mapping';
-}
-// Every key the schema knows, for "did you mean" hints.
-const KNOWN_KEYS = [
-    'version', 'defaults', 'targets', 'perm-orders', 'templates', 'name', 'paths', 'db-id', 'schema', 'host', 'port',
-    'env', 'exec-mode', 'classify', 'related-users', 'include', 'exclude', 'rollback-pattern', 'description'
-];
-function distance(a, b) {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let prev = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const tmp = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-            prev = tmp;
-        }
-    }
-    return row[b.length];
-}
-function suggestion(key) {
-    const normalized = key.toLowerCase().replace(/_/g, '-');
-    let best = null;
-    let bestScore = 3;
-    for (const known of KNOWN_KEYS) {
-        const score = distance(normalized, known);
-        if (score < bestScore) {
-            best = known;
-            bestScore = score;
-        }
-    }
-    return best ? ` (did you mean '${best}'?)` : '';
-}
-function issueToErrors(issue, where, file) {
-    const path = issue.path.filter((p) => typeof p !== 'symbol');
-    const error = (line, p, message) => ({ file, line, path: formatPath(p), message });
-    switch (issue.code) {
-        case 'unrecognized_keys':
-            return issue.keys.map((key) => error(where.keyLine(path, key), [...path, key], `unknown key${suggestion(key)}`));
-        case 'invalid_type': {
-            const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-            if (issue.input === undefined)
-                return [error(where.valueLine(path), path, `is required (${expected})`)];
-            return [error(where.valueLine(path), path, `expected ${expected}, got ${parse_describe(issue.input)}`)];
-        }
-        case 'invalid_value':
-            if (issue.values.length === 1) {
-                return [error(where.valueLine(path), path, issue.message)];
-            }
-            return [error(where.valueLine(path), path, `must be one of ${issue.values.map(String).join(', ')} (got ${parse_describe(issue.input)})`)];
-        case 'too_small':
-            return [error(where.valueLine(path), path, issue.message)];
-        default:
-            return [error(where.valueLine(path), path, issue.message)];
-    }
-}
-function settingsOf(raw) {
-    const out = {};
-    if (raw['exec-mode'] !== undefined)
-        out.execMode = raw['exec-mode'];
-    if (raw.classify !== undefined)
-        out.classify = raw.classify;
-    if (raw['related-users'] !== undefined)
-        out.relatedUsers = raw['related-users'];
-    if (raw.include !== undefined)
-        out.include = raw.include;
-    if (raw.exclude !== undefined)
-        out.exclude = raw.exclude;
-    if (raw['rollback-pattern'] !== undefined)
-        out.rollbackPattern = raw['rollback-pattern'];
-    return out;
-}
-function toConfig(raw, where, file) {
-    const targets = (raw.targets ?? []).map((t, i) => {
-        const database = t['db-id'] !== undefined
-            ? { kind: 'db-id', dbId: t['db-id'] }
-            : {
-                kind: 'schema',
-                schema: t.schema,
-                ...(t.host !== undefined ? { host: t.host } : {}),
-                ...(t.port !== undefined ? { port: t.port } : {}),
-                ...(t.env !== undefined ? { env: t.env } : {})
-            };
-        return { name: t.name, paths: t.paths, database, line: where.itemLine(['targets', i]), ...settingsOf(t) };
-    });
-    return {
-        file,
-        defaults: settingsOf(raw.defaults ?? {}),
-        targets,
-        permOrders: (raw['perm-orders'] ?? []).map((orderId, i) => ({ orderId, line: where.valueLine(['perm-orders', i]) })),
-        templates: (raw.templates ?? []).map((t, i) => ({
-            name: t.name,
-            description: t.description ?? '',
-            line: where.itemLine(['templates', i])
-        }))
-    };
-}
-/** Names must be unique: targets name tickets and checks, templates are keyed by name in DMS. */
-function duplicateErrors(config, file) {
-    const errors = [];
-    const seen = (items, key, path, what) => {
-        const first = new Map();
-        items.forEach((item, i) => {
-            const k = key(item);
-            const prior = first.get(k);
-            if (prior)
-                errors.push({ file, line: item.line, path: path(i), message: `duplicate ${what} (first at line ${prior.line})` });
-            else
-                first.set(k, item);
-        });
-    };
-    seen(config.targets, (t) => t.name.toLowerCase(), (i) => `targets[${i}].name`, 'target name');
-    seen(config.templates, (t) => t.name, (i) => `templates[${i}].name`, 'template name');
-    seen(config.permOrders, (p) => String(p.orderId), (i) => `perm-orders[${i}]`, 'perm order id');
-    return errors;
-}
-
-;// CONCATENATED MODULE: ./src/config/load.ts
-// Reading the config file from disk. A missing file is not an error (the Action then uses one implicit target).
-
-
-async function loadConfig(path, displayName = path) {
-    let text;
-    try {
-        text = await readFile(path, 'utf8');
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return { ok: 'missing', file: displayName };
-        return { ok: false, errors: [{ file: displayName, line: 1, path: '', message: `cannot read: ${err.message}` }] };
-    }
-    return parseConfig(text.replace(/^\uFEFF/, ''), displayName);
-}
-
-;// CONCATENATED MODULE: ./src/config/resolve.ts
-// Pure: which target deploys each changed file. Precedence of settings (lowest first):
-//   built-in defaults < Action inputs < config `defaults:` < the matching target.
-
-
-const BUILT_IN_DEFAULTS = Object.freeze({
-    execMode: 'COMMITOR',
-    classify: '',
-    relatedUsers: [],
-    include: ['**/*.sql'],
-    exclude: [],
-    rollbackPattern: DEFAULT_ROLLBACK_PATTERN
-});
-/** The name of the single target used without a config file (or with one that has no targets). */
-const IMPLICIT_TARGET_NAME = 'default';
-function resolve_pick(key, ...levels) {
-    let value = BUILT_IN_DEFAULTS[key];
-    for (const level of levels)
-        if (level[key] !== undefined)
-            value = level[key];
-    return value;
-}
-function resolve_merge(...levels) {
-    return {
-        execMode: resolve_pick('execMode', ...levels),
-        classify: resolve_pick('classify', ...levels),
-        relatedUsers: resolve_pick('relatedUsers', ...levels),
-        include: resolve_pick('include', ...levels),
-        exclude: resolve_pick('exclude', ...levels),
-        rollbackPattern: resolve_pick('rollbackPattern', ...levels)
-    };
-}
-function settingsOnly(inputs) {
-    const { database: _database, ...settings } = inputs;
-    return settings;
-}
-/**
- * Every target with its settings decided. With no config (or a config without targets) this is one implicit
- * target covering every path, deploying to the `database` input — or none when that input is missing too.
- */
-function effectiveTargets(config, inputs) {
-    const fromInputs = settingsOnly(inputs);
-    const fileDefaults = config?.defaults ?? {};
-    if (config && config.targets.length > 0) {
-        return config.targets.map((t) => {
-            const { name, paths, database, line, ...own } = t;
-            return { name, paths, database, ...resolve_merge(fromInputs, fileDefaults, own), source: { kind: 'config', file: config.file, line } };
-        });
-    }
-    if (!inputs.database)
-        return [];
-    return [{ name: IMPLICIT_TARGET_NAME, paths: ['**'], database: inputs.database, ...resolve_merge(fromInputs, fileDefaults), source: { kind: 'inputs' } }];
-}
-function compile(target) {
-    return { target, inPaths: matcher(target.paths), included: matcher(target.include), excluded: matcher(target.exclude) };
-}
-function describeTarget(t) {
-    return t.source.kind === 'config' ? `'${t.name}' (line ${t.source.line})` : `'${t.name}'`;
-}
-/**
- * Groups the changed paths by target. A target maps a file when the file matches its `paths` and its
- * include, and not its exclude. Outcomes per changed file:
- * - a reviewer-written rollback file of a routine a target maps → that target's `rollbackFiles`;
- * - mapped by exactly one target → that target's `files`;
- * - mapped by two or more → error naming them (ambiguity would deploy to the wrong database);
- * - inside some target's paths but excluded there → `skipped` with the reason;
- * - in no target's paths: an error when the defaults would include it (a routine nobody deploys),
- *   else `skipped` when it is a .sql file (non-.sql files are simply not routines).
- */
-function resolveTargets(config, inputs, changedPaths) {
-    const targets = effectiveTargets(config, inputs).map(compile);
-    const fallback = resolve_merge(settingsOnly(inputs), config?.defaults ?? {});
-    const defaultIncluded = matcher(fallback.include);
-    const defaultExcluded = matcher(fallback.exclude);
-    const configName = config?.file ?? null;
-    const groups = new Map(targets.map((c) => [c.target.name, { target: c.target, files: [], rollbackFiles: [] }]));
-    const errors = [];
-    const skipped = [];
-    const isSql = (p) => /\.sql$/i.test(p);
-    const maps = (c, p) => c.inPaths(p) && c.included(p) && !c.excluded(p);
-    for (const raw of [...new Set(changedPaths.map(normalizePath))].sort()) {
-        const rollbackOwners = targets.filter((c) => {
-            const routine = routineForRollback(c.target.rollbackPattern, raw);
-            if (routine === null)
-                return false;
-            return routine === '' ? c.inPaths(raw) : maps(c, routine);
-        });
-        if (rollbackOwners.length > 0) {
-            for (const c of rollbackOwners)
-                groups.get(c.target.name).rollbackFiles.push(raw);
-            continue;
-        }
-        const mapping = targets.filter((c) => maps(c, raw));
-        if (mapping.length === 1) {
-            groups.get(mapping[0].target.name).files.push(raw);
-            continue;
-        }
-        if (mapping.length > 1) {
-            errors.push({
-                file: raw,
-                line: 1,
-                message: `mapped by ${mapping.length} targets: ${mapping.map((c) => describeTarget(c.target)).join(' and ')}` +
-                    `${configName ? ` in ${configName}` : ''}; a file must belong to exactly one database target — narrow their paths or use exclude`
-            });
-            continue;
-        }
-        const within = targets.filter((c) => c.inPaths(raw));
-        if (within.length > 0) {
-            if (isSql(raw))
-                skipped.push({ file: raw, reason: `excluded by the include/exclude of target ${within.map((c) => describeTarget(c.target)).join(', ')}` });
-            continue;
-        }
-        if (defaultIncluded(raw) && !defaultExcluded(raw)) {
-            errors.push({
-                file: raw,
-                line: 1,
-                message: targets.length === 0
-                    ? 'no database to deploy this routine file to: set the `database` input or add targets to the config file'
-                    : `no target in ${configName ?? 'the config'} maps this file; add it to a target's paths, or to exclude if it is not a routine`
-            });
-        }
-        else if (isSql(raw)) {
-            skipped.push({ file: raw, reason: defaultExcluded(raw) ? 'matches the default exclude' : 'not matched by the default include' });
-        }
-    }
-    return { groups: [...groups.values()].filter((g) => g.files.length + g.rollbackFiles.length > 0), errors, skipped };
-}
-
-;// CONCATENATED MODULE: ./src/config/index.ts
-// Public surface of the organisation config (.github/dms-proc-gate.yml).
-
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/github/tarball.ts
-// Reading selected files out of a repository tarball (GET /repos/{o}/{r}/tarball/{ref}: gzip'd POSIX tar as made
-// by `git archive`, every path under one top-level `<owner>-<repo>-<sha>/` directory, pax headers for long paths).
-// Two such downloads replace thousands of per-file calls when a large PR is read without a checkout.
-
-
-/** The git blob id of `content` (what trees and listFiles report), to verify what a tarball gave us. */
-function gitBlobSha(content) {
-    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
-}
-function tarball_field(block, start, length) {
-    const raw = block.subarray(start, start + length);
-    const nul = raw.indexOf(0);
-    return raw.subarray(0, nul < 0 ? raw.length : nul).toString('utf8');
-}
-function octal(block, start, length) {
-    const s = tarball_field(block, start, length).trim();
-    return s === '' ? 0 : parseInt(s, 8);
-}
-/** pax records: "<len> key=value\n" */
-function paxRecords(data) {
-    const out = new Map();
-    let pos = 0;
-    while (pos < data.length) {
-        const sp = data.indexOf(0x20, pos);
-        if (sp < 0)
-            break;
-        const len = Number(data.subarray(pos, sp).toString('ascii'));
-        if (!Number.isInteger(len) || len <= 0)
-            break;
-        const rec = data.subarray(sp + 1, pos + len - 1).toString('utf8'); // without the trailing \n
-        const eq = rec.indexOf('=');
-        if (eq > 0)
-            out.set(rec.slice(0, eq), rec.slice(eq + 1));
-        pos += len;
-    }
-    return out;
-}
-/**
- * The regular files of a tar(.gz) whose repository-relative path (top-level directory stripped) is in `wanted`.
- * Symlinks and other entry types are skipped.
- */
-function extractFiles(archive, wanted) {
-    const buf = archive[0] === 0x1f && archive[1] === 0x8b ? (0,external_node_zlib_.gunzipSync)(archive) : Buffer.from(archive);
-    const out = new Map();
-    let pos = 0;
-    let paxPath;
-    while (pos + 512 <= buf.length) {
-        const header = buf.subarray(pos, pos + 512);
-        if (header.every(b => b === 0))
-            break; // end of archive
-        const size = octal(header, 124, 12);
-        const type = String.fromCharCode(header[156] || 0x30);
-        const dataStart = pos + 512;
-        const data = buf.subarray(dataStart, dataStart + size);
-        pos = dataStart + Math.ceil(size / 512) * 512;
-        if (type === 'x') {
-            paxPath = paxRecords(data).get('path');
-            continue;
-        }
-        if (type === 'g')
-            continue; // global header (git archive puts the commit id there)
-        const name = tarball_field(header, 0, 100);
-        const prefix = tarball_field(header, 345, 155);
-        const full = paxPath ?? (prefix !== '' ? `${prefix}/${name}` : name);
-        paxPath = undefined;
-        if (type !== '0' && type !== '\0')
-            continue;
-        const slash = full.indexOf('/');
-        const path = slash < 0 ? full : full.slice(slash + 1);
-        if (wanted.has(path))
-            out.set(path, Buffer.from(data));
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/github/changed-files.ts
-// The PR's changed routine files as two SourceTrees (base sha, head sha) for the planner.
-// Which paths changed comes from pulls.listFiles (GitHub's own three-dot view: what this PR changed, renames with
-// previous_filename); their text comes from the workspace checkout when it has (or can fetch) both commits — one
-// `git cat-file --batch` per side — else from the API: two recursive trees (which paths exist, their blob shas) and
-// one getBlob per distinct blob (any size up to 100 MB); for repositories too large for a recursive tree, getContent
-// per path at the ref (getBlob when the file is over 1 MB). Base text is read at base.sha (the branch tip the
-// routines are deployed from), so rollback restores what is there now.
-// Both names of a rename are read on both sides, so a move between files diffs as "no change"; each routine file's
-// rollback sibling and each rollback file's routine are read too.
-
-
-
-
-
-
-/** GitHub's cap on pulls.listFiles; beyond it the list is silently incomplete. */
-const LIST_FILES_CAP = 3000;
-const API_CONCURRENCY = 8;
-/** Above this many distinct blobs, two tarballs are cheaper than one getBlob each… */
-const TARBALL_MIN_BLOBS = 20;
-/** …unless the repository is bigger than this (uncompressed, summed from the tree). */
-const TARBALL_MAX_BYTES = 200 * 1024 * 1024;
-const GIT_TIMEOUT_MS = 120_000;
-// ---- which paths ----
-async function listChangedFiles(octokit, repo, pullNumber) {
-    const entries = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pullNumber, per_page: 100 });
-    return entries.map(e => {
-        const f = { path: normalizePath(e.filename), status: e.status };
-        if (e.previous_filename)
-            f.previousPath = normalizePath(e.previous_filename);
-        if (e.status !== 'removed' && e.sha)
-            f.headBlobSha = e.sha;
-        return f;
-    });
-}
-/** Pure: the changed paths that matter and every path to read (siblings included). */
-function selectPaths(files, include, exclude = [], rollbackPattern = DEFAULT_ROLLBACK_PATTERN) {
-    const inc = matcher(include);
-    const exc = matcher(exclude);
-    const wanted = (p) => inc(p) && !exc(p);
-    const changed = new Set();
-    for (const f of files) {
-        const names = f.previousPath !== undefined ? [f.path, f.previousPath] : [f.path];
-        if (names.some(wanted))
-            for (const n of names)
-                changed.add(n);
-    }
-    const read = new Set(changed);
-    for (const p of changed) {
-        const routine = routineForRollback(rollbackPattern, p);
-        if (routine !== null) {
-            if (routine !== '')
-                read.add(routine);
-        }
-        else if (/\.sql$/i.test(p)) {
-            read.add(rollbackPathFor(rollbackPattern, p));
-        }
-    }
-    return { changed: [...changed].sort(), read: [...read].sort() };
-}
-function run(cwd, args, input) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, {
-            cwd,
-            stdio: ['pipe', 'pipe', 'pipe'],
-            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
-        });
-        const out = [];
-        let err = '';
-        const timer = setTimeout(() => child.kill('SIGKILL'), GIT_TIMEOUT_MS);
-        child.stdout.on('data', (d) => out.push(d));
-        child.stderr.on('data', (d) => (err += d.toString()));
-        child.on('error', e => {
-            clearTimeout(timer);
-            reject(e);
-        });
-        child.on('close', code => {
-            clearTimeout(timer);
-            resolve({ code: code ?? -1, stdout: Buffer.concat(out), stderr: err });
-        });
-        child.stdin.on('error', () => undefined); // git may exit before reading everything
-        child.stdin.end(input ?? '');
-    });
-}
-async function hasCommit(ws, sha) {
-    return (await run(ws, ['cat-file', '-e', `${sha}^{commit}`])).code === 0;
-}
-/** True when the workspace is a git checkout holding both commits (fetching a missing one at depth 1). */
-async function prepareCheckout(ws, shas, fetchMissing, log) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(ws))
-        return false;
-    try {
-        if ((await run(ws, ['rev-parse', '--git-dir'])).code !== 0)
-            return false;
-        for (const sha of shas) {
-            if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(sha))
-                return false;
-            if (await hasCommit(ws, sha))
-                continue;
-            if (!fetchMissing)
-                return false;
-            log(`git: fetching missing commit ${sha} (depth 1)`);
-            const f = await run(ws, ['-c', 'protocol.version=2', 'fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha]);
-            if (f.code !== 0 || !(await hasCommit(ws, sha))) {
-                log(`git: could not fetch ${sha}: ${f.stderr.trim().split('\n').pop() ?? ''}`);
-                return false;
-            }
-        }
-        return true;
-    }
-    catch (e) {
-        log(`git: unusable (${e.message})`);
-        return false;
-    }
-}
-/**
- * Reads `paths` at commit `sha`: one `git ls-tree -r` finds their blob ids (absent paths simply aren't listed), one
- * `git cat-file --batch` reads the distinct blobs by id (looking up `sha:path` one by one is ~1 ms each).
- */
-async function readFromGit(ws, sha, paths) {
-    const ls = await run(ws, ['ls-tree', '-r', '-z', '--full-tree', sha]);
-    if (ls.code !== 0)
-        throw new Error(`git ls-tree failed: ${ls.stderr.trim()}`);
-    const wanted = new Set(paths);
-    const blobOf = new Map();
-    for (const entry of ls.stdout.toString('utf8').split('\0')) {
-        // "<mode> <type> <object>\t<path>"
-        const tab = entry.indexOf('\t');
-        if (tab < 0)
-            continue;
-        const [, type, object] = entry.slice(0, tab).split(' ');
-        const path = entry.slice(tab + 1);
-        if (type === 'blob' && wanted.has(path))
-            blobOf.set(path, object);
-    }
-    const ids = [...new Set(blobOf.values())];
-    const out = new Map();
-    if (ids.length === 0)
-        return out;
-    const r = await run(ws, ['cat-file', '--batch', '--buffer'], ids.map(id => `${id}\n`).join(''));
-    if (r.code !== 0)
-        throw new Error(`git cat-file --batch failed: ${r.stderr.trim()}`);
-    const text = new Map();
-    const buf = r.stdout;
-    let pos = 0;
-    for (const id of ids) {
-        const nl = buf.indexOf(0x0a, pos);
-        if (nl < 0)
-            throw new Error('git cat-file --batch: truncated output');
-        const header = buf.subarray(pos, nl).toString('utf8');
-        pos = nl + 1;
-        const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header);
-        if (!m)
-            throw new Error(`git cat-file --batch: unexpected answer for ${id}: ${JSON.stringify(header)}`);
-        const size = Number(m[3]);
-        text.set(id, buf.subarray(pos, pos + size).toString('utf8'));
-        pos += size + 1; // content + LF
-    }
-    for (const p of paths) {
-        const id = blobOf.get(p);
-        if (id !== undefined)
-            out.set(p, text.get(id));
-    }
-    return out;
-}
-// ---- text from the API ----
-async function pool(items, limit, work) {
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length)
-            await work(items[next++]);
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-function decodeBase64(content) {
-    return Buffer.from(content.replace(/\n/g, ''), 'base64').toString('utf8');
-}
-async function readBlob(octokit, repo, sha) {
-    const { data } = await octokit.rest.git.getBlob({ ...repo, file_sha: sha });
-    return data.encoding === 'base64' ? decodeBase64(data.content) : data.content;
-}
-/** File text at `ref`, or undefined when it does not exist there. Over 1 MB: the blob API. */
-async function readContent(octokit, repo, path, ref) {
-    try {
-        const { data } = await octokit.rest.repos.getContent({ ...repo, path, ref });
-        if (Array.isArray(data) || data.type !== 'file')
-            return undefined;
-        const file = data;
-        if (file.encoding === 'base64' && typeof file.content === 'string')
-            return decodeBase64(file.content);
-        return await readBlob(octokit, repo, file.sha); // encoding "none": 1–100 MB
-    }
-    catch (e) {
-        if (httpStatusOf(e) === 404)
-            return undefined;
-        throw e;
-    }
-}
-// ---- the whole thing ----
-async function readChangedSources(req) {
-    const log = req.log ?? (() => undefined);
-    const notes = [];
-    const files = await listChangedFiles(req.octokit, req.repo, req.pullNumber);
-    let totalChangedFiles = files.length;
-    let complete = true;
-    if (files.length >= LIST_FILES_CAP) {
-        const { data } = await req.octokit.rest.pulls.get({ ...req.repo, pull_number: req.pullNumber });
-        totalChangedFiles = data.changed_files;
-        if (data.changed_files > files.length) {
-            complete = false;
-            notes.push(`This PR changes ${data.changed_files} files; GitHub lists only the first ${LIST_FILES_CAP}, so routine changes may be missing. Split the PR.`);
-        }
-    }
-    const sel = selectPaths(files, req.include, req.exclude ?? [], req.rollbackPattern ?? DEFAULT_ROLLBACK_PATTERN);
-    const result = (base, head, contentSource) => ({
-        base,
-        head,
-        changedPaths: sel.changed,
-        readPaths: sel.read,
-        contentSource,
-        complete,
-        totalChangedFiles,
-        notes
-    });
-    if (sel.read.length === 0)
-        return result(new Map(), new Map(), 'api');
-    if (req.workspace !== undefined && (await prepareCheckout(req.workspace, [req.baseSha, req.headSha], req.fetchMissing ?? true, log))) {
-        try {
-            const base = await readFromGit(req.workspace, req.baseSha, sel.read);
-            const head = await readFromGit(req.workspace, req.headSha, sel.read);
-            return result(sortedMap(base), sortedMap(head), 'git');
-        }
-        catch (e) {
-            log(`git: ${e.message}; reading files through the API`);
-        }
-    }
-    const fromTrees = await readViaTrees(req.octokit, req.repo, req.baseSha, req.headSha, sel.read, log);
-    if (fromTrees !== undefined)
-        return result(sortedMap(fromTrees.base), sortedMap(fromTrees.head), 'api');
-    log('GitHub: a recursive tree was truncated (very large repository); reading each file at its ref');
-    const { base, head } = await readPerFile(req, files, sel.read);
-    return result(sortedMap(base), sortedMap(head), 'api');
-}
-function sortedMap(m) {
-    return new Map([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-/** Every file at `sha` with its blob sha (one call), or undefined when GitHub truncated the listing. */
-async function treeIndex(octokit, repo, sha) {
-    const { data } = await octokit.rest.git.getTree({ ...repo, tree_sha: sha, recursive: 'true' });
-    if (data.truncated)
-        return undefined;
-    const blobs = new Map();
-    let totalBytes = 0;
-    for (const e of data.tree) {
-        if (e.type !== 'blob' || e.path === undefined || e.sha === undefined)
-            continue;
-        blobs.set(e.path, e.sha);
-        totalBytes += e.size ?? 0;
-    }
-    return { blobs, totalBytes };
-}
-/** Files of `ref` from its tarball, each checked against its tree blob sha (export-ignore/export-subst can differ). */
-async function readTarball(octokit, repo, ref, want) {
-    const { data } = await octokit.rest.repos.downloadTarballArchive({ ...repo, ref });
-    const files = extractFiles(new Uint8Array(data), new Set(want.keys()));
-    const byBlob = new Map();
-    for (const [path, bytes] of files)
-        if (gitBlobSha(bytes) === want.get(path))
-            byBlob.set(want.get(path), bytes.toString('utf8'));
-    return byBlob;
-}
-/**
- * Two recursive trees say which paths exist on each side and their blob shas (no 404 probes for siblings). Then
- * each distinct blob is read once (an unchanged sibling costs one call for both sides; any size ≤ 100 MB), or, for
- * many blobs in a repository of reasonable size, the two tarballs are read instead.
- */
-async function readViaTrees(octokit, repo, baseSha, headSha, paths, log) {
-    const [baseIdx, headIdx] = await Promise.all([treeIndex(octokit, repo, baseSha), treeIndex(octokit, repo, headSha)]);
-    if (baseIdx === undefined || headIdx === undefined)
-        return undefined;
-    const blobs = new Map();
-    const wantAt = (idx) => {
-        const m = new Map();
-        for (const p of paths) {
-            const b = idx.blobs.get(p);
-            if (b !== undefined) {
-                m.set(p, b);
-                blobs.set(b, undefined);
-            }
-        }
-        return m;
-    };
-    const baseWant = wantAt(baseIdx);
-    const headWant = wantAt(headIdx);
-    if (blobs.size > TARBALL_MIN_BLOBS && Math.max(baseIdx.totalBytes, headIdx.totalBytes) <= TARBALL_MAX_BYTES) {
-        log(`GitHub: ${blobs.size} files to read; using the base and head tarballs`);
-        for (const [sha, want] of [[baseSha, baseWant], [headSha, headWant]]) {
-            if (want.size === 0)
-                continue;
-            for (const [b, text] of await readTarball(octokit, repo, sha, want))
-                blobs.set(b, text);
-        }
-    }
-    const missing = [...blobs].filter(([, t]) => t === undefined).map(([b]) => b);
-    await pool(missing, API_CONCURRENCY, async (b) => {
-        blobs.set(b, await readBlob(octokit, repo, b));
-    });
-    const side = (want) => new Map([...want].map(([p, b]) => [p, blobs.get(b)]));
-    return { base: side(baseWant), head: side(headWant) };
-}
-/** Fallback for repositories too large for a recursive tree: getContent per path and side. */
-async function readPerFile(req, files, paths) {
-    const byPath = new Map(files.map(f => [f.path, f]));
-    const renamedAway = new Set(files.filter(f => f.previousPath !== undefined).map(f => f.previousPath));
-    const base = new Map();
-    const head = new Map();
-    const jobs = [];
-    for (const path of paths) {
-        jobs.push({ side: 'base', path });
-        const f = byPath.get(path);
-        // the head side is exact in listFiles: removed and renamed-away paths are absent there
-        if (f?.status === 'removed' || (renamedAway.has(path) && f === undefined))
-            continue;
-        jobs.push({ side: 'head', path });
-    }
-    await pool(jobs, API_CONCURRENCY, async (job) => {
-        const f = byPath.get(job.path);
-        let text;
-        if (job.side === 'head' && f?.headBlobSha !== undefined)
-            text = await readBlob(req.octokit, req.repo, f.headBlobSha);
-        else
-            text = await readContent(req.octokit, req.repo, job.path, job.side === 'base' ? req.baseSha : req.headSha);
-        if (text !== undefined)
-            (job.side === 'base' ? base : head).set(job.path, text);
-    });
-    return { base, head };
-}
-
 ;// CONCATENATED MODULE: ./src/sql/lexer/chars.ts
 // Character codes and a lookup table, so the scanners test one array slot per char instead of running regexes.
 const NL = 10;
@@ -73123,8 +72102,8 @@ function toScript(statements) {
 
 
 const DEFAULT_INCLUDE = ['**/*.sql'];
-const plan_DEFAULT_ROLLBACK_PATTERN = '{dir}/{name}.rollback.sql';
-function plan_rollbackPathFor(file, pattern = plan_DEFAULT_ROLLBACK_PATTERN) {
+const DEFAULT_ROLLBACK_PATTERN = '{dir}/{name}.rollback.sql';
+function rollbackPathFor(file, pattern = DEFAULT_ROLLBACK_PATTERN) {
     const slash = file.lastIndexOf('/');
     const dir = slash === -1 ? '' : file.slice(0, slash);
     const base = file.slice(slash + 1);
@@ -73138,19 +72117,19 @@ function plan_rollbackPathFor(file, pattern = plan_DEFAULT_ROLLBACK_PATTERN) {
  */
 function routineFileFilter(paths, options = {}) {
     const included = picomatch_default()(options.include?.length ? options.include : DEFAULT_INCLUDE, { dot: true });
-    const pattern = options.rollbackPattern ?? plan_DEFAULT_ROLLBACK_PATTERN;
+    const pattern = options.rollbackPattern ?? DEFAULT_ROLLBACK_PATTERN;
     const candidates = new Set([...paths].filter((p) => included(p)));
     const rollbackFiles = new Set();
     for (const p of candidates) {
         if (p.toLowerCase().endsWith('.rollback.sql'))
             rollbackFiles.add(p);
         else
-            rollbackFiles.add(plan_rollbackPathFor(p, pattern));
+            rollbackFiles.add(rollbackPathFor(p, pattern));
     }
     return (p) => candidates.has(p) && !rollbackFiles.has(p);
 }
 function plan(base, head, options = {}) {
-    const pattern = options.rollbackPattern ?? plan_DEFAULT_ROLLBACK_PATTERN;
+    const pattern = options.rollbackPattern ?? DEFAULT_ROLLBACK_PATTERN;
     const isRoutineFile = routineFileFilter([...base.keys(), ...head.keys()], options);
     const cache = newParseCache();
     const parseTree = (tree) => [...tree.keys()].filter(isRoutineFile).sort().map((p) => parseFile(p, tree.get(p), cache));
@@ -73166,7 +72145,7 @@ function plan(base, head, options = {}) {
     // A reviewer's rollback file replaces the generated rollback of every changed object of its routine file.
     const overrides = new Map();
     const generated = changes.filter((c) => {
-        const rb = plan_rollbackPathFor(c.at.file, pattern);
+        const rb = rollbackPathFor(c.at.file, pattern);
         const text = head.get(rb);
         if (text === undefined)
             return true;
@@ -73205,6 +72184,1017 @@ function dedupe(list) {
         seen.add(k);
         return true;
     });
+}
+
+;// CONCATENATED MODULE: ./src/config/rollback-pattern.ts
+// Rollback-file patterns: `{dir}/{name}.rollback.sql` names the reviewer-written rollback of `{dir}/{name}.sql`.
+//   {dir}  the routine file's directory ('' at the repository root; the '/' after it then disappears)
+//   {name} the routine file's name without its `.sql` extension
+// The forward direction (routine file → rollback path) is the planner's, so the Action and `plan` always agree.
+
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+/** Why `pattern` is unusable, or null. */
+function rollbackPatternProblem(pattern) {
+    if (pattern.trim() === '')
+        return 'must not be empty';
+    if (pattern.startsWith('/'))
+        return "must be relative to the repository root (no leading '/')";
+    for (const m of pattern.matchAll(PLACEHOLDER)) {
+        if (m[1] !== 'dir' && m[1] !== 'name')
+            return `unknown placeholder '{${m[1]}}' (use {dir} and {name})`;
+    }
+    const count = (p) => pattern.split(`{${p}}`).length - 1;
+    if (count('name') !== 1)
+        return 'must contain {name} exactly once';
+    if (count('dir') > 1)
+        return 'must contain {dir} at most once';
+    if (/[{}]/.test(pattern.replace(PLACEHOLDER, '')))
+        return "has an unbalanced '{' or '}'";
+    if (pattern.includes('\\'))
+        return "must use '/' as the path separator";
+    if (rollbackPathFor('a/b.sql', pattern) === 'a/b.sql')
+        return 'must not name the routine file itself';
+    return null;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * If `path` is a rollback file under `pattern`, the routine file it belongs to (`dir/name.sql`), or `''` when the
+ * pattern has no {dir} (the routine's directory cannot be known); null when `path` is not a rollback file.
+ */
+function routineForRollback(pattern, path) {
+    const parts = pattern.split(/(\{dir\}\/?|\{name\})/);
+    let source = '^';
+    for (const part of parts) {
+        if (part === '{dir}/')
+            source += '(?:(?<dir>.+)/)?';
+        else if (part === '{dir}')
+            source += '(?<dir>.*)';
+        else if (part === '{name}')
+            source += '(?<name>[^/]+)';
+        else
+            source += escapeRegExp(part);
+    }
+    const m = new RegExp(source + '$').exec(path);
+    if (!m?.groups)
+        return null;
+    if (!pattern.includes('{dir}'))
+        return '';
+    const dir = m.groups.dir ?? '';
+    return (dir === '' ? '' : dir + '/') + m.groups.name + '.sql';
+}
+
+;// CONCATENATED MODULE: ./src/perm/template-name.ts
+// Names and descriptions of DMS authority (permission) templates, checked before any CreateAuthorityTemplate call.
+// DMS documents no limits; we pick conservative ones so a typo fails locally with a clear message.
+const TEMPLATE_NAME_MAX = 64;
+const TEMPLATE_DESCRIPTION_MAX = 256;
+// Letters (any script: DMS tenants name things in Chinese too), digits, space, and _ - . ( ) :
+const NAME_CHARS = /^[\p{L}\p{N} _\-.():]+$/u;
+/** Why `name` is not an acceptable template name, or null. */
+function template_name_templateNameProblem(name) {
+    if (name.trim() === '')
+        return 'must not be empty';
+    if (name !== name.trim())
+        return 'must not start or end with spaces';
+    if ([...name].length > TEMPLATE_NAME_MAX)
+        return `must be at most ${TEMPLATE_NAME_MAX} characters`;
+    if (!NAME_CHARS.test(name)) {
+        const bad = [...name].find((c) => !NAME_CHARS.test(c)) ?? '';
+        return `contains '${bad}': use letters, digits, spaces and _ - . ( ) : only`;
+    }
+    return null;
+}
+function template_name_templateDescriptionProblem(description) {
+    if ([...description].length > TEMPLATE_DESCRIPTION_MAX)
+        return `must be at most ${TEMPLATE_DESCRIPTION_MAX} characters`;
+    if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(description))
+        return 'must not contain control characters';
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/config/schema.ts
+// The zod schema of .github/dms-proc-gate.yml (kebab-case keys, every object strict so typos fail).
+// Input is YAML parsed with intAsBigInt, so integers arrive as bigint and floats as number.
+
+
+
+
+
+/** A refinement turning a `problem(value)` function into an issue with its message. */
+function checked(schema, problem) {
+    return schema.superRefine((value, ctx) => {
+        const message = problem(value);
+        if (message)
+            ctx.addIssue({ code: 'custom', message });
+    });
+}
+function schema_integer(min, max, what) {
+    return schemas_bigint().transform((value, ctx) => {
+        if (value < BigInt(min) || value > BigInt(max)) {
+            ctx.addIssue({ code: 'custom', message: `must be ${what} (${min}–${max})` });
+            return NEVER;
+        }
+        return Number(value);
+    });
+}
+const positiveId = (what) => schema_integer(1, Number.MAX_SAFE_INTEGER, what);
+/** DMS user ids may exceed 2^53: accept an integer or a quoted digit string, keep it as a string. */
+const userId = unknown().transform((value, ctx) => {
+    // Up to 20 digits, like the `related-users` input.
+    if (typeof value === 'bigint' && value > 0n && value.toString().length <= 20)
+        return value.toString();
+    if (typeof value === 'string' && /^[1-9][0-9]{0,19}$/.test(value))
+        return value;
+    ctx.addIssue({ code: 'custom', message: 'must be a DMS user id (a positive integer)' });
+    return NEVER;
+});
+const glob = checked(schemas_string(), globProblem);
+const globList = array(glob).min(1, 'must list at least one glob');
+const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+const settings = {
+    'exec-mode': schemas_enum(types_EXEC_MODES).optional(),
+    // Same limit as the `classify` input.
+    classify: checked(schemas_string(), (v) => (v.length > 200 ? 'must be at most 200 characters' : null)).optional(),
+    'related-users': array(userId).optional(),
+    include: globList.optional(),
+    exclude: array(glob).optional(),
+    'rollback-pattern': checked(schemas_string(), rollbackPatternProblem).optional()
+};
+const target = strictObject({
+    name: checked(schemas_string(), (v) => TARGET_NAME.test(v) ? null : 'must be 1–63 characters: letters, digits, . _ - (starting with a letter or digit)'),
+    paths: globList,
+    'db-id': positiveId('a DMS database id').optional(),
+    schema: checked(schemas_string(), (v) => (v.trim() === '' || /\s/.test(v) ? 'must be a schema name without spaces' : null)).optional(),
+    host: checked(schemas_string(), (v) => (v.trim() === '' ? 'must not be empty' : null)).optional(),
+    port: schema_integer(1, 65535, 'a TCP port').optional(),
+    env: schemas_enum(ENV_TYPES).optional(),
+    ...settings
+})
+    .superRefine((t, ctx) => {
+    const has = (key) => t[key] !== undefined;
+    if (has('db-id') && has('schema')) {
+        ctx.addIssue({ code: 'custom', path: ['schema'], message: 'give either db-id or schema, not both' });
+    }
+    else if (!has('db-id') && !has('schema')) {
+        ctx.addIssue({ code: 'custom', path: [], message: 'needs a database: db-id: <DMS DbId> or schema: <name>' });
+    }
+    if (has('db-id')) {
+        for (const key of ['host', 'port', 'env']) {
+            if (has(key))
+                ctx.addIssue({ code: 'custom', path: [key], message: 'only applies with schema (db-id already names one database)' });
+        }
+    }
+}, 
+// Run even when a field is invalid, so every mistake in a target is reported at once.
+{ when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) });
+const template = strictObject({
+    name: checked(schemas_string(), template_name_templateNameProblem),
+    description: checked(schemas_string(), template_name_templateDescriptionProblem).optional()
+});
+const configSchema = strictObject({
+    version: literal(1n, { error: 'must be 1' }).optional(),
+    defaults: strictObject(settings).optional(),
+    targets: array(target).optional(),
+    'perm-orders': array(positiveId('a DMS order id')).optional(),
+    templates: array(template).optional()
+});
+
+;// CONCATENATED MODULE: ./src/config/positions.ts
+// Lines of YAML nodes by key path, so that every config error can name the line the user must edit.
+
+/** `['targets', 1, 'exec-mode']` → `targets[1].exec-mode`. */
+function formatPath(path) {
+    let out = '';
+    for (const seg of path)
+        out += typeof seg === 'number' ? `[${seg}]` : out === '' ? seg : `.${seg}`;
+    return out;
+}
+function keyText(pair) {
+    return (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
+}
+function walk(doc, path) {
+    let node = doc.contents ?? null;
+    let pair = null;
+    for (const seg of path) {
+        if ((0,dist/* isMap */.jh)(node)) {
+            const hit = node.items.find((p) => (0,dist/* isPair */.tO)(p) && keyText(p) === String(seg));
+            if (!hit)
+                return { node, pair: null, complete: false };
+            pair = hit;
+            node = hit.value ?? hit.key;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof seg === 'number' && node.items[seg]) {
+            pair = null;
+            node = node.items[seg];
+        }
+        else {
+            return { node, pair: null, complete: false };
+        }
+    }
+    return { node, pair, complete: true };
+}
+class LineFinder {
+    doc;
+    lines;
+    constructor(doc, lines) {
+        this.doc = doc;
+        this.lines = lines;
+    }
+    lineOf(node) {
+        const offset = node?.range?.[0];
+        return offset === undefined ? 1 : this.lines.linePos(offset).line;
+    }
+    /** Line of the value at `path` (or of the nearest existing parent when the key is missing). */
+    valueLine(path) {
+        const found = walk(this.doc, path);
+        return this.lineOf(found.node);
+    }
+    /** Line of the key `key` inside the map at `parent` (for unknown keys). */
+    keyLine(parent, key) {
+        const found = walk(this.doc, [...parent, key]);
+        if (found.complete && found.pair)
+            return this.lineOf(found.pair.key);
+        return this.lineOf(found.node);
+    }
+    /** Line where the item at `path` starts (a target's `- name:` line). */
+    itemLine(path) {
+        return this.valueLine(path);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/parse.ts
+// Pure parsing of .github/dms-proc-gate.yml text: YAML (with positions) → zod validation → Config, or errors that
+// each name file, line and key path.
+
+
+
+const DEFAULT_CONFIG_PATH = '.github/dms-proc-gate.yml';
+function parse_parseConfig(text, file = DEFAULT_CONFIG_PATH) {
+    const lines = new dist/* LineCounter */.HN();
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, intAsBigInt: true, prettyErrors: false, uniqueKeys: true });
+    const errors = [];
+    const at = (line, path, message) => errors.push({ file, line, path: formatPath(path), message });
+    if (!Array.isArray(docs) || docs.length === 0) {
+        // An empty file (or only comments) is a valid config that sets nothing.
+        return { ok: true, config: { file, defaults: {}, targets: [], permOrders: [], templates: [] } };
+    }
+    if (docs.length > 1) {
+        const second = docs[1];
+        at(lines.linePos(second.range[0]).line, [], 'must hold a single YAML document (found a second one)');
+        return { ok: false, errors };
+    }
+    const doc = docs[0];
+    for (const problem of [...doc.errors, ...doc.warnings]) {
+        at(lines.linePos(problem.pos[0]).line, [], `YAML ${problem.code === 'DUPLICATE_KEY' ? 'duplicate key' : 'syntax error'}: ${firstLine(problem.message)}`);
+    }
+    if (errors.length > 0)
+        return { ok: false, errors };
+    const where = new LineFinder(doc, lines);
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    }
+    catch (err) {
+        // Unresolved or excessive aliases surface only here.
+        at(1, [], `YAML error: ${firstLine(err.message)}`);
+        return { ok: false, errors };
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        at(where.valueLine([]), [], 'must be a mapping of keys (defaults, targets, perm-orders, templates)');
+        return { ok: false, errors };
+    }
+    const result = configSchema.safeParse(data, { reportInput: true });
+    if (!result.success) {
+        for (const issue of result.error.issues)
+            errors.push(...issueToErrors(issue, where, file));
+        return { ok: false, errors: sortErrors(errors) };
+    }
+    const config = toConfig(result.data, where, file);
+    errors.push(...duplicateErrors(config, file));
+    return errors.length > 0 ? { ok: false, errors: sortErrors(errors) } : { ok: true, config };
+}
+function firstLine(text) {
+    return text.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+function sortErrors(errors) {
+    return errors.sort((a, b) => a.line - b.line || a.path.localeCompare(b.path));
+}
+const TYPE_NAMES = {
+    bigint: 'an integer',
+    number: 'a number',
+    string: 'a string',
+    array: 'a list',
+    object: 'a mapping',
+    boolean: 'true or false'
+};
+function parse_describe(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value === null)
+        return 'an empty value';
+    if (typeof value === 'bigint')
+        return `the integer ${value}`;
+    if (typeof value === 'number')
+        return `the number ${value}`;
+    if (typeof value === 'string')
+        return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+    if (typeof value === 'boolean')
+        return String(value);
+    if (Array.isArray(value))
+        return 'a list';
+    return 'a mapping';
+}
+// Every key the schema knows, for "did you mean" hints.
+const KNOWN_KEYS = [
+    'version', 'defaults', 'targets', 'perm-orders', 'templates', 'name', 'paths', 'db-id', 'schema', 'host', 'port',
+    'env', 'exec-mode', 'classify', 'related-users', 'include', 'exclude', 'rollback-pattern', 'description'
+];
+function distance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let prev = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const tmp = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+            prev = tmp;
+        }
+    }
+    return row[b.length];
+}
+function suggestion(key) {
+    const normalized = key.toLowerCase().replace(/_/g, '-');
+    let best = null;
+    let bestScore = 3;
+    for (const known of KNOWN_KEYS) {
+        const score = distance(normalized, known);
+        if (score < bestScore) {
+            best = known;
+            bestScore = score;
+        }
+    }
+    return best ? ` (did you mean '${best}'?)` : '';
+}
+function issueToErrors(issue, where, file) {
+    const path = issue.path.filter((p) => typeof p !== 'symbol');
+    const error = (line, p, message) => ({ file, line, path: formatPath(p), message });
+    switch (issue.code) {
+        case 'unrecognized_keys':
+            return issue.keys.map((key) => error(where.keyLine(path, key), [...path, key], `unknown key${suggestion(key)}`));
+        case 'invalid_type': {
+            const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+            if (issue.input === undefined)
+                return [error(where.valueLine(path), path, `is required (${expected})`)];
+            return [error(where.valueLine(path), path, `expected ${expected}, got ${parse_describe(issue.input)}`)];
+        }
+        case 'invalid_value':
+            if (issue.values.length === 1) {
+                return [error(where.valueLine(path), path, issue.message)];
+            }
+            return [error(where.valueLine(path), path, `must be one of ${issue.values.map(String).join(', ')} (got ${parse_describe(issue.input)})`)];
+        case 'too_small':
+            return [error(where.valueLine(path), path, issue.message)];
+        default:
+            return [error(where.valueLine(path), path, issue.message)];
+    }
+}
+function settingsOf(raw) {
+    const out = {};
+    if (raw['exec-mode'] !== undefined)
+        out.execMode = raw['exec-mode'];
+    if (raw.classify !== undefined)
+        out.classify = raw.classify;
+    if (raw['related-users'] !== undefined)
+        out.relatedUsers = raw['related-users'];
+    if (raw.include !== undefined)
+        out.include = raw.include;
+    if (raw.exclude !== undefined)
+        out.exclude = raw.exclude;
+    if (raw['rollback-pattern'] !== undefined)
+        out.rollbackPattern = raw['rollback-pattern'];
+    return out;
+}
+function toConfig(raw, where, file) {
+    const targets = (raw.targets ?? []).map((t, i) => {
+        const database = t['db-id'] !== undefined
+            ? { kind: 'db-id', dbId: t['db-id'] }
+            : {
+                kind: 'schema',
+                schema: t.schema,
+                ...(t.host !== undefined ? { host: t.host } : {}),
+                ...(t.port !== undefined ? { port: t.port } : {}),
+                ...(t.env !== undefined ? { env: t.env } : {})
+            };
+        return { name: t.name, paths: t.paths, database, line: where.itemLine(['targets', i]), ...settingsOf(t) };
+    });
+    return {
+        file,
+        defaults: settingsOf(raw.defaults ?? {}),
+        targets,
+        permOrders: (raw['perm-orders'] ?? []).map((orderId, i) => ({ orderId, line: where.valueLine(['perm-orders', i]) })),
+        templates: (raw.templates ?? []).map((t, i) => ({
+            name: t.name,
+            description: t.description ?? '',
+            line: where.itemLine(['templates', i])
+        }))
+    };
+}
+/** Names must be unique: targets name tickets and checks, templates are keyed by name in DMS. */
+function duplicateErrors(config, file) {
+    const errors = [];
+    const seen = (items, key, path, what) => {
+        const first = new Map();
+        items.forEach((item, i) => {
+            const k = key(item);
+            const prior = first.get(k);
+            if (prior)
+                errors.push({ file, line: item.line, path: path(i), message: `duplicate ${what} (first at line ${prior.line})` });
+            else
+                first.set(k, item);
+        });
+    };
+    seen(config.targets, (t) => t.name.toLowerCase(), (i) => `targets[${i}].name`, 'target name');
+    seen(config.templates, (t) => t.name, (i) => `templates[${i}].name`, 'template name');
+    seen(config.permOrders, (p) => String(p.orderId), (i) => `perm-orders[${i}]`, 'perm order id');
+    return errors;
+}
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+// Reading the config file from disk. A missing file is not an error (the Action then uses one implicit target).
+
+
+async function loadConfig(path, displayName = path) {
+    let text;
+    try {
+        text = await readFile(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return { ok: 'missing', file: displayName };
+        return { ok: false, errors: [{ file: displayName, line: 1, path: '', message: `cannot read: ${err.message}` }] };
+    }
+    return parseConfig(text.replace(/^\uFEFF/, ''), displayName);
+}
+
+;// CONCATENATED MODULE: ./src/config/resolve.ts
+// Pure: which target deploys each changed file. Precedence of settings (lowest first):
+//   built-in defaults < Action inputs < config `defaults:` < the matching target.
+
+
+const BUILT_IN_DEFAULTS = Object.freeze({
+    execMode: 'COMMITOR',
+    classify: '',
+    relatedUsers: [],
+    include: ['**/*.sql'],
+    exclude: [],
+    rollbackPattern: DEFAULT_ROLLBACK_PATTERN
+});
+/** The name of the single target used without a config file (or with one that has no targets). */
+const IMPLICIT_TARGET_NAME = 'default';
+function resolve_pick(key, ...levels) {
+    let value = BUILT_IN_DEFAULTS[key];
+    for (const level of levels)
+        if (level[key] !== undefined)
+            value = level[key];
+    return value;
+}
+function resolve_merge(...levels) {
+    return {
+        execMode: resolve_pick('execMode', ...levels),
+        classify: resolve_pick('classify', ...levels),
+        relatedUsers: resolve_pick('relatedUsers', ...levels),
+        include: resolve_pick('include', ...levels),
+        exclude: resolve_pick('exclude', ...levels),
+        rollbackPattern: resolve_pick('rollbackPattern', ...levels)
+    };
+}
+function settingsOnly(inputs) {
+    const { database: _database, ...settings } = inputs;
+    return settings;
+}
+/**
+ * Every target with its settings decided. With no config (or a config without targets) this is one implicit
+ * target covering every path, deploying to the `database` input — or none when that input is missing too.
+ */
+function effectiveTargets(config, inputs) {
+    const fromInputs = settingsOnly(inputs);
+    const fileDefaults = config?.defaults ?? {};
+    if (config && config.targets.length > 0) {
+        return config.targets.map((t) => {
+            const { name, paths, database, line, ...own } = t;
+            return { name, paths, database, ...resolve_merge(fromInputs, fileDefaults, own), source: { kind: 'config', file: config.file, line } };
+        });
+    }
+    if (!inputs.database)
+        return [];
+    return [{ name: IMPLICIT_TARGET_NAME, paths: ['**'], database: inputs.database, ...resolve_merge(fromInputs, fileDefaults), source: { kind: 'inputs' } }];
+}
+function compile(target) {
+    return { target, inPaths: matcher(target.paths), included: matcher(target.include), excluded: matcher(target.exclude) };
+}
+function describeTarget(t) {
+    return t.source.kind === 'config' ? `'${t.name}' (line ${t.source.line})` : `'${t.name}'`;
+}
+/**
+ * Groups the changed paths by target. A target maps a file when the file matches its `paths` and its
+ * include, and not its exclude. Outcomes per changed file:
+ * - a reviewer-written rollback file of a routine a target maps → that target's `rollbackFiles`;
+ * - mapped by exactly one target → that target's `files`;
+ * - mapped by two or more → error naming them (ambiguity would deploy to the wrong database);
+ * - inside some target's paths but excluded there → `skipped` with the reason;
+ * - in no target's paths: an error when the defaults would include it (a routine nobody deploys),
+ *   else `skipped` when it is a .sql file (non-.sql files are simply not routines).
+ */
+function resolveTargets(config, inputs, changedPaths) {
+    const targets = effectiveTargets(config, inputs).map(compile);
+    const fallback = resolve_merge(settingsOnly(inputs), config?.defaults ?? {});
+    const defaultIncluded = matcher(fallback.include);
+    const defaultExcluded = matcher(fallback.exclude);
+    const configName = config?.file ?? null;
+    const groups = new Map(targets.map((c) => [c.target.name, { target: c.target, files: [], rollbackFiles: [] }]));
+    const errors = [];
+    const skipped = [];
+    const isSql = (p) => /\.sql$/i.test(p);
+    const maps = (c, p) => c.inPaths(p) && c.included(p) && !c.excluded(p);
+    for (const raw of [...new Set(changedPaths.map(normalizePath))].sort()) {
+        const rollbackOwners = targets.filter((c) => {
+            const routine = routineForRollback(c.target.rollbackPattern, raw);
+            if (routine === null)
+                return false;
+            return routine === '' ? c.inPaths(raw) : maps(c, routine);
+        });
+        if (rollbackOwners.length > 0) {
+            for (const c of rollbackOwners)
+                groups.get(c.target.name).rollbackFiles.push(raw);
+            continue;
+        }
+        const mapping = targets.filter((c) => maps(c, raw));
+        if (mapping.length === 1) {
+            groups.get(mapping[0].target.name).files.push(raw);
+            continue;
+        }
+        if (mapping.length > 1) {
+            errors.push({
+                file: raw,
+                line: 1,
+                message: `mapped by ${mapping.length} targets: ${mapping.map((c) => describeTarget(c.target)).join(' and ')}` +
+                    `${configName ? ` in ${configName}` : ''}; a file must belong to exactly one database target — narrow their paths or use exclude`
+            });
+            continue;
+        }
+        const within = targets.filter((c) => c.inPaths(raw));
+        if (within.length > 0) {
+            if (isSql(raw))
+                skipped.push({ file: raw, reason: `excluded by the include/exclude of target ${within.map((c) => describeTarget(c.target)).join(', ')}` });
+            continue;
+        }
+        if (defaultIncluded(raw) && !defaultExcluded(raw)) {
+            errors.push({
+                file: raw,
+                line: 1,
+                message: targets.length === 0
+                    ? 'no database to deploy this routine file to: set the `database` input or add targets to the config file'
+                    : `no target in ${configName ?? 'the config'} maps this file; add it to a target's paths, or to exclude if it is not a routine`
+            });
+        }
+        else if (isSql(raw)) {
+            skipped.push({ file: raw, reason: defaultExcluded(raw) ? 'matches the default exclude' : 'not matched by the default include' });
+        }
+    }
+    return { groups: [...groups.values()].filter((g) => g.files.length + g.rollbackFiles.length > 0), errors, skipped };
+}
+
+;// CONCATENATED MODULE: ./src/config/index.ts
+// Public surface of the organisation config (.github/dms-proc-gate.yml).
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/github/tarball.ts
+// Reading selected files out of a repository tarball (GET /repos/{o}/{r}/tarball/{ref}: gzip'd POSIX tar as made
+// by `git archive`, every path under one top-level `<owner>-<repo>-<sha>/` directory, pax headers for long paths).
+// Two such downloads replace thousands of per-file calls when a large PR is read without a checkout.
+
+
+/** The git blob id of `content` (what trees and listFiles report), to verify what a tarball gave us. */
+function gitBlobSha(content) {
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+}
+function tarball_field(block, start, length) {
+    const raw = block.subarray(start, start + length);
+    const nul = raw.indexOf(0);
+    return raw.subarray(0, nul < 0 ? raw.length : nul).toString('utf8');
+}
+function octal(block, start, length) {
+    const s = tarball_field(block, start, length).trim();
+    return s === '' ? 0 : parseInt(s, 8);
+}
+/** pax records: "<len> key=value\n" */
+function paxRecords(data) {
+    const out = new Map();
+    let pos = 0;
+    while (pos < data.length) {
+        const sp = data.indexOf(0x20, pos);
+        if (sp < 0)
+            break;
+        const len = Number(data.subarray(pos, sp).toString('ascii'));
+        if (!Number.isInteger(len) || len <= 0)
+            break;
+        const rec = data.subarray(sp + 1, pos + len - 1).toString('utf8'); // without the trailing \n
+        const eq = rec.indexOf('=');
+        if (eq > 0)
+            out.set(rec.slice(0, eq), rec.slice(eq + 1));
+        pos += len;
+    }
+    return out;
+}
+/**
+ * The regular files of a tar(.gz) whose repository-relative path (top-level directory stripped) is in `wanted`.
+ * Symlinks and other entry types are skipped.
+ */
+function extractFiles(archive, wanted) {
+    const buf = archive[0] === 0x1f && archive[1] === 0x8b ? (0,external_node_zlib_.gunzipSync)(archive) : Buffer.from(archive);
+    const out = new Map();
+    let pos = 0;
+    let paxPath;
+    while (pos + 512 <= buf.length) {
+        const header = buf.subarray(pos, pos + 512);
+        if (header.every(b => b === 0))
+            break; // end of archive
+        const size = octal(header, 124, 12);
+        const type = String.fromCharCode(header[156] || 0x30);
+        const dataStart = pos + 512;
+        const data = buf.subarray(dataStart, dataStart + size);
+        pos = dataStart + Math.ceil(size / 512) * 512;
+        if (type === 'x') {
+            paxPath = paxRecords(data).get('path');
+            continue;
+        }
+        if (type === 'g')
+            continue; // global header (git archive puts the commit id there)
+        const name = tarball_field(header, 0, 100);
+        const prefix = tarball_field(header, 345, 155);
+        const full = paxPath ?? (prefix !== '' ? `${prefix}/${name}` : name);
+        paxPath = undefined;
+        if (type !== '0' && type !== '\0')
+            continue;
+        const slash = full.indexOf('/');
+        const path = slash < 0 ? full : full.slice(slash + 1);
+        if (wanted.has(path))
+            out.set(path, Buffer.from(data));
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/github/changed-files.ts
+// The PR's changed routine files as two SourceTrees (base sha, head sha) for the planner.
+// Which paths changed comes from pulls.listFiles (GitHub's own three-dot view: what this PR changed, renames with
+// previous_filename); their text comes from the workspace checkout when it has (or can fetch) both commits — one
+// `git cat-file --batch` per side — else from the API: two recursive trees (which paths exist, their blob shas) and
+// one getBlob per distinct blob (any size up to 100 MB); for repositories too large for a recursive tree, getContent
+// per path at the ref (getBlob when the file is over 1 MB). Base text is read at base.sha (the branch tip the
+// routines are deployed from), so rollback restores what is there now.
+// Both names of a rename are read on both sides, so a move between files diffs as "no change"; each routine file's
+// rollback sibling and each rollback file's routine are read too.
+
+
+
+
+
+
+/** GitHub's cap on pulls.listFiles; beyond it the list is silently incomplete. */
+const LIST_FILES_CAP = 3000;
+const API_CONCURRENCY = 8;
+/** Above this many distinct blobs, two tarballs are cheaper than one getBlob each… */
+const TARBALL_MIN_BLOBS = 20;
+/** …unless the repository is bigger than this (uncompressed, summed from the tree). */
+const TARBALL_MAX_BYTES = 200 * 1024 * 1024;
+const GIT_TIMEOUT_MS = 120_000;
+// ---- which paths ----
+async function listChangedFiles(octokit, repo, pullNumber) {
+    const entries = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pullNumber, per_page: 100 });
+    return entries.map(e => {
+        const f = { path: normalizePath(e.filename), status: e.status };
+        if (e.previous_filename)
+            f.previousPath = normalizePath(e.previous_filename);
+        if (e.status !== 'removed' && e.sha)
+            f.headBlobSha = e.sha;
+        return f;
+    });
+}
+/** Pure: the changed paths that matter and every path to read (siblings included). */
+function selectPaths(files, include, exclude = [], rollbackPattern = DEFAULT_ROLLBACK_PATTERN) {
+    const inc = matcher(include);
+    const exc = matcher(exclude);
+    const wanted = (p) => inc(p) && !exc(p);
+    const changed = new Set();
+    for (const f of files) {
+        const names = f.previousPath !== undefined ? [f.path, f.previousPath] : [f.path];
+        if (names.some(wanted))
+            for (const n of names)
+                changed.add(n);
+    }
+    const read = new Set(changed);
+    for (const p of changed) {
+        const routine = routineForRollback(rollbackPattern, p);
+        if (routine !== null) {
+            if (routine !== '')
+                read.add(routine);
+        }
+        else if (/\.sql$/i.test(p)) {
+            read.add(rollbackPathFor(p, rollbackPattern));
+        }
+    }
+    return { changed: [...changed].sort(), read: [...read].sort() };
+}
+function run(cwd, args, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, {
+            cwd,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
+        });
+        const out = [];
+        let err = '';
+        const timer = setTimeout(() => child.kill('SIGKILL'), GIT_TIMEOUT_MS);
+        child.stdout.on('data', (d) => out.push(d));
+        child.stderr.on('data', (d) => (err += d.toString()));
+        child.on('error', e => {
+            clearTimeout(timer);
+            reject(e);
+        });
+        child.on('close', code => {
+            clearTimeout(timer);
+            resolve({ code: code ?? -1, stdout: Buffer.concat(out), stderr: err });
+        });
+        child.stdin.on('error', () => undefined); // git may exit before reading everything
+        child.stdin.end(input ?? '');
+    });
+}
+async function hasCommit(ws, sha) {
+    return (await run(ws, ['cat-file', '-e', `${sha}^{commit}`])).code === 0;
+}
+/** True when the workspace is a git checkout holding both commits (fetching a missing one at depth 1). */
+async function prepareCheckout(ws, shas, fetchMissing, log) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(ws))
+        return false;
+    try {
+        if ((await run(ws, ['rev-parse', '--git-dir'])).code !== 0)
+            return false;
+        for (const sha of shas) {
+            if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(sha))
+                return false;
+            if (await hasCommit(ws, sha))
+                continue;
+            if (!fetchMissing)
+                return false;
+            log(`git: fetching missing commit ${sha} (depth 1)`);
+            const f = await run(ws, ['-c', 'protocol.version=2', 'fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha]);
+            if (f.code !== 0 || !(await hasCommit(ws, sha))) {
+                log(`git: could not fetch ${sha}: ${f.stderr.trim().split('\n').pop() ?? ''}`);
+                return false;
+            }
+        }
+        return true;
+    }
+    catch (e) {
+        log(`git: unusable (${e.message})`);
+        return false;
+    }
+}
+/**
+ * Reads `paths` at commit `sha`: one `git ls-tree -r` finds their blob ids (absent paths simply aren't listed), one
+ * `git cat-file --batch` reads the distinct blobs by id (looking up `sha:path` one by one is ~1 ms each).
+ */
+async function readFromGit(ws, sha, paths) {
+    const ls = await run(ws, ['ls-tree', '-r', '-z', '--full-tree', sha]);
+    if (ls.code !== 0)
+        throw new Error(`git ls-tree failed: ${ls.stderr.trim()}`);
+    const wanted = new Set(paths);
+    const blobOf = new Map();
+    for (const entry of ls.stdout.toString('utf8').split('\0')) {
+        // "<mode> <type> <object>\t<path>"
+        const tab = entry.indexOf('\t');
+        if (tab < 0)
+            continue;
+        const [, type, object] = entry.slice(0, tab).split(' ');
+        const path = entry.slice(tab + 1);
+        if (type === 'blob' && wanted.has(path))
+            blobOf.set(path, object);
+    }
+    const ids = [...new Set(blobOf.values())];
+    const out = new Map();
+    if (ids.length === 0)
+        return out;
+    const r = await run(ws, ['cat-file', '--batch', '--buffer'], ids.map(id => `${id}\n`).join(''));
+    if (r.code !== 0)
+        throw new Error(`git cat-file --batch failed: ${r.stderr.trim()}`);
+    const text = new Map();
+    const buf = r.stdout;
+    let pos = 0;
+    for (const id of ids) {
+        const nl = buf.indexOf(0x0a, pos);
+        if (nl < 0)
+            throw new Error('git cat-file --batch: truncated output');
+        const header = buf.subarray(pos, nl).toString('utf8');
+        pos = nl + 1;
+        const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header);
+        if (!m)
+            throw new Error(`git cat-file --batch: unexpected answer for ${id}: ${JSON.stringify(header)}`);
+        const size = Number(m[3]);
+        text.set(id, buf.subarray(pos, pos + size).toString('utf8'));
+        pos += size + 1; // content + LF
+    }
+    for (const p of paths) {
+        const id = blobOf.get(p);
+        if (id !== undefined)
+            out.set(p, text.get(id));
+    }
+    return out;
+}
+// ---- text from the API ----
+async function pool(items, limit, work) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length)
+            await work(items[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+function decodeBase64(content) {
+    return Buffer.from(content.replace(/\n/g, ''), 'base64').toString('utf8');
+}
+async function readBlob(octokit, repo, sha) {
+    const { data } = await octokit.rest.git.getBlob({ ...repo, file_sha: sha });
+    return data.encoding === 'base64' ? decodeBase64(data.content) : data.content;
+}
+/** File text at `ref`, or undefined when it does not exist there. Over 1 MB: the blob API. */
+async function readContent(octokit, repo, path, ref) {
+    try {
+        const { data } = await octokit.rest.repos.getContent({ ...repo, path, ref });
+        if (Array.isArray(data) || data.type !== 'file')
+            return undefined;
+        const file = data;
+        if (file.encoding === 'base64' && typeof file.content === 'string')
+            return decodeBase64(file.content);
+        return await readBlob(octokit, repo, file.sha); // encoding "none": 1–100 MB
+    }
+    catch (e) {
+        if (httpStatusOf(e) === 404)
+            return undefined;
+        throw e;
+    }
+}
+// ---- the whole thing ----
+async function readChangedSources(req) {
+    const log = req.log ?? (() => undefined);
+    const notes = [];
+    const files = await listChangedFiles(req.octokit, req.repo, req.pullNumber);
+    let totalChangedFiles = files.length;
+    let complete = true;
+    if (files.length >= LIST_FILES_CAP) {
+        const { data } = await req.octokit.rest.pulls.get({ ...req.repo, pull_number: req.pullNumber });
+        totalChangedFiles = data.changed_files;
+        if (data.changed_files > files.length) {
+            complete = false;
+            notes.push(`This PR changes ${data.changed_files} files; GitHub lists only the first ${LIST_FILES_CAP}, so routine changes may be missing. Split the PR.`);
+        }
+    }
+    const sel = selectPaths(files, req.include, req.exclude ?? [], req.rollbackPattern ?? DEFAULT_ROLLBACK_PATTERN);
+    const result = (base, head, contentSource) => ({
+        base,
+        head,
+        changedPaths: sel.changed,
+        readPaths: sel.read,
+        contentSource,
+        complete,
+        totalChangedFiles,
+        notes
+    });
+    if (sel.read.length === 0)
+        return result(new Map(), new Map(), 'api');
+    if (req.workspace !== undefined && (await prepareCheckout(req.workspace, [req.baseSha, req.headSha], req.fetchMissing ?? true, log))) {
+        try {
+            const base = await readFromGit(req.workspace, req.baseSha, sel.read);
+            const head = await readFromGit(req.workspace, req.headSha, sel.read);
+            return result(sortedMap(base), sortedMap(head), 'git');
+        }
+        catch (e) {
+            log(`git: ${e.message}; reading files through the API`);
+        }
+    }
+    const fromTrees = await readViaTrees(req.octokit, req.repo, req.baseSha, req.headSha, sel.read, log);
+    if (fromTrees !== undefined)
+        return result(sortedMap(fromTrees.base), sortedMap(fromTrees.head), 'api');
+    log('GitHub: a recursive tree was truncated (very large repository); reading each file at its ref');
+    const { base, head } = await readPerFile(req, files, sel.read);
+    return result(sortedMap(base), sortedMap(head), 'api');
+}
+function sortedMap(m) {
+    return new Map([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+/** Every file at `sha` with its blob sha (one call), or undefined when GitHub truncated the listing. */
+async function treeIndex(octokit, repo, sha) {
+    const { data } = await octokit.rest.git.getTree({ ...repo, tree_sha: sha, recursive: 'true' });
+    if (data.truncated)
+        return undefined;
+    const blobs = new Map();
+    let totalBytes = 0;
+    for (const e of data.tree) {
+        if (e.type !== 'blob' || e.path === undefined || e.sha === undefined)
+            continue;
+        blobs.set(e.path, e.sha);
+        totalBytes += e.size ?? 0;
+    }
+    return { blobs, totalBytes };
+}
+/** Files of `ref` from its tarball, each checked against its tree blob sha (export-ignore/export-subst can differ). */
+async function readTarball(octokit, repo, ref, want) {
+    const { data } = await octokit.rest.repos.downloadTarballArchive({ ...repo, ref });
+    const files = extractFiles(new Uint8Array(data), new Set(want.keys()));
+    const byBlob = new Map();
+    for (const [path, bytes] of files)
+        if (gitBlobSha(bytes) === want.get(path))
+            byBlob.set(want.get(path), bytes.toString('utf8'));
+    return byBlob;
+}
+/**
+ * Two recursive trees say which paths exist on each side and their blob shas (no 404 probes for siblings). Then
+ * each distinct blob is read once (an unchanged sibling costs one call for both sides; any size ≤ 100 MB), or, for
+ * many blobs in a repository of reasonable size, the two tarballs are read instead.
+ */
+async function readViaTrees(octokit, repo, baseSha, headSha, paths, log) {
+    const [baseIdx, headIdx] = await Promise.all([treeIndex(octokit, repo, baseSha), treeIndex(octokit, repo, headSha)]);
+    if (baseIdx === undefined || headIdx === undefined)
+        return undefined;
+    const blobs = new Map();
+    const wantAt = (idx) => {
+        const m = new Map();
+        for (const p of paths) {
+            const b = idx.blobs.get(p);
+            if (b !== undefined) {
+                m.set(p, b);
+                blobs.set(b, undefined);
+            }
+        }
+        return m;
+    };
+    const baseWant = wantAt(baseIdx);
+    const headWant = wantAt(headIdx);
+    if (blobs.size > TARBALL_MIN_BLOBS && Math.max(baseIdx.totalBytes, headIdx.totalBytes) <= TARBALL_MAX_BYTES) {
+        log(`GitHub: ${blobs.size} files to read; using the base and head tarballs`);
+        for (const [sha, want] of [[baseSha, baseWant], [headSha, headWant]]) {
+            if (want.size === 0)
+                continue;
+            for (const [b, text] of await readTarball(octokit, repo, sha, want))
+                blobs.set(b, text);
+        }
+    }
+    const missing = [...blobs].filter(([, t]) => t === undefined).map(([b]) => b);
+    await pool(missing, API_CONCURRENCY, async (b) => {
+        blobs.set(b, await readBlob(octokit, repo, b));
+    });
+    const side = (want) => new Map([...want].map(([p, b]) => [p, blobs.get(b)]));
+    return { base: side(baseWant), head: side(headWant) };
+}
+/** Fallback for repositories too large for a recursive tree: getContent per path and side. */
+async function readPerFile(req, files, paths) {
+    const byPath = new Map(files.map(f => [f.path, f]));
+    const renamedAway = new Set(files.filter(f => f.previousPath !== undefined).map(f => f.previousPath));
+    const base = new Map();
+    const head = new Map();
+    const jobs = [];
+    for (const path of paths) {
+        jobs.push({ side: 'base', path });
+        const f = byPath.get(path);
+        // the head side is exact in listFiles: removed and renamed-away paths are absent there
+        if (f?.status === 'removed' || (renamedAway.has(path) && f === undefined))
+            continue;
+        jobs.push({ side: 'head', path });
+    }
+    await pool(jobs, API_CONCURRENCY, async (job) => {
+        const f = byPath.get(job.path);
+        let text;
+        if (job.side === 'head' && f?.headBlobSha !== undefined)
+            text = await readBlob(req.octokit, req.repo, f.headBlobSha);
+        else
+            text = await readContent(req.octokit, req.repo, job.path, job.side === 'base' ? req.baseSha : req.headSha);
+        if (text !== undefined)
+            (job.side === 'base' ? base : head).set(job.path, text);
+    });
+    return { base, head };
 }
 
 ;// CONCATENATED MODULE: ./src/gate/plan-pull.ts
@@ -73288,7 +73278,7 @@ async function planPull(ctx, pull, body) {
             notes.push(`Skipped ${s.file}: ${s.reason}`);
         for (const g of resolution.groups) {
             const t = g.target;
-            const keep = new Set([...g.files, ...g.rollbackFiles, ...g.files.map(f => rollbackPathFor(t.rollbackPattern, f))]);
+            const keep = new Set([...g.files, ...g.rollbackFiles, ...g.files.map(f => rollbackPathFor(f, t.rollbackPattern))]);
             const p = plan(subTree(sources.base, keep), subTree(sources.head, keep), { include: t.include, rollbackPattern: t.rollbackPattern });
             errors.push(...p.errors);
             targets.push({ target: t, plan: p });

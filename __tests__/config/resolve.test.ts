@@ -168,9 +168,9 @@ describe('resolveTargets', () => {
 
 describe('rollback patterns', () => {
   test('expand and invert', () => {
-    expect(rollbackPathFor('{dir}/{name}.rollback.sql', 'db/shop/a.sql')).toBe('db/shop/a.rollback.sql')
-    expect(rollbackPathFor('{dir}/{name}.rollback.sql', 'a.sql')).toBe('a.rollback.sql')
-    expect(rollbackPathFor('rollback/{dir}/{name}.sql', 'db/a.sql')).toBe('rollback/db/a.sql')
+    expect(rollbackPathFor('db/shop/a.sql', '{dir}/{name}.rollback.sql')).toBe('db/shop/a.rollback.sql')
+    expect(rollbackPathFor('a.sql', '{dir}/{name}.rollback.sql')).toBe('a.rollback.sql')
+    expect(rollbackPathFor('db/a.sql', 'rollback/{dir}/{name}.sql')).toBe('rollback/db/a.sql')
     expect(routineForRollback('{dir}/{name}.rollback.sql', 'db/shop/a.rollback.sql')).toBe('db/shop/a.sql')
     expect(routineForRollback('{dir}/{name}.rollback.sql', 'a.rollback.sql')).toBe('a.sql')
     expect(routineForRollback('{dir}/{name}.rollback.sql', 'db/a.sql')).toBeNull()

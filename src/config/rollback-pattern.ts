@@ -1,7 +1,10 @@
 // Rollback-file patterns: `{dir}/{name}.rollback.sql` names the reviewer-written rollback of `{dir}/{name}.sql`.
 //   {dir}  the routine file's directory ('' at the repository root; the '/' after it then disappears)
 //   {name} the routine file's name without its `.sql` extension
-export const DEFAULT_ROLLBACK_PATTERN = '{dir}/{name}.rollback.sql'
+// The forward direction (routine file → rollback path) is the planner's, so the Action and `plan` always agree.
+import { DEFAULT_ROLLBACK_PATTERN, rollbackPathFor } from '../sql/plan.js'
+
+export { DEFAULT_ROLLBACK_PATTERN, rollbackPathFor }
 
 const PLACEHOLDER = /\{([^{}]*)\}/g
 
@@ -17,22 +20,8 @@ export function rollbackPatternProblem(pattern: string): string | null {
   if (count('dir') > 1) return 'must contain {dir} at most once'
   if (/[{}]/.test(pattern.replace(PLACEHOLDER, ''))) return "has an unbalanced '{' or '}'"
   if (pattern.includes('\\')) return "must use '/' as the path separator"
-  if (rollbackPathFor(pattern, 'a/b.sql') === 'a/b.sql') return 'must not name the routine file itself'
+  if (rollbackPathFor('a/b.sql', pattern) === 'a/b.sql') return 'must not name the routine file itself'
   return null
-}
-
-function splitFile(file: string): { dir: string; name: string } {
-  const slash = file.lastIndexOf('/')
-  const dir = slash < 0 ? '' : file.slice(0, slash)
-  const base = slash < 0 ? file : file.slice(slash + 1)
-  return { dir, name: base.replace(/\.sql$/i, '') }
-}
-
-/** The rollback file path for routine file `file`. */
-export function rollbackPathFor(pattern: string, file: string): string {
-  const { dir, name } = splitFile(file)
-  const withDir = dir === '' ? pattern.replace('{dir}/', '').replace('{dir}', '') : pattern.replace('{dir}', dir)
-  return withDir.replace('{name}', name)
 }
 
 function escapeRegExp(text: string): string {

@@ -104,7 +104,7 @@ export async function planPull(ctx: GateContext, pull: PullInfo, body: string | 
     for (const s of resolution.skipped) notes.push(`Skipped ${s.file}: ${s.reason}`)
     for (const g of resolution.groups) {
       const t = g.target
-      const keep = new Set<string>([...g.files, ...g.rollbackFiles, ...g.files.map(f => rollbackPathFor(t.rollbackPattern, f))])
+      const keep = new Set<string>([...g.files, ...g.rollbackFiles, ...g.files.map(f => rollbackPathFor(f, t.rollbackPattern))])
       const p = plan(subTree(sources.base, keep), subTree(sources.head, keep), { include: t.include, rollbackPattern: t.rollbackPattern })
       errors.push(...p.errors)
       targets.push({ target: t, plan: p })

@@ -98,7 +98,7 @@ export function selectPaths(files: readonly ChangedFile[], include: readonly str
     if (routine !== null) {
       if (routine !== '') read.add(routine)
     } else if (/\.sql$/i.test(p)) {
-      read.add(rollbackPathFor(rollbackPattern, p))
+      read.add(rollbackPathFor(p, rollbackPattern))
     }
   }
   return { changed: [...changed].sort(), read: [...read].sort() }
