@@ -280,7 +280,13 @@ function isAccessKeyCredentials(c) {
 // "central"), a regional one from a region id, or an explicit host / URL (the emulator: http://127.0.0.1:PORT).
 const DEFAULT_DMS_HOST = 'dms-enterprise.aliyuncs.com';
 const REGION_RE = /^[a-z]{2,}(-[a-z0-9]+)+$/;
-const HOST_RE = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-fA-F:.]+\](:\d{1,5})?$/;
+/** A DNS name (RFC 1123 labels) or a bracketed IPv6 address, with an optional port. */
+const HOST_RE = /^(?=.{1,253}(:\d{1,5})?$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*(:\d{1,5})?$|^\[[0-9a-fA-F:.]+\](:\d{1,5})?$/;
+function checkPort(host, e) {
+    const m = /:(\d+)$/.exec(host);
+    if (m && (Number(m[1]) < 1 || Number(m[1]) > 65535))
+        throw new Error(`dms-endpoint: port out of range: ${JSON.stringify(e)}`);
+}
 /** Resolve `endpoint` (host, host:port, or http(s) URL) or `region`; throws naming the bad input. */
 function resolveEndpoint(endpoint, region) {
     const e = endpoint?.trim();
@@ -297,10 +303,13 @@ function resolveEndpoint(endpoint, region) {
                 throw new Error(`dms-endpoint: protocol must be http or https, got ${url.protocol}`);
             if (url.pathname !== '/' && url.pathname !== '')
                 throw new Error(`dms-endpoint: must not have a path (got ${url.pathname})`);
+            if (url.search || url.hash || url.username || url.password)
+                throw new Error('dms-endpoint: must not have a query, fragment or credentials');
             return { protocol: url.protocol === 'http:' ? 'http' : 'https', host: url.host };
         }
         if (!HOST_RE.test(e))
             throw new Error(`dms-endpoint: not a host name or URL: ${JSON.stringify(e)}`);
+        checkPort(e, e);
         return { protocol: 'https', host: e };
     }
     const r = region?.trim();

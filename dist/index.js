@@ -57175,9 +57175,56 @@ function normalizePath(path) {
     return p;
 }
 
+;// CONCATENATED MODULE: ./src/dms/endpoint.ts
+// Where DMS lives: the central endpoint by default (what Alibaba's generated SDK uses: endpointRule
+// "central"), a regional one from a region id, or an explicit host / URL (the emulator: http://127.0.0.1:PORT).
+const DEFAULT_DMS_HOST = 'dms-enterprise.aliyuncs.com';
+const REGION_RE = /^[a-z]{2,}(-[a-z0-9]+)+$/;
+/** A DNS name (RFC 1123 labels) or a bracketed IPv6 address, with an optional port. */
+const HOST_RE = /^(?=.{1,253}(:\d{1,5})?$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*(:\d{1,5})?$|^\[[0-9a-fA-F:.]+\](:\d{1,5})?$/;
+function checkPort(host, e) {
+    const m = /:(\d+)$/.exec(host);
+    if (m && (Number(m[1]) < 1 || Number(m[1]) > 65535))
+        throw new Error(`dms-endpoint: port out of range: ${JSON.stringify(e)}`);
+}
+/** Resolve `endpoint` (host, host:port, or http(s) URL) or `region`; throws naming the bad input. */
+function resolveEndpoint(endpoint, region) {
+    const e = endpoint?.trim();
+    if (e) {
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(e)) {
+            let url;
+            try {
+                url = new URL(e);
+            }
+            catch {
+                throw new Error(`dms-endpoint: not a valid URL: ${JSON.stringify(e)}`);
+            }
+            if (url.protocol !== 'http:' && url.protocol !== 'https:')
+                throw new Error(`dms-endpoint: protocol must be http or https, got ${url.protocol}`);
+            if (url.pathname !== '/' && url.pathname !== '')
+                throw new Error(`dms-endpoint: must not have a path (got ${url.pathname})`);
+            if (url.search || url.hash || url.username || url.password)
+                throw new Error('dms-endpoint: must not have a query, fragment or credentials');
+            return { protocol: url.protocol === 'http:' ? 'http' : 'https', host: url.host };
+        }
+        if (!HOST_RE.test(e))
+            throw new Error(`dms-endpoint: not a host name or URL: ${JSON.stringify(e)}`);
+        checkPort(e, e);
+        return { protocol: 'https', host: e };
+    }
+    const r = region?.trim();
+    if (r) {
+        if (!REGION_RE.test(r))
+            throw new Error(`dms-region: not a region id (like cn-hangzhou): ${JSON.stringify(r)}`);
+        return { protocol: 'https', host: `dms-enterprise.${r}.aliyuncs.com` };
+    }
+    return { protocol: 'https', host: DEFAULT_DMS_HOST };
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 // Every Action input, read once, defaulted in code (harnesses don't apply action.yml defaults) and validated up
 // front: a bad value throws an Error naming the input and what is allowed. Secrets are masked before anything else.
+
 
 
 const EXEC_MODES = ['COMMITOR', 'AUTO', 'LAST_AUDITOR'];
@@ -57192,7 +57239,6 @@ const INPUT_DEFAULTS = {
     'execute-on-merge': 'false'
 };
 const MAX_WAIT_MINUTES = 360;
-const CENTRAL_DMS_HOST = 'dms-enterprise.aliyuncs.com';
 const fromCore = name => getInput(name);
 function fail(name, value, allowed) {
     throw new Error(`Input '${name}' is invalid (got ${JSON.stringify(value)}): ${allowed}`);
@@ -57258,38 +57304,22 @@ function parseInclude(raw) {
     }
     return globs;
 }
-const HOST_RE = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*(:\d{1,5})?$/;
+/** Validated by the DMS client's own endpoint resolution, so the input and `--endpoint` accept the same forms. */
 function parseEndpoint(raw, region) {
-    if (raw === '')
-        return { protocol: 'https', host: region ? `dms-enterprise.${region}.aliyuncs.com` : CENTRAL_DMS_HOST };
-    const allowed = 'allowed: a host such as dms-enterprise.cn-hangzhou.aliyuncs.com, or an http(s)://host[:port] URL';
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
-        let u;
-        try {
-            u = new URL(raw);
-        }
-        catch {
-            return fail('dms-endpoint', raw, allowed);
-        }
-        if (u.protocol !== 'http:' && u.protocol !== 'https:')
-            fail('dms-endpoint', raw, allowed);
-        if ((u.pathname !== '/' && u.pathname !== '') || u.search || u.hash || u.username || u.password) {
-            fail('dms-endpoint', raw, `${allowed} (no path, query or credentials)`);
-        }
-        return { protocol: u.protocol === 'http:' ? 'http' : 'https', host: u.host };
+    try {
+        return resolveEndpoint(raw, region);
     }
-    if (!HOST_RE.test(raw))
-        fail('dms-endpoint', raw, allowed);
-    const port = raw.includes(':') ? Number(raw.split(':')[1]) : 443;
-    if (port < 1 || port > 65535)
-        fail('dms-endpoint', raw, allowed);
-    return { protocol: 'https', host: raw };
+    catch (e) {
+        const why = e.message.replace(/^dms-endpoint: /, '');
+        return fail('dms-endpoint', raw, 'allowed: a host such as dms-enterprise.cn-hangzhou.aliyuncs.com, or an ' +
+            `http(s)://host[:port] URL (no path, query or credentials); ${why}`);
+    }
 }
-const REGION_RE = /^[a-z]{2,4}(-[a-z0-9]+){1,4}$/;
+const inputs_REGION_RE = /^[a-z]{2,4}(-[a-z0-9]+){1,4}$/;
 function parseRegion(raw) {
     if (raw === '')
         return undefined;
-    if (!REGION_RE.test(raw))
+    if (!inputs_REGION_RE.test(raw))
         fail('region', raw, 'allowed: an Alibaba Cloud region id such as cn-hangzhou or ap-southeast-1');
     return raw;
 }
@@ -57974,43 +58004,6 @@ async function resolveCredentials(input, env = process.env) {
 }
 function isAccessKeyCredentials(c) {
     return typeof c.accessKeyId === 'string';
-}
-
-;// CONCATENATED MODULE: ./src/dms/endpoint.ts
-// Where DMS lives: the central endpoint by default (what Alibaba's generated SDK uses: endpointRule
-// "central"), a regional one from a region id, or an explicit host / URL (the emulator: http://127.0.0.1:PORT).
-const DEFAULT_DMS_HOST = 'dms-enterprise.aliyuncs.com';
-const endpoint_REGION_RE = /^[a-z]{2,}(-[a-z0-9]+)+$/;
-const endpoint_HOST_RE = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-fA-F:.]+\](:\d{1,5})?$/;
-/** Resolve `endpoint` (host, host:port, or http(s) URL) or `region`; throws naming the bad input. */
-function resolveEndpoint(endpoint, region) {
-    const e = endpoint?.trim();
-    if (e) {
-        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(e)) {
-            let url;
-            try {
-                url = new URL(e);
-            }
-            catch {
-                throw new Error(`dms-endpoint: not a valid URL: ${JSON.stringify(e)}`);
-            }
-            if (url.protocol !== 'http:' && url.protocol !== 'https:')
-                throw new Error(`dms-endpoint: protocol must be http or https, got ${url.protocol}`);
-            if (url.pathname !== '/' && url.pathname !== '')
-                throw new Error(`dms-endpoint: must not have a path (got ${url.pathname})`);
-            return { protocol: url.protocol === 'http:' ? 'http' : 'https', host: url.host };
-        }
-        if (!endpoint_HOST_RE.test(e))
-            throw new Error(`dms-endpoint: not a host name or URL: ${JSON.stringify(e)}`);
-        return { protocol: 'https', host: e };
-    }
-    const r = region?.trim();
-    if (r) {
-        if (!endpoint_REGION_RE.test(r))
-            throw new Error(`dms-region: not a region id (like cn-hangzhou): ${JSON.stringify(r)}`);
-        return { protocol: 'https', host: `dms-enterprise.${r}.aliyuncs.com` };
-    }
-    return { protocol: 'https', host: DEFAULT_DMS_HOST };
 }
 
 ;// CONCATENATED MODULE: ./src/dms/errors.ts

@@ -3,7 +3,7 @@
 import * as core from '@actions/core'
 import { globProblem } from './config/globs.js'
 import type { DatabaseSpec } from './config/types.js'
-import type { DmsEndpoint } from './dms/endpoint.js'
+import { resolveEndpoint, type DmsEndpoint } from './dms/endpoint.js'
 import type { ExecMode } from './dms/types.js'
 
 export type { DatabaseSpec, DmsEndpoint, ExecMode }
@@ -45,7 +45,6 @@ export const INPUT_DEFAULTS = {
 } as const
 
 export const MAX_WAIT_MINUTES = 360
-export const CENTRAL_DMS_HOST = 'dms-enterprise.aliyuncs.com'
 
 /** Reads the value of an input as the runner passes it (INPUT_<NAME>, hyphens kept). */
 export type InputReader = (name: string) => string
@@ -115,28 +114,15 @@ export function parseInclude(raw: string): string[] {
   return globs
 }
 
-const HOST_RE = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*(:\d{1,5})?$/
-
+/** Validated by the DMS client's own endpoint resolution, so the input and `--endpoint` accept the same forms. */
 export function parseEndpoint(raw: string, region: string | undefined): DmsEndpoint {
-  if (raw === '') return { protocol: 'https', host: region ? `dms-enterprise.${region}.aliyuncs.com` : CENTRAL_DMS_HOST }
-  const allowed = 'allowed: a host such as dms-enterprise.cn-hangzhou.aliyuncs.com, or an http(s)://host[:port] URL'
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
-    let u: URL
-    try {
-      u = new URL(raw)
-    } catch {
-      return fail('dms-endpoint', raw, allowed)
-    }
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') fail('dms-endpoint', raw, allowed)
-    if ((u.pathname !== '/' && u.pathname !== '') || u.search || u.hash || u.username || u.password) {
-      fail('dms-endpoint', raw, `${allowed} (no path, query or credentials)`)
-    }
-    return { protocol: u.protocol === 'http:' ? 'http' : 'https', host: u.host }
+  try {
+    return resolveEndpoint(raw, region)
+  } catch (e) {
+    const why = (e as Error).message.replace(/^dms-endpoint: /, '')
+    return fail('dms-endpoint', raw, 'allowed: a host such as dms-enterprise.cn-hangzhou.aliyuncs.com, or an ' +
+      `http(s)://host[:port] URL (no path, query or credentials); ${why}`)
   }
-  if (!HOST_RE.test(raw)) fail('dms-endpoint', raw, allowed)
-  const port = raw.includes(':') ? Number(raw.split(':')[1]) : 443
-  if (port < 1 || port > 65535) fail('dms-endpoint', raw, allowed)
-  return { protocol: 'https', host: raw }
 }
 
 const REGION_RE = /^[a-z]{2,4}(-[a-z0-9]+){1,4}$/
