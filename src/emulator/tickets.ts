@@ -32,18 +32,9 @@ export function advance(order: Order, now: number): boolean {
   return changed
 }
 
-export interface NewProcOrder {
-  comment: string
-  committerId: number
-  relatedUserIds: number[]
-  attachmentKey?: string
-  execSql: string
-  rollbackSql: string
-  rollbackSqlType: string
-  classify: string
-  execMode: ExecMode
-  dbItems: { dbId: number; logic: boolean }[]
-}
+/** What CreateProcCorrectOrder carries: the order's own fields plus its DC_PROC part, before precheck state. */
+export type NewProcOrder = Pick<Order, 'comment' | 'committerId' | 'relatedUserIds' | 'attachmentKey'> &
+  Omit<NonNullable<Order['proc']>, 'precheck' | 'precheckDoneAt' | 'precheckOutcome' | 'executionDoneAt'>
 
 export function createProcOrder(data: EmulatorData, o: NewProcOrder, precheck: PrecheckOutcome, precheckDelayMs: number, now: number): Order {
   const { comment, committerId, relatedUserIds, attachmentKey, ...proc } = o
