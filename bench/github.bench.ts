@@ -6,9 +6,12 @@ import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { readChangedSources } from '../src/github/changed-files.js'
+import { readChangedSources } from '../src/sources/changed-files.js'
 import { createGitHubClient } from '../src/github/octokit.js'
-import { publishToGitHub } from '../src/github/publish.js'
+import { upsertCheckRun } from '../src/github/check-run.js'
+import { upsertStickyComment } from '../src/github/sticky-comment.js'
+import { renderCheckOutput, renderComment } from '../src/report/render.js'
+import { checkStatusOf } from '../src/state/gate-state.js'
 import type { ReportInput } from '../src/report/render.js'
 import type { Plan } from '../src/sql/types.js'
 import { DEFAULT_TOKEN, startFakeGitHub } from '../src/testing/fake-github.js'
@@ -60,6 +63,10 @@ async function scenario(n: number, withCheckout: boolean): Promise<Row> {
     const ws = withCheckout ? src : undefined
 
     const api = createGitHubClient({ token: DEFAULT_TOKEN, baseUrl: gh.url, pacing: false })
+    const publish = async (): Promise<void> => {
+      await upsertCheckRun(api.octokit, REPO, { name: 'DMS approval', headSha, status: checkStatusOf(report.gate), output: renderCheckOutput(report) })
+      await upsertStickyComment(api.octokit, REPO, 1, renderComment(report))
+    }
     const t0 = performance.now()
     const sources = await readChangedSources({ octokit: api.octokit, repo: REPO, pullNumber: 1, baseSha, headSha, include: ['**/*.sql'], ...(ws ? { workspace: ws } : {}) })
     const plan: Plan = {
@@ -75,11 +82,11 @@ async function scenario(n: number, withCheckout: boolean): Promise<Row> {
       ticket: { orderId: 1001, workflowInstanceId: 5001, url: 'https://dms.aliyun.com/?orderId=1001' },
       context: { repo: 'acme/shop', pullNumber: 1, headSha, planHash: 'abc', checkName: 'DMS approval' }
     }
-    await publishToGitHub({ octokit: api.octokit, repo: REPO, headSha, checkName: 'DMS approval', report, pullNumber: 1, comment: true, canWrite: true })
+    await publish()
     const ms = performance.now() - t0
     const first = gh.counters()
     gh.resetCounters()
-    await publishToGitHub({ octokit: api.octokit, repo: REPO, headSha, checkName: 'DMS approval', report, pullNumber: 1, comment: true, canWrite: true })
+    await publish()
     return {
       files: n,
       source: sources.contentSource,

@@ -48637,21 +48637,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2484);
-// The Action entry point: everything lives in main.ts so tests can import it without side effects.
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 2484:
+/***/ 6015:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57221,7 +57207,7 @@ function resolveEndpoint(endpoint, region) {
     return { protocol: 'https', host: DEFAULT_DMS_HOST };
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/action/inputs.ts
 // Every Action input, read once, defaulted in code (harnesses don't apply action.yml defaults) and validated up
 // front: a bad value throws an Error naming the input and what is allowed. Secrets are masked before anything else.
 
@@ -57439,7 +57425,7 @@ function endpointUrl(e) {
     return `${e.protocol}://${e.host}`;
 }
 
-;// CONCATENATED MODULE: ./src/gate-state.ts
+;// CONCATENATED MODULE: ./src/state/gate-state.ts
 /** Every kind, in a stable order (tests iterate it to prove the mappings are total). */
 const GATE_KINDS = (/* unused pure expression or super */ null && ([
     'planning',
@@ -58828,7 +58814,7 @@ function client_createDmsClient(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/gate/dms-factory.ts
+;// CONCATENATED MODULE: ./src/action/dms-factory.ts
 // The DMS client of a run, built on first use: credentials (access key, OIDC → RAM role, or the default chain),
 // every secret masked before anything can print it.
 
@@ -58927,7 +58913,7 @@ async function listOpenPulls(octokit, repo, max = 1000) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/gate/event.ts
+;// CONCATENATED MODULE: ./src/action/event.ts
 // Pure: which mode a workflow event puts the Action in, from GITHUB_EVENT_NAME and the payload.
 
 const REFRESH_COMMAND = '/dms-refresh';
@@ -59722,7 +59708,7 @@ async function resolveDatabase(dms, sel, opts = {}) {
     return { dbId: ref.dbId, logic: ref.logic, ref };
 }
 
-;// CONCATENATED MODULE: ./src/gate/fingerprint.ts
+;// CONCATENATED MODULE: ./src/tickets/identity.ts
 // Pure: how a ticket is tied to a PR and a plan. The fingerprint goes in the ticket's Comment and is found again
 // with ListOrders (SearchContent), so a rerun reuses the ticket and a changed plan supersedes it.
 
@@ -59758,7 +59744,7 @@ function planHashInComment(comment, prefix) {
     return m ? m[0] : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/gate/perm-state.ts
+;// CONCATENATED MODULE: ./src/state/perm-state.ts
 function permGateState(p) {
     const orderId = p.orderId;
     switch (p.verdict) {
@@ -59779,7 +59765,7 @@ function permGateState(p) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/gate/ticket-state.ts
+;// CONCATENATED MODULE: ./src/state/ticket-state.ts
 /** Statuses in which a ticket is still open (can be closed / superseded). */
 const OPEN_STATUSES = ['new', 'precheck', 'precheck_success', 'toaudit', 'approved', 'waiting'];
 function isOpenStatus(s) {
@@ -59882,7 +59868,7 @@ function worstState(states) {
     return states.reduce((worst, s) => (SEVERITY[s.kind] > SEVERITY[worst.kind] ? s : worst));
 }
 
-;// CONCATENATED MODULE: ./src/gate/tickets.ts
+;// CONCATENATED MODULE: ./src/tickets/lifecycle.ts
 
 
 /** Every ticket of this PR (any plan, any status), newest first. */
@@ -59984,7 +59970,7 @@ async function advanceTicket(client, orderId, o) {
     return { orderId, base, approval, state: ticketGateState(base, approval, precheck) };
 }
 
-;// CONCATENATED MODULE: ./src/gate/evaluate.ts
+;// CONCATENATED MODULE: ./src/tickets/evaluate.ts
 // A planned PR + DMS → one Evaluation: per target, the ticket of the current plan (reused, or created when allowed,
 // superseded ones closed), its state, the permission tickets, and the state of the whole gate.
 
@@ -60140,7 +60126,7 @@ async function reread(ctx, ev) {
     return { ...ev, targets, perm, state: overall(targets, perm) };
 }
 
-;// CONCATENATED MODULE: ./src/gate/report.ts
+;// CONCATENATED MODULE: ./src/report/publish.ts
 // Evaluation → what users see (built on src/report/render.ts): the check run, the sticky comment with our state
 // marker (which the refresh run reads back), the job summary and the outputs. Several targets and permission
 // tickets are folded into one report: objects and SQL merged, one line per ticket in the notes.
@@ -60318,7 +60304,7 @@ async function publishError(ctx, headSha, message) {
 }
 
 
-;// CONCATENATED MODULE: ./src/gate/job-output.ts
+;// CONCATENATED MODULE: ./src/action/job-output.ts
 // The job's own outputs: the job summary file and the step outputs (through @actions/core).
 
 
@@ -60334,7 +60320,7 @@ function setOutputs(outputs) {
         setOutput(name, value);
 }
 
-;// CONCATENATED MODULE: ./src/gate/modes/closed.ts
+;// CONCATENATED MODULE: ./src/action/modes/closed.ts
 // pull_request closed. Unmerged: close the PR's open tickets (nothing of it will ship). Merged with
 // execute-on-merge: run the approved tickets (ExecuteDataCorrect), follow them to success or failure, and report
 // on the merge commit and in the comment.
@@ -60433,7 +60419,7 @@ async function runClosed(ctx, pull) {
     return executeMerged(ctx, pull);
 }
 
-;// CONCATENATED MODULE: ./src/gate/modes/merge-group.ts
+;// CONCATENATED MODULE: ./src/action/modes/merge-group.ts
 // merge_group checks_requested: the required check must also appear on the merge group's head sha. Its state is
 // the PR's gate, read fresh from DMS through the tickets named in the PR's sticky comment.
 
@@ -72775,7 +72761,7 @@ function resolveTargets(config, inputs, changedPaths) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/github/tarball.ts
+;// CONCATENATED MODULE: ./src/sources/tarball.ts
 // Reading selected files out of a repository tarball (GET /repos/{o}/{r}/tarball/{ref}: gzip'd POSIX tar as made
 // by `git archive`, every path under one top-level `<owner>-<repo>-<sha>/` directory, pax headers for long paths).
 // Two such downloads replace thousands of per-file calls when a large PR is read without a checkout.
@@ -72851,7 +72837,7 @@ function extractFiles(archive, wanted) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/github/changed-files.ts
+;// CONCATENATED MODULE: ./src/sources/changed-files.ts
 // The PR's changed routine files as two SourceTrees (base sha, head sha) for the planner.
 // Which paths changed comes from pulls.listFiles (GitHub's own three-dot view: what this PR changed, renames with
 // previous_filename); their text comes from the workspace checkout when it has (or can fetch) both commits — one
@@ -73190,7 +73176,7 @@ async function readPerFile(req, files, paths) {
     return { base, head };
 }
 
-;// CONCATENATED MODULE: ./src/gate/plan-pull.ts
+;// CONCATENATED MODULE: ./src/plan/plan-pull.ts
 // Reads a PR's changed routine files, decides which target database deploys each (config or the `database`
 // input), and plans each target. No DMS: this part also runs for fork PRs.
 
@@ -73294,7 +73280,7 @@ function isCheckout(dir) {
     return dir !== undefined && dir !== '' && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, '.git'));
 }
 
-;// CONCATENATED MODULE: ./src/gate/modes/pull-request.ts
+;// CONCATENATED MODULE: ./src/action/modes/pull-request.ts
 // pull_request opened/synchronize/reopened/ready_for_review (and /dms-refresh on one PR): plan, tickets, report,
 // optionally wait in the job. Fork PRs: plan only, job summary only, no DMS, no writes.
 
@@ -73392,7 +73378,7 @@ async function canTriggerRefresh(octokit, repo, login) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/gate/modes/refresh.ts
+;// CONCATENATED MODULE: ./src/action/modes/refresh.ts
 // Refresh (schedule, workflow_dispatch): for every open PR whose sticky comment carries our marker with a pending
 // gate, read the tickets from DMS; when nothing changed (same digest) write nothing, else re-plan and re-report.
 // `/dms-refresh` (issue_comment): one PR, only for users with write access, may open the ticket (fork PRs).
@@ -73505,7 +73491,7 @@ async function runCommentRefresh(ctx, pullNumber, commenter, commenterIsBot) {
 }
 
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/action/main.ts
 // The Action: event → mode → run → report. Any unexpected error fails the check (never neutral) and the job.
 
 
@@ -73636,6 +73622,20 @@ async function main_run(env = process.env) {
     }
 }
 
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6015);
+// The Action entry point: everything lives in main.ts so tests can import it without side effects.
+
+await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 

@@ -1,7 +1,7 @@
 // Our check run on a commit: found by name, created or updated, annotations sent 50 a request, output truncated by
 // UTF-8 bytes, no write when nothing changed, and a fresh run when the old one nears GitHub's 14-day stale limit.
 import { createHash } from 'node:crypto'
-import type { CheckStatus } from '../gate-state.js'
+import type { CheckStatus } from '../state/gate-state.js'
 import { CHECK_TEXT_MAX_BYTES, truncateBytes } from '../report/truncate.js'
 import { httpStatusOf, type GitHubClient, type RepoRef } from './octokit.js'
 

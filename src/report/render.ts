@@ -2,7 +2,7 @@
 // and the Action outputs, from {plan, DMS approval detail, GateState, context}. Deterministic (no clock, no env).
 // Everything that comes from a PR (paths, names, SQL, messages) or from DMS (nick names, reasons) is escaped: it is
 // untrusted text, and must not ping users, break tables or close a code fence.
-import { checkStatusOf, orderIdOf, stateOutputOf, titleOf, type GateState } from '../gate-state.js'
+import { checkStatusOf, orderIdOf, stateOutputOf, titleOf, type GateState } from '../state/gate-state.js'
 import type { ApprovalDetail, ApprovalNode } from '../dms/types.js'
 import type { Finding, Plan, PlannedObject } from '../sql/types.js'
 import { STATE_MARKER_PREFIX, STICKY_MARKER } from './markers.js'

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { gitBlobSha as blobShaOfBytes } from '../github/tarball.js'
+import { gitBlobSha as blobShaOfBytes } from '../sources/tarball.js'
 import { makeTarball } from './tar.js'
 
 export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'

@@ -1,17 +1,17 @@
 // pull_request closed. Unmerged: close the PR's open tickets (nothing of it will ship). Merged with
 // execute-on-merge: run the approved tickets (ExecuteDataCorrect), follow them to success or failure, and report
 // on the merge commit and in the comment.
-import { checkStatusOf, titleOf, type GateState } from '../../gate-state.js'
+import { checkStatusOf, titleOf, type GateState } from '../../state/gate-state.js'
 import { upsertCheckRun } from '../../github/check-run.js'
 import type { PullInfo } from '../../github/pull-requests.js'
 import { findStickyComments, upsertStickyComment } from '../../github/sticky-comment.js'
 import { renderCheckOutput, renderComment, ticketUrl, type ReportInput } from '../../report/render.js'
 import type { GateContext } from '../context.js'
-import { pullPrefixOf } from '../fingerprint.js'
-import { EMPTY_PLAN } from '../report.js'
+import { pullPrefixOf } from '../../tickets/identity.js'
+import { EMPTY_PLAN } from '../../report/publish.js'
 import type { ModeResult } from '../result.js'
-import { closeSuperseded, listPullTickets } from '../tickets.js'
-import { ticketGateState, worstState } from '../ticket-state.js'
+import { closeSuperseded, listPullTickets } from '../../tickets/lifecycle.js'
+import { ticketGateState, worstState } from '../../state/ticket-state.js'
 
 /** Longest wait for one execution to finish inside the job. */
 export const EXECUTION_WAIT_MS = 10 * 60_000

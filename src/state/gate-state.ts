@@ -1,6 +1,6 @@
 // The one state a PR gate is in, and how each state is shown: the check run, its title and the `state` output.
 // Every switch below ends in `assertNever`, so adding a state does not compile until each mapping handles it.
-import type { Finding } from './sql/types.js'
+import type { Finding } from '../sql/types.js'
 
 /** Handlers and reasons come from DMS (GetApprovalDetail), never from PR or comment text. */
 export type GateState =

@@ -1,10 +1,10 @@
 // Every Action input, read once, defaulted in code (harnesses don't apply action.yml defaults) and validated up
 // front: a bad value throws an Error naming the input and what is allowed. Secrets are masked before anything else.
 import * as core from '@actions/core'
-import { globProblem } from './config/globs.js'
-import type { DatabaseSpec } from './config/types.js'
-import { resolveEndpoint, type DmsEndpoint } from './dms/endpoint.js'
-import type { ExecMode } from './dms/types.js'
+import { globProblem } from '../config/globs.js'
+import type { DatabaseSpec } from '../config/types.js'
+import { resolveEndpoint, type DmsEndpoint } from '../dms/endpoint.js'
+import type { ExecMode } from '../dms/types.js'
 
 export type { DatabaseSpec, DmsEndpoint, ExecMode }
 export const EXEC_MODES: readonly ExecMode[] = ['COMMITOR', 'AUTO', 'LAST_AUDITOR']

@@ -3,7 +3,7 @@
 import * as core from '@actions/core'
 import { createDmsClient, type DmsClient } from '../dms/client.js'
 import { resolveCredentials, type CredentialsInput, type ResolvedCredentials } from '../dms/credentials.js'
-import { endpointUrl, type Inputs } from '../inputs.js'
+import { endpointUrl, type Inputs } from './inputs.js'
 
 /** Audience of the GitHub OIDC token exchanged with Alibaba Cloud STS. */
 export const OIDC_AUDIENCE = 'sts.aliyuncs.com'

@@ -1,6 +1,6 @@
 // Pure: a DMS ticket's state (GetOrderBaseInfo + GetApprovalDetail [+ GetDataCorrectOrderDetail]) → GateState,
 // and the verdict over several tickets and permission tickets. Approval only ever comes from these DMS reads.
-import type { GateState } from '../gate-state.js'
+import type { GateState } from './gate-state.js'
 import type { ApprovalDetail, DataCorrectOrderDetail, OrderBaseInfo, OrderStatus } from '../dms/types.js'
 
 /** Statuses in which a ticket is still open (can be closed / superseded). */

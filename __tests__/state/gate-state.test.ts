@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { GATE_KINDS, checkStatusOf, isFinal, orderIdOf, stateOutputOf, titleOf, type GateKind, type GateState } from '../../src/gate-state.js'
+import { GATE_KINDS, checkStatusOf, isFinal, orderIdOf, stateOutputOf, titleOf, type GateKind, type GateState } from '../../src/state/gate-state.js'
 
 /** One example of every state; the Record type makes this fail to compile when a kind is added. */
 const EXAMPLES: { [K in GateKind]: Extract<GateState, { kind: K }> } = {

@@ -7,11 +7,11 @@ import { listOpenPulls, toPullInfo, type PullInfo, type PullLike } from '../../g
 import { findStickyComments } from '../../github/sticky-comment.js'
 import { readPermGate } from '../../perm/index.js'
 import type { GateContext } from '../context.js'
-import { digestOf, evaluate } from '../evaluate.js'
-import { planPull } from '../plan-pull.js'
-import { outputsOfEvaluation, publish, readGateMarker, reportInputOf, type GateMarker } from '../report.js'
+import { digestOf, evaluate } from '../../tickets/evaluate.js'
+import { planPull } from '../../plan/plan-pull.js'
+import { outputsOfEvaluation, publish, readGateMarker, reportInputOf, type GateMarker } from '../../report/publish.js'
 import type { ModeResult } from '../result.js'
-import { advanceTicket } from '../tickets.js'
+import { advanceTicket } from '../../tickets/lifecycle.js'
 import { runPullRequest } from './pull-request.js'
 
 /** Marker states a refresh looks at again: pending ones, and errors that have tickets (DMS may be back). */

@@ -1,5 +1,5 @@
 // Pure: a permission ticket's verdict (src/perm) → the GateState it contributes to the PR gate.
-import type { GateState } from '../gate-state.js'
+import type { GateState } from './gate-state.js'
 import type { PermOrderState } from '../perm/gate.js'
 
 export function permGateState(p: PermOrderState): GateState {

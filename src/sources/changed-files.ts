@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs'
 import { matcher, normalizePath } from '../config/globs.js'
 import { DEFAULT_ROLLBACK_PATTERN, rollbackPathFor, routineForRollback } from '../config/rollback-pattern.js'
 import type { SourceTree } from '../sql/types.js'
-import { httpStatusOf, type GitHubClient, type RepoRef } from './octokit.js'
+import { httpStatusOf, type GitHubClient, type RepoRef } from '../github/octokit.js'
 import { extractFiles, gitBlobSha } from './tarball.js'
 
 /** GitHub's cap on pulls.listFiles; beyond it the list is silently incomplete. */

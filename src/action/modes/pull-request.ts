@@ -1,11 +1,11 @@
 // pull_request opened/synchronize/reopened/ready_for_review (and /dms-refresh on one PR): plan, tickets, report,
 // optionally wait in the job. Fork PRs: plan only, job summary only, no DMS, no writes.
-import { isFinal, type GateState } from '../../gate-state.js'
+import { isFinal, type GateState } from '../../state/gate-state.js'
 import type { PullInfo } from '../../github/pull-requests.js'
 import type { GateContext } from '../context.js'
-import { evaluate, evaluateWithoutDms, evaluationDigest, reread, stateWithoutDms, type Evaluation } from '../evaluate.js'
-import { planPull } from '../plan-pull.js'
-import { checkTitleOf, outputsOfEvaluation, publish, reportInputOf } from '../report.js'
+import { evaluate, evaluateWithoutDms, evaluationDigest, reread, stateWithoutDms, type Evaluation } from '../../tickets/evaluate.js'
+import { planPull } from '../../plan/plan-pull.js'
+import { checkTitleOf, outputsOfEvaluation, publish, reportInputOf } from '../../report/publish.js'
 import type { ModeResult } from '../result.js'
 
 export const FORK_EXPLANATION = [

@@ -3,9 +3,9 @@
 import type { DmsClient } from '../dms/client.js'
 import { DmsError } from '../dms/errors.js'
 import type { ApprovalDetail, CreateProcCorrectOrderInput, OrderBaseInfo, OrderSummary } from '../dms/types.js'
-import type { GateState } from '../gate-state.js'
-import type { Log } from './context.js'
-import { isOpenStatus, precheckOf, ticketGateState, type Precheck } from './ticket-state.js'
+import type { GateState } from '../state/gate-state.js'
+import type { Log } from '../action/context.js'
+import { isOpenStatus, precheckOf, ticketGateState, type Precheck } from '../state/ticket-state.js'
 
 export interface TicketRead {
   orderId: number

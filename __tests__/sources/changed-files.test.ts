@@ -3,10 +3,10 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { readChangedSources, selectPaths, LIST_FILES_CAP } from '../../src/github/changed-files.js'
+import { readChangedSources, selectPaths, LIST_FILES_CAP } from '../../src/sources/changed-files.js'
 import type { GitHubApi } from '../../src/github/octokit.js'
 import type { FakeGitHub } from '../../src/testing/fake-github.js'
-import { FULL, REPO, setup, sha } from './helpers.js'
+import { FULL, REPO, setup, sha } from '../github/helpers.js'
 
 const BIG = '-- big\n' + 'SELECT 1;\n'.repeat(120_000) // ~1.2 MB: over the contents API's inline limit
 

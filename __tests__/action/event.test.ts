@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import { createRequire } from 'node:module'
-import { isRefreshCommand, modeOf, pullNumbersOfMergeGroupRef } from '../../src/gate/event.js'
+import { isRefreshCommand, modeOf, pullNumbersOfMergeGroupRef } from '../../src/action/event.js'
 
 const require = createRequire(import.meta.url)
 const examples = require('@octokit/webhooks-examples') as Array<{ name: string; examples: Array<Record<string, any>> }> // eslint-disable-line @typescript-eslint/no-explicit-any

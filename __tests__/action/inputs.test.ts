@@ -8,7 +8,7 @@ jest.unstable_mockModule('@actions/core', () => ({
   getInput: (name: string) => process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`]?.trim() ?? '',
   setSecret: (s: string) => void secrets.push(s)
 }))
-const { getInputs, INPUT_DEFAULTS } = await import('../src/inputs.js')
+const { getInputs, INPUT_DEFAULTS } = await import('../../src/action/inputs.js')
 
 type Table = Record<string, string>
 const read = (t: Table) => (name: string) => t[name] ?? ''

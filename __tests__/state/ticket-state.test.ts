@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
-import { combinedHashOf, fingerprintOf, planHashInComment, planHashOf, pullPrefixOf } from '../../src/gate/fingerprint.js'
-import { precheckOf, ticketGateState, worstState } from '../../src/gate/ticket-state.js'
+import { combinedHashOf, fingerprintOf, planHashInComment, planHashOf, pullPrefixOf } from '../../src/tickets/identity.js'
+import { precheckOf, ticketGateState, worstState } from '../../src/state/ticket-state.js'
 import type { ApprovalDetail, DataCorrectOrderDetail, OrderBaseInfo, OrderStatus } from '../../src/dms/types.js'
 
 function base(status: OrderStatus, extra: Partial<OrderBaseInfo> = {}): OrderBaseInfo {

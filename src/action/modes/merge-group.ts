@@ -1,17 +1,17 @@
 // merge_group checks_requested: the required check must also appear on the merge group's head sha. Its state is
 // the PR's gate, read fresh from DMS through the tickets named in the PR's sticky comment.
-import { checkStatusOf, titleOf, type GateState } from '../../gate-state.js'
+import { checkStatusOf, titleOf, type GateState } from '../../state/gate-state.js'
 import { findCheckRun, upsertCheckRun } from '../../github/check-run.js'
 import { getPull } from '../../github/pull-requests.js'
 import { findStickyComments } from '../../github/sticky-comment.js'
 import { readPermGate } from '../../perm/index.js'
 import { renderCheckOutput, ticketUrl, type ReportInput } from '../../report/render.js'
 import type { GateContext } from '../context.js'
-import { permGateState } from '../perm-state.js'
-import { EMPTY_PLAN, readGateMarker } from '../report.js'
+import { permGateState } from '../../state/perm-state.js'
+import { EMPTY_PLAN, readGateMarker } from '../../report/publish.js'
 import type { ModeResult } from '../result.js'
-import { advanceTicket } from '../tickets.js'
-import { worstState } from '../ticket-state.js'
+import { advanceTicket } from '../../tickets/lifecycle.js'
+import { worstState } from '../../state/ticket-state.js'
 
 async function gateOfPull(ctx: GateContext, n: number): Promise<{ state: GateState; notes: string[] }> {
   const comments = await findStickyComments(ctx.github.octokit, ctx.repo, n)

@@ -4,12 +4,12 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseConfig, resolveTargets, rollbackPathFor, effectiveTargets, DEFAULT_ROLLBACK_PATTERN } from '../config/index.js'
 import type { Config, InputDefaults, ResolvedTarget } from '../config/types.js'
-import { prepareCheckout, readChangedSources, readContent, readFromGit } from '../github/changed-files.js'
+import { prepareCheckout, readChangedSources, readContent, readFromGit } from '../sources/changed-files.js'
 import type { PullInfo } from '../github/pull-requests.js'
 import { collectPermOrders, type PermOrderRef } from '../perm/index.js'
 import { plan } from '../sql/plan.js'
 import type { Finding, Plan, SourceTree } from '../sql/types.js'
-import type { GateContext } from './context.js'
+import type { GateContext } from '../action/context.js'
 
 export interface PlannedTarget {
   target: ResolvedTarget

@@ -1,18 +1,18 @@
 // Evaluation → what users see (built on src/report/render.ts): the check run, the sticky comment with our state
 // marker (which the refresh run reads back), the job summary and the outputs. Several targets and permission
 // tickets are folded into one report: objects and SQL merged, one line per ticket in the notes.
-import { checkStatusOf, titleOf, type GateState } from '../gate-state.js'
+import { checkStatusOf, titleOf, type GateState } from '../state/gate-state.js'
 import { upsertCheckRun, type CheckRunResult } from '../github/check-run.js'
 import { findStickyComments, upsertStickyComment, type StickyResult } from '../github/sticky-comment.js'
 import { describePermRequest } from '../perm/index.js'
 import {
   annotationsOf, escapeText, outputsOf, parseStateMarker, renderCheckOutput, renderComment, renderJobSummary, renderStateMarker,
   stateMarkerOf, ticketUrl, type ActionOutputs, type ReportInput, type StateMarker, type TicketView
-} from '../report/render.js'
+} from './render.js'
 import type { Plan } from '../sql/types.js'
-import type { GateContext } from './context.js'
-import { evaluationDigest, type Evaluation, type TargetResult } from './evaluate.js'
-import { permGateState } from './perm-state.js'
+import type { GateContext } from '../action/context.js'
+import { evaluationDigest, type Evaluation, type TargetResult } from '../tickets/evaluate.js'
+import { permGateState } from '../state/perm-state.js'
 
 /** Our state marker: render.ts's StateMarker plus what a refresh needs to skip unchanged PRs. */
 export interface GateMarker extends StateMarker {

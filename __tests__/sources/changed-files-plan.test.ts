@@ -1,11 +1,11 @@
 // The contract with the planner: trees read from a PR must make a move between files diff as "no change" while a
 // real edit still shows. Runs the real planner on trees read through the fake GitHub.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { readChangedSources } from '../../src/github/changed-files.js'
+import { readChangedSources } from '../../src/sources/changed-files.js'
 import type { GitHubApi } from '../../src/github/octokit.js'
 import { plan } from '../../src/sql/plan.js'
 import type { FakeGitHub } from '../../src/testing/fake-github.js'
-import { FULL, REPO, setup, sha } from './helpers.js'
+import { FULL, REPO, setup, sha } from '../github/helpers.js'
 
 const proc = (name: string, v: number) => `DELIMITER $$\nCREATE PROCEDURE ${name}()\nBEGIN\n  SELECT ${v};\nEND$$\nDELIMITER ;\n`
 

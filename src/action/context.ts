@@ -2,7 +2,7 @@
 // (fork runs never create one), where the checkout is, and how to log. Built once in main.ts.
 import type { DmsClient } from '../dms/client.js'
 import type { GitHubApi, RepoRef } from '../github/octokit.js'
-import type { Inputs } from '../inputs.js'
+import type { Inputs } from './inputs.js'
 
 export interface Log {
   info(message: string): void
