@@ -814,7 +814,6 @@ const OpenApiClient = defaultExport(client);
 const Config = namedExport(client, 'Config');
 const Params = namedExport(client, 'Params');
 const OpenApiRequest = namedExport(client, 'OpenApiRequest');
-const FINGERPRINT_RE = /^[A-Za-z0-9][A-Za-z0-9._:#@\/-]{5,99}$/;
 /** Errors where the request certainly never produced a side effect at DMS: safe to resend a create. */
 function notSent(e) {
     return e instanceof errors/* DmsError */.xJ && (e.kind === 'throttle' || e.code === 'ECONNREFUSED');
@@ -908,33 +907,6 @@ function createDmsClient(options) {
             throw new errors/* DmsError */.xJ({ code: 'InvalidResponse', message: e.message, action, kind: 'invalid_response', requestId: typeof body.RequestId === 'string' ? body.RequestId : null });
         }
     }
-    async function findOrdersByFingerprint(fingerprint, o = {}) {
-        if (!FINGERPRINT_RE.test(fingerprint))
-            throw new TypeError(`fingerprint must be 6–100 characters of [A-Za-z0-9._:#@/-], got ${JSON.stringify(fingerprint)}`);
-        const now = (o.now ?? (() => new Date()))();
-        const windowMs = (o.windowDays ?? 30) * 86_400_000;
-        const base = {
-            pluginType: o.pluginType ?? 'DC_PROC',
-            searchContent: fingerprint,
-            orderStatus: 'ALL',
-            orderResultType: o.orderResultType,
-            searchDateType: 'CREATE_TIME',
-            startTime: formatDmsTime(new Date(now.getTime() - windowMs)),
-            // DMS may interpret times in the tenant's zone (UTC+8): pad the end so "just created" is inside.
-            endTime: formatDmsTime(new Date(now.getTime() + 86_400_000)),
-            pageSize: 100
-        };
-        const found = [];
-        const maxPages = o.maxPages ?? 10;
-        for (let page = 1; page <= maxPages; page++) {
-            const res = parse('ListOrders', await act('ListOrders', listOrdersParams({ ...base, pageNumber: page }, tid)), orderList);
-            // SearchContent is a keyword search: confirm the fingerprint really is in the comment.
-            found.push(...res.orders.filter((x) => x.comment.includes(fingerprint)));
-            if (res.orders.length < 100 || page * 100 >= res.totalCount)
-                break;
-        }
-        return found.sort((a, b) => b.orderId - a.orderId);
-    }
     async function createProcCorrectOrder(input) {
         // Resent only when DMS certainly did not act on it (throttled, connection refused).
         const body = await call('CreateProcCorrectOrder', createProcCorrectOrderParams(input, tid), { retry: 'not-sent' });
@@ -947,15 +919,8 @@ function createDmsClient(options) {
         endpoint,
         call,
         createProcCorrectOrder,
-        findOrdersByFingerprint,
-        async findOrderByFingerprint(fingerprint, o) {
-            return (await findOrdersByFingerprint(fingerprint, o))[0] ?? null;
-        },
-        async createProcOrderOnce(input, fingerprint, find) {
-            if (!FINGERPRINT_RE.test(fingerprint))
-                throw new TypeError(`fingerprint must be 6–100 characters of [A-Za-z0-9._:#@/-], got ${JSON.stringify(fingerprint)}`);
-            const comment = input.comment.includes(fingerprint) ? input.comment : `${input.comment}\n${fingerprint}`;
-            const params = createProcCorrectOrderParams({ ...input, comment }, tid);
+        async createProcOrderOnce(input, lookup) {
+            const params = createProcCorrectOrderParams(input, tid);
             let attempts = 0;
             // Every retryable failure may have created the ticket (timeout after DMS committed, reset, 5xx from
             // a proxy): before resending, look it up by fingerprint and return it if it exists.
@@ -967,17 +932,17 @@ function createDmsClient(options) {
                 return { orderId: ids[0], created: true, attempts: attempt };
             }, policy, {
                 isRetryable: retryable,
-                onRetry: (e, attempt, delay) => log(`dms CreateProcCorrectOrder failed #${attempt} (${e.code}); checking for ${fingerprint} in ${delay} ms`),
+                onRetry: (e, attempt, delay) => log(`dms CreateProcCorrectOrder failed #${attempt} (${e.code}); looking for the ticket in ${delay} ms`),
                 beforeRetry: async (e) => {
                     if (notSent(e))
                         return undefined;
                     // A timed-out create may still be running at DMS: give it time to commit before we look.
                     if (e instanceof errors/* DmsError */.xJ && e.kind === 'timeout')
                         await deps.sleep(createSettleMs);
-                    const hit = (await findOrdersByFingerprint(fingerprint, find))[0];
-                    if (hit)
-                        log(`dms CreateProcCorrectOrder: found ticket ${hit.orderId} for ${fingerprint}; not resending`);
-                    return hit ? { orderId: hit.orderId, created: false, attempts } : undefined;
+                    const hit = await lookup();
+                    if (hit !== undefined)
+                        log(`dms CreateProcCorrectOrder: found ticket ${hit} from the lost attempt; not resending`);
+                    return hit !== undefined ? { orderId: hit, created: false, attempts } : undefined;
                 }
             }, deps);
         },

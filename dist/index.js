@@ -48637,7 +48637,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6015:
+/***/ 9156:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57222,7 +57222,8 @@ const INPUT_DEFAULTS = {
     'wait-minutes': '0',
     'check-name': 'DMS approval',
     comment: 'true',
-    'execute-on-merge': 'false'
+    'execute-on-merge': 'false',
+    'ticket-window-days': '90'
 };
 const MAX_WAIT_MINUTES = 360;
 const fromCore = name => getInput(name);
@@ -57358,6 +57359,15 @@ function parseDatabase(raw) {
         fail('database', raw, 'allowed: a DMS DbId (number) or a schema name (no spaces or quotes)');
     return { kind: 'schema', schema: raw };
 }
+const MAX_TICKET_WINDOW_DAYS = 365;
+function parseTicketWindowDays(raw) {
+    const v = raw === '' ? INPUT_DEFAULTS['ticket-window-days'] : raw;
+    const n = /^\d{1,3}$/.test(v) ? Number(v) : NaN;
+    if (!Number.isInteger(n) || n < 1 || n > MAX_TICKET_WINDOW_DAYS) {
+        return fail('ticket-window-days', raw, `allowed: a whole number of days from 1 to ${MAX_TICKET_WINDOW_DAYS}`);
+    }
+    return n;
+}
 function parseCheckName(raw) {
     const v = raw === '' ? INPUT_DEFAULTS['check-name'] : raw;
     if (v.length > 100 || /[\r\n]/.test(v))
@@ -57400,13 +57410,15 @@ function getInputs(read = fromCore, env = process.env) {
             oidcProviderArn: raw('oidc-provider-arn')
         }),
         config: parseConfigPath(raw('config')),
+        configExplicit: raw('config') !== '' && raw('config') !== INPUT_DEFAULTS.config,
         include: parseInclude(read('include')),
         execMode: parseExecMode(raw('exec-mode')),
         relatedUsers: parseRelatedUsers(read('related-users')),
         waitMinutes: parseWaitMinutes(raw('wait-minutes')),
         checkName: parseCheckName(raw('check-name')),
         comment: parseBoolean('comment', raw('comment'), true),
-        executeOnMerge: parseBoolean('execute-on-merge', raw('execute-on-merge'), false)
+        executeOnMerge: parseBoolean('execute-on-merge', raw('execute-on-merge'), false),
+        ticketWindowDays: parseTicketWindowDays(raw('ticket-window-days'))
     };
     if (region !== undefined)
         inputs.region = region;
@@ -57442,7 +57454,9 @@ const GATE_KINDS = (/* unused pure expression or super */ null && ([
     'executed',
     'execution-failed',
     'error',
-    'fork-readonly'
+    'awaiting-maintainer',
+    'awaiting-execution',
+    'blocked'
 ]));
 function assertNever(x) {
     throw new Error(`unhandled gate state: ${JSON.stringify(x)}`);
@@ -57456,7 +57470,8 @@ function checkStatusOf(state) {
         case 'awaiting-precheck':
         case 'awaiting-approval':
         case 'executing':
-        case 'fork-readonly': // cannot gate yet: stays pending (blocking) until a maintainer refreshes
+        case 'awaiting-execution':
+        case 'awaiting-maintainer': // cannot gate yet: stays pending (blocking) until a maintainer refreshes
             return IN_PROGRESS;
         case 'approved':
         case 'executed':
@@ -57469,6 +57484,7 @@ function checkStatusOf(state) {
         case 'closed':
         case 'execution-failed':
         case 'error':
+        case 'blocked':
             return FAILURE;
         default:
             return assertNever(state);
@@ -57515,10 +57531,46 @@ function titleOf(state) {
             return `Execution of DMS ticket ${state.orderId} failed`;
         case 'error':
             return 'DMS gate error';
-        case 'fork-readonly':
-            return `Fork PR: ${plural(state.objectCount, 'routine change')} planned; a maintainer must run /dms-refresh`;
+        case 'awaiting-maintainer':
+            return `Fork PR: ${plural(state.objectCount, 'routine change')} planned; a maintainer must review and comment /dms-refresh ${state.headSha.slice(0, 12)}`;
+        case 'awaiting-execution':
+            return `Approved; DMS ticket ${state.orderId} waits for its last approver to execute it in DMS`;
+        case 'blocked':
+            return blockTitle(state.block);
         default:
             return assertNever(state);
+    }
+}
+function blockTitle(b) {
+    switch (b.cause) {
+        case 'workflow-changed':
+            return `Blocked: this PR changes a workflow that runs the gate (${b.files.join(', ')})`;
+        case 'foreign-check':
+            return `Blocked: another check run with this name is on the commit, not written by the gate`;
+        case 'ticket-mismatch':
+            return `Blocked: DMS ticket ${b.orderId} does not hold this plan's SQL`;
+        case 'no-approved-ticket':
+            return `No approved DMS ticket for this commit's plan (target ${b.targets.join(', ')})`;
+        default:
+            return assertNever(b);
+    }
+}
+/** The explanation of a block, one paragraph (check summary, comment). */
+function blockDetail(b) {
+    switch (b.cause) {
+        case 'workflow-changed':
+            return 'In pull_request mode the workflow file, and so every input of the gate (include globs, config path, database, endpoint, check name), ' +
+                'comes from the PR itself. A PR that edits such a workflow cannot be gated by it: merge the workflow change on its own first, ' +
+                'or run the gate on pull_request_target (docs/security.md).';
+        case 'foreign-check':
+            return `Check runs ${b.runs.map(r => `${r.id} (${r.app})`).join(', ')} carry the gate's name but were not written by it ` +
+                '(a job named like the check, or another app). Rename that job, and pin the required check to the gate\'s GitHub App (docs/security.md).';
+        case 'ticket-mismatch':
+            return `The ticket's comment names this plan, but ${b.detail}. The gate never trusts it; close it in DMS.`;
+        case 'no-approved-ticket':
+            return b.detail;
+        default:
+            return assertNever(b);
     }
 }
 /** The `state` output of the Action (stable, kebab-case; documented in action.yml). */
@@ -57538,7 +57590,9 @@ function stateOutputOf(state) {
         case 'executed':
         case 'execution-failed':
         case 'error':
-        case 'fork-readonly':
+        case 'awaiting-maintainer':
+        case 'awaiting-execution':
+        case 'blocked':
             return state.kind;
         default:
             return assertNever(state);
@@ -57546,13 +57600,18 @@ function stateOutputOf(state) {
 }
 /** The DMS order id the state refers to, when there is one. */
 function orderIdOf(state) {
-    return 'orderId' in state ? state.orderId : undefined;
+    if ('orderId' in state)
+        return state.orderId;
+    return state.kind === 'blocked' && state.block.cause === 'ticket-mismatch' ? state.block.orderId : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/report/markers.ts
-// Hidden markers in our PR comment (HTML comments: not rendered, visible in the raw body — never authoritative).
+// Hidden markers (HTML comments: not rendered, visible in the raw text). They find our own comment and check runs
+// again; they are never authoritative: approval is always re-read from DMS (docs/security.md).
 const STICKY_MARKER = '<!-- dms-proc-gate:sticky -->';
-const STATE_MARKER_PREFIX = '<!-- dms-proc-gate:state ';
+const markers_STATE_MARKER_PREFIX = '<!-- dms-proc-gate:state ';
+/** At the top of every check-run summary the gate writes: a run without it was not written by the gate. */
+const CHECK_MARKER_PREFIX = '<!-- dms-proc-gate:check ';
 
 ;// CONCATENATED MODULE: ./src/report/truncate.ts
 // Safe truncation for GitHub's limits: check-run output is measured in UTF-8 bytes (65,535), comment bodies in
@@ -57713,8 +57772,12 @@ function gateDetail(gate) {
         case 'execution-failed':
         case 'error':
             return `Error: ${escapeText(gate.message)}`;
-        case 'fork-readonly':
-            return 'This PR comes from a fork: its workflow token is read-only and has no DMS credentials, so no ticket was opened. A maintainer can comment `/dms-refresh` to open the ticket from the base repository (the SQL is only read as data).';
+        case 'awaiting-maintainer':
+            return 'This PR comes from a fork, so no DMS ticket is opened on its own: anyone can open a PR. A maintainer (write access) who has ' +
+                `reviewed commit ${codeSpan(gate.headSha)} comments ${codeSpan(`/dms-refresh ${gate.headSha}`)}; the gate then opens the ticket for exactly that commit ` +
+                '(its SQL is read as data, no PR code runs).';
+        case 'blocked':
+            return escapeText(blockDetail(gate.block));
         default:
             return '';
     }
@@ -57780,7 +57843,7 @@ function bodySections(input, heading) {
 // ---- public renderers ----
 function renderStateMarker(m) {
     // `>` cannot appear outside JSON strings; escaping it keeps `-->` out of the comment
-    return `${STATE_MARKER_PREFIX}${JSON.stringify(m).replace(/>/g, '\\u003e')} -->`;
+    return `${markers_STATE_MARKER_PREFIX}${JSON.stringify(m).replace(/>/g, '\\u003e')} -->`;
 }
 function stateMarkerOf(input) {
     const id = input.ticket?.orderId ?? orderIdOf(input.gate);
@@ -58607,7 +58670,6 @@ const OpenApiClient = defaultExport(client);
 const Config = namedExport(client, 'Config');
 const Params = namedExport(client, 'Params');
 const OpenApiRequest = namedExport(client, 'OpenApiRequest');
-const FINGERPRINT_RE = /^[A-Za-z0-9][A-Za-z0-9._:#@\/-]{5,99}$/;
 /** Errors where the request certainly never produced a side effect at DMS: safe to resend a create. */
 function notSent(e) {
     return e instanceof errors_DmsError && (e.kind === 'throttle' || e.code === 'ECONNREFUSED');
@@ -58701,33 +58763,6 @@ function client_createDmsClient(options) {
             throw new errors_DmsError({ code: 'InvalidResponse', message: e.message, action, kind: 'invalid_response', requestId: typeof body.RequestId === 'string' ? body.RequestId : null });
         }
     }
-    async function findOrdersByFingerprint(fingerprint, o = {}) {
-        if (!FINGERPRINT_RE.test(fingerprint))
-            throw new TypeError(`fingerprint must be 6–100 characters of [A-Za-z0-9._:#@/-], got ${JSON.stringify(fingerprint)}`);
-        const now = (o.now ?? (() => new Date()))();
-        const windowMs = (o.windowDays ?? 30) * 86_400_000;
-        const base = {
-            pluginType: o.pluginType ?? 'DC_PROC',
-            searchContent: fingerprint,
-            orderStatus: 'ALL',
-            orderResultType: o.orderResultType,
-            searchDateType: 'CREATE_TIME',
-            startTime: formatDmsTime(new Date(now.getTime() - windowMs)),
-            // DMS may interpret times in the tenant's zone (UTC+8): pad the end so "just created" is inside.
-            endTime: formatDmsTime(new Date(now.getTime() + 86_400_000)),
-            pageSize: 100
-        };
-        const found = [];
-        const maxPages = o.maxPages ?? 10;
-        for (let page = 1; page <= maxPages; page++) {
-            const res = parse('ListOrders', await act('ListOrders', listOrdersParams({ ...base, pageNumber: page }, tid)), orderList);
-            // SearchContent is a keyword search: confirm the fingerprint really is in the comment.
-            found.push(...res.orders.filter((x) => x.comment.includes(fingerprint)));
-            if (res.orders.length < 100 || page * 100 >= res.totalCount)
-                break;
-        }
-        return found.sort((a, b) => b.orderId - a.orderId);
-    }
     async function createProcCorrectOrder(input) {
         // Resent only when DMS certainly did not act on it (throttled, connection refused).
         const body = await call('CreateProcCorrectOrder', createProcCorrectOrderParams(input, tid), { retry: 'not-sent' });
@@ -58740,15 +58775,8 @@ function client_createDmsClient(options) {
         endpoint,
         call,
         createProcCorrectOrder,
-        findOrdersByFingerprint,
-        async findOrderByFingerprint(fingerprint, o) {
-            return (await findOrdersByFingerprint(fingerprint, o))[0] ?? null;
-        },
-        async createProcOrderOnce(input, fingerprint, find) {
-            if (!FINGERPRINT_RE.test(fingerprint))
-                throw new TypeError(`fingerprint must be 6–100 characters of [A-Za-z0-9._:#@/-], got ${JSON.stringify(fingerprint)}`);
-            const comment = input.comment.includes(fingerprint) ? input.comment : `${input.comment}\n${fingerprint}`;
-            const params = createProcCorrectOrderParams({ ...input, comment }, tid);
+        async createProcOrderOnce(input, lookup) {
+            const params = createProcCorrectOrderParams(input, tid);
             let attempts = 0;
             // Every retryable failure may have created the ticket (timeout after DMS committed, reset, 5xx from
             // a proxy): before resending, look it up by fingerprint and return it if it exists.
@@ -58760,17 +58788,17 @@ function client_createDmsClient(options) {
                 return { orderId: ids[0], created: true, attempts: attempt };
             }, policy, {
                 isRetryable: retryable,
-                onRetry: (e, attempt, delay) => log(`dms CreateProcCorrectOrder failed #${attempt} (${e.code}); checking for ${fingerprint} in ${delay} ms`),
+                onRetry: (e, attempt, delay) => log(`dms CreateProcCorrectOrder failed #${attempt} (${e.code}); looking for the ticket in ${delay} ms`),
                 beforeRetry: async (e) => {
                     if (notSent(e))
                         return undefined;
                     // A timed-out create may still be running at DMS: give it time to commit before we look.
                     if (e instanceof errors_DmsError && e.kind === 'timeout')
                         await deps.sleep(createSettleMs);
-                    const hit = (await findOrdersByFingerprint(fingerprint, find))[0];
-                    if (hit)
-                        log(`dms CreateProcCorrectOrder: found ticket ${hit.orderId} for ${fingerprint}; not resending`);
-                    return hit ? { orderId: hit.orderId, created: false, attempts } : undefined;
+                    const hit = await lookup();
+                    if (hit !== undefined)
+                        log(`dms CreateProcCorrectOrder: found ticket ${hit} from the lost attempt; not resending`);
+                    return hit !== undefined ? { orderId: hit, created: false, attempts } : undefined;
                 }
             }, deps);
         },
@@ -58914,22 +58942,41 @@ async function listOpenPulls(octokit, repo, max = 1000) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/event.ts
-// Pure: which mode a workflow event puts the Action in, from GITHUB_EVENT_NAME and the payload.
+// Pure: which mode a workflow event puts the Action in, from GITHUB_EVENT_NAME and the payload. Payload text is
+// untrusted (comment bodies, branch names): only numbers, shas and logins are taken from it, and approval is never
+// read from it.
 
 const REFRESH_COMMAND = '/dms-refresh';
 const PR_ACTIONS = new Set(['opened', 'synchronize', 'reopened', 'ready_for_review', 'edited']);
+const SHA = /^[0-9a-f]{40}$/i;
 function obj(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
 }
-/** `refs/heads/gh-readonly-queue/main/pr-104-<sha>` → [104] (only the documented prefix + observed pr-N part). */
-function pullNumbersOfMergeGroupRef(ref) {
-    const m = /(?:^|\/)gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-f]{7,64}$/i.exec(ref);
-    return m ? [Number(m[1])] : [];
+function event_positiveInt(v) {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,10}$/.test(v.trim()) ? Number(v.trim()) : NaN;
+    return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
-/** True when a comment body asks for a refresh: the command alone on its first line. */
+/** `refs/heads/gh-readonly-queue/main/pr-104-<sha>` → [104] (several when batched: `…/pr-7-<sha>-pr-9-<sha>`). */
+function pullNumbersOfMergeGroupRef(ref) {
+    if (!/(?:^|\/)gh-readonly-queue\//.test(ref))
+        return [];
+    const out = [...ref.matchAll(/(?:^|[/-])pr-(\d+)-[0-9a-f]{7,64}/gi)].map(m => Number(m[1]));
+    return [...new Set(out)].filter(n => Number.isSafeInteger(n) && n > 0);
+}
+/**
+ * The refresh command, alone on the first non-empty line: `/dms-refresh`, optionally followed by the commit the
+ * commenter reviewed (7 to 40 hex digits). Undefined when the comment is not the command.
+ */
+function parseRefreshCommand(body) {
+    const first = (body.split(/\r?\n/).find(l => l.trim() !== '') ?? '').trim();
+    const m = /^\/dms-refresh(?:\s+(\S+))?(?:\s.*)?$/i.exec(first);
+    if (m === null)
+        return undefined;
+    const arg = m[1];
+    return arg !== undefined && /^[0-9a-f]{7,40}$/i.test(arg) ? { sha: arg.toLowerCase() } : {};
+}
 function isRefreshCommand(body) {
-    const first = body.trim().split(/\r?\n/)[0]?.trim() ?? '';
-    return first === REFRESH_COMMAND || first.startsWith(REFRESH_COMMAND + ' ');
+    return parseRefreshCommand(body) !== undefined;
 }
 function modeOf(eventName, payload) {
     switch (eventName) {
@@ -58942,14 +58989,23 @@ function modeOf(eventName, payload) {
             const pull = toPullInfo(pr);
             const body = typeof pr.body === 'string' ? pr.body : null;
             if (action === 'closed')
-                return { kind: 'closed', pull, body };
-            if (PR_ACTIONS.has(action))
-                return { kind: 'pull-request', pull, body, action };
+                return { kind: 'closed', trigger: eventName, pull, body };
+            if (PR_ACTIONS.has(action)) {
+                const m = { kind: 'pull-request', trigger: eventName, pull, body, action };
+                if (typeof payload.before === 'string' && SHA.test(payload.before))
+                    m.before = payload.before.toLowerCase();
+                return m;
+            }
             return { kind: 'ignored', reason: `pull_request action '${action}' does not change the gate` };
         }
         case 'schedule':
-        case 'workflow_dispatch':
+        case 'repository_dispatch':
             return { kind: 'refresh', trigger: eventName };
+        case 'workflow_dispatch': {
+            const inputs = obj(payload.inputs) ?? {};
+            const n = event_positiveInt(inputs['pull-request'] ?? inputs['pull_request'] ?? inputs['pr']);
+            return n === undefined ? { kind: 'refresh', trigger: 'workflow_dispatch' } : { kind: 'refresh', trigger: 'workflow_dispatch', pullNumber: n };
+        }
         case 'issue_comment': {
             const issue = obj(payload.issue);
             const comment = obj(payload.comment);
@@ -58957,26 +59013,39 @@ function modeOf(eventName, payload) {
                 return { kind: 'ignored', reason: `issue_comment ${String(payload.action)} is not a command` };
             if (!issue || !comment || !obj(issue.pull_request))
                 return { kind: 'ignored', reason: 'the comment is not on a pull request' };
-            if (!isRefreshCommand(typeof comment.body === 'string' ? comment.body : '')) {
+            const command = parseRefreshCommand(typeof comment.body === 'string' ? comment.body : '');
+            if (command === undefined)
                 return { kind: 'ignored', reason: `the comment is not ${REFRESH_COMMAND}` };
-            }
+            const pullNumber = event_positiveInt(issue.number);
+            if (pullNumber === undefined)
+                return { kind: 'ignored', reason: 'issue_comment payload has no PR number' };
             const user = obj(comment.user);
-            return {
+            const m = {
                 kind: 'comment-refresh',
-                pullNumber: Number(issue.number),
+                pullNumber,
                 commenter: typeof user?.login === 'string' ? user.login : 'ghost',
                 commenterIsBot: user?.type === 'Bot'
             };
+            if (command.sha !== undefined)
+                m.sha = command.sha;
+            return m;
         }
         case 'merge_group': {
             const mg = obj(payload.merge_group);
-            if (!mg || typeof mg.head_sha !== 'string')
+            if (payload.action !== undefined && payload.action !== 'checks_requested')
+                return { kind: 'ignored', reason: `merge_group action '${String(payload.action)}'` };
+            if (!mg || typeof mg.head_sha !== 'string' || !SHA.test(mg.head_sha))
                 return { kind: 'ignored', reason: 'merge_group payload has no head_sha' };
+            if (typeof mg.base_sha !== 'string' || !SHA.test(mg.base_sha))
+                return { kind: 'ignored', reason: 'merge_group payload has no base_sha' };
             const headRef = typeof mg.head_ref === 'string' ? mg.head_ref : '';
-            return { kind: 'merge-group', headSha: mg.head_sha, headRef, pullNumbers: pullNumbersOfMergeGroupRef(headRef) };
+            return { kind: 'merge-group', headSha: mg.head_sha, headRef, baseSha: mg.base_sha, pullNumbers: pullNumbersOfMergeGroupRef(headRef) };
         }
         default:
-            return { kind: 'ignored', reason: `event '${eventName}' is not handled (use pull_request, schedule, workflow_dispatch, issue_comment or merge_group)` };
+            return {
+                kind: 'ignored',
+                reason: `event '${eventName}' is not handled (use pull_request_target or pull_request, merge_group, issue_comment, schedule or workflow_dispatch)`
+            };
     }
 }
 
@@ -58993,14 +59062,10 @@ const ANNOTATIONS_PER_REQUEST = 50;
 const STALE_AFTER_MS = 13 * 24 * 60 * 60 * 1000;
 const MESSAGE_MAX_BYTES = 64 * 1024 - 1;
 const ANNOTATION_TITLE_MAX = 255;
-async function findCheckRun(octokit, repo, headSha, name) {
-    const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: headSha, check_name: name, filter: 'latest', per_page: 100 });
-    const runs = data.check_runs.filter(r => r.name === name);
-    if (runs.length === 0)
-        return undefined;
-    const r = runs.reduce((a, b) => (b.id > a.id ? b : a));
+function existingOf(r) {
     return {
         id: r.id,
+        name: r.name,
         status: r.status,
         conclusion: r.conclusion ?? null,
         startedAt: r.started_at ?? null,
@@ -59008,8 +59073,22 @@ async function findCheckRun(octokit, repo, headSha, name) {
         title: r.output.title ?? null,
         summary: r.output.summary ?? null,
         text: r.output.text ?? null,
-        annotationsCount: r.output.annotations_count
+        annotationsCount: r.output.annotations_count,
+        app: { id: r.app?.id ?? 0, slug: r.app?.slug ?? '' }
     };
+}
+/** Every run named `name` on the commit, from any app, newest first (check runs ids only grow). */
+async function listCheckRuns(octokit, repo, headSha, name) {
+    const runs = await octokit.paginate(octokit.rest.checks.listForRef, { ...repo, ref: headSha, check_name: name, filter: 'all', per_page: 100 });
+    return runs.filter(r => r.name === name).map(existingOf).sort((a, b) => b.id - a.id);
+}
+/** The newest run named `name` on the commit (any app). */
+async function findCheckRun(octokit, repo, headSha, name) {
+    const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: headSha, check_name: name, filter: 'latest', per_page: 100 });
+    const runs = data.check_runs.filter(r => r.name === name);
+    if (runs.length === 0)
+        return undefined;
+    return existingOf(runs.reduce((a, b) => (b.id > a.id ? b : a)));
 }
 const ANNOTATIONS_MARKER = '<!-- dms-proc-gate:annotations ';
 /** A hidden fingerprint of the annotations in the summary: runs only accumulate annotations, so new ones need a new run. */
@@ -59080,10 +59159,16 @@ async function upsertCheckRun(octokit, repo, want, opts = {}) {
     const now = opts.now ?? new Date();
     const annotations = (want.annotations ?? []).map(boundedAnnotation);
     const output = boundedOutput(want.output, annotationsMarker(annotations));
-    const existing = await findCheckRun(octokit, repo, want.headSha, want.name);
-    const decision = decide(existing, { ...want, annotations }, output, now);
+    const runs = opts.runs ?? (await listCheckRuns(octokit, repo, want.headSha, want.name));
+    const ours = opts.isOurs !== undefined ? runs.filter(opts.isOurs) : runs;
+    const existing = ours[0];
+    // GitHub shows (and branch protection reads) the newest run of a name: ours must be it.
+    const newerOther = existing !== undefined && runs.some(r => r.id > existing.id && !ours.includes(r));
+    const decision = newerOther
+        ? { kind: 'create', reason: `a newer run with this name (not the gate's) is on the commit` }
+        : decide(existing, { ...want, annotations }, output, now);
     if (decision.kind === 'unchanged')
-        return { id: existing.id, action: 'unchanged' };
+        return { id: existing.id, action: 'unchanged', app: existing.app };
     const batches = [];
     for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
         batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
@@ -59093,6 +59178,12 @@ async function upsertCheckRun(octokit, repo, want, opts = {}) {
         extra.external_id = want.externalId;
     if (want.detailsUrl !== undefined)
         extra.details_url = want.detailsUrl;
+    let app;
+    const appOf = (data) => {
+        const a = data.app;
+        if (a?.id !== undefined)
+            app = { id: a.id, slug: a.slug ?? '' };
+    };
     const create = async () => {
         const { data } = await octokit.rest.checks.create({
             ...repo,
@@ -59103,6 +59194,7 @@ async function upsertCheckRun(octokit, repo, want, opts = {}) {
             ...extra,
             output: { ...output, annotations: first }
         });
+        appOf(data);
         return data.id;
     };
     let id;
@@ -59117,13 +59209,14 @@ async function upsertCheckRun(octokit, repo, want, opts = {}) {
         // annotations already on the run stay; only send them when the run has none yet
         const send = existing.annotationsCount === 0 ? first : [];
         try {
-            await octokit.rest.checks.update({
+            const { data } = await octokit.rest.checks.update({
                 ...repo,
                 check_run_id: id,
                 ...statusFields(want.status, now),
                 ...extra,
                 output: { ...output, annotations: send }
             });
+            appOf(data);
             if (existing.annotationsCount !== 0)
                 batches.length = 0;
             action = 'updated';
@@ -59144,6 +59237,8 @@ async function upsertCheckRun(octokit, repo, want, opts = {}) {
     const result = { id, action };
     if (reason !== undefined)
         result.reason = reason;
+    if (app !== undefined)
+        result.app = app;
     return result;
 }
 
@@ -59708,42 +59803,6 @@ async function resolveDatabase(dms, sel, opts = {}) {
     return { dbId: ref.dbId, logic: ref.logic, ref };
 }
 
-;// CONCATENATED MODULE: ./src/tickets/identity.ts
-// Pure: how a ticket is tied to a PR and a plan. The fingerprint goes in the ticket's Comment and is found again
-// with ListOrders (SearchContent), so a rerun reuses the ticket and a changed plan supersedes it.
-
-const FINGERPRINT_PREFIX = 'dms-proc-gate:';
-function sha256(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
-}
-/** Short hash of what a ticket deploys: the SQL both ways and the databases it runs on. */
-function planHashOf(execSql, rollbackSql, dbIds) {
-    return sha256([execSql, rollbackSql, [...dbIds].sort((a, b) => a - b).join(',')].join('\u0000')).slice(0, 16);
-}
-/** Hash over several targets' plan hashes (the PR-level plan hash in the comment marker). */
-function combinedHashOf(hashes) {
-    return hashes.length === 1 ? hashes[0] : sha256([...hashes].sort().join(',')).slice(0, 16);
-}
-/** `owner/repo`, shortened to a hash when it would push the fingerprint past DMS-safe length (100 chars). */
-function repoKey(repo) {
-    return repo.length <= 60 ? repo : `r-${sha256(repo.toLowerCase()).slice(0, 16)}`;
-}
-/** Every ticket of this PR carries this prefix (the trailing ':' keeps #1 from matching #12). */
-function pullPrefixOf(repo, pullNumber) {
-    return `${FINGERPRINT_PREFIX}${repoKey(repo)}#${pullNumber}:`;
-}
-function fingerprintOf(repo, pullNumber, planHash) {
-    return `${pullPrefixOf(repo, pullNumber)}${planHash}`;
-}
-/** The plan hash in a ticket comment that carries this PR's prefix, or undefined. */
-function planHashInComment(comment, prefix) {
-    const at = comment.indexOf(prefix);
-    if (at < 0)
-        return undefined;
-    const m = /^[0-9a-f]{6,64}/.exec(comment.slice(at + prefix.length));
-    return m ? m[0] : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/state/perm-state.ts
 function permGateState(p) {
     const orderId = p.orderId;
@@ -59846,17 +59905,19 @@ function ticketGateState(base, approval, precheck) {
 /** Blocking failures first, then pending, then passing: the overall state is the most severe one. */
 const SEVERITY = {
     error: 100,
+    blocked: 97,
     'plan-failed': 95,
     'execution-failed': 90,
     'precheck-failed': 85,
     rejected: 80,
     cancelled: 75,
     closed: 70,
-    'fork-readonly': 50,
+    'awaiting-maintainer': 50,
     planning: 45,
     'awaiting-precheck': 40,
     'awaiting-approval': 35,
     executing: 30,
+    'awaiting-execution': 28,
     approved: 10,
     executed: 5,
     'no-changes': 0
@@ -59868,92 +59929,227 @@ function worstState(states) {
     return states.reduce((worst, s) => (SEVERITY[s.kind] > SEVERITY[worst.kind] ? s : worst));
 }
 
+;// CONCATENATED MODULE: ./src/tickets/identity.ts
+// Pure: how a DMS ticket names the plan it carries. The identity is a bracketed header at the very start of the
+// ticket's Comment; everything after it (the PR title, the head sha) is free text for people and is never parsed.
+// Matching is exact on the parsed fields, never a substring search, so no title or body can pose as an identity.
+// The identity is only a hint: a ticket is trusted when it is the gate's own (ListOrders AS_COMMITTER) and its SQL
+// and databases, read back from DMS, equal the plan (content.ts). See docs/security.md.
+
+const IDENTITY_TAG = 'dms-proc-gate/v2';
+const REPO = '[a-z0-9._-]{1,100}/[a-z0-9._-]{1,100}';
+const TARGET = '[A-Za-z0-9._-]{1,64}';
+const HEADER = new RegExp(`^\\[${IDENTITY_TAG.replace(/[./]/g, m => `\\${m}`)} repo=(${REPO}) pr=([1-9][0-9]{0,9}) target=(${TARGET}) plan=([0-9a-f]{64})\\]`);
+function isTargetName(name) {
+    return new RegExp(`^${TARGET}$`).test(name);
+}
+/** The comment header for an identity: `[dms-proc-gate/v2 repo=o/r pr=7 target=shop plan=<64 hex>]`. */
+function identityHeader(id) {
+    const repo = id.repo.toLowerCase();
+    if (!new RegExp(`^${REPO}$`).test(repo))
+        throw new TypeError(`repository name ${JSON.stringify(id.repo)} cannot be written into a ticket identity`);
+    if (!Number.isSafeInteger(id.pull) || id.pull <= 0)
+        throw new TypeError(`PR number ${id.pull} is not a positive integer`);
+    if (!isTargetName(id.target))
+        throw new TypeError(`target name ${JSON.stringify(id.target)} must match ${TARGET}`);
+    if (!/^[0-9a-f]{64}$/.test(id.planHash))
+        throw new TypeError('planHash must be 64 hex characters');
+    return `[${IDENTITY_TAG} repo=${repo} pr=${id.pull} target=${id.target} plan=${id.planHash}]`;
+}
+/** The identity at the start of a ticket comment, or null (free text, another tool's ticket, an older format). */
+function parseIdentity(comment) {
+    const m = HEADER.exec(comment);
+    if (m === null)
+        return null;
+    return { repo: m[1], pull: Number(m[2]), target: m[3], planHash: m[4] };
+}
+function sameIdentity(a, b) {
+    return a.repo === b.repo.toLowerCase() && a.pull === b.pull && a.target === b.target && a.planHash === b.planHash;
+}
+/** Same repository, target and plan, whichever PR opened it (a merge group may hold another PR's change). */
+function samePlan(a, b) {
+    return a.repo === b.repo.toLowerCase() && a.target === b.target && a.planHash === b.planHash;
+}
+function ofPull(id, repo, pull) {
+    return id.repo === repo.toLowerCase() && id.pull === pull;
+}
+/**
+ * What a ticket deploys, hashed: the exec SQL, the rollback SQL and the databases (DbId + Logic). The SQL is
+ * hashed in the normal form the read-back comparison uses (content.ts), so the hash and the check agree.
+ */
+function planHashOf(execSql, rollbackSql, dbItems) {
+    const dbs = [...dbItems].map(d => `${d.dbId}:${d.logic ? 'L' : 'P'}`).sort();
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify([normalSql(execSql), normalSql(rollbackSql), dbs])).digest('hex');
+}
+/**
+ * SQL as compared with DMS's copy: line endings unified and the whole text trimmed. Nothing else is normalised —
+ * a changed character anywhere inside is a different plan. (DMS may store the text with \r\n or a trailing newline
+ * dropped; the docs do not say. Anything more lenient could accept SQL a DBA never saw.)
+ */
+function normalSql(sql) {
+    return sql.replace(/\r\n?/g, '\n').trim();
+}
+/** Short form for titles and logs. */
+function shortHash(planHash) {
+    return planHash.slice(0, 12);
+}
+
+;// CONCATENATED MODULE: ./src/tickets/content.ts
+
+/** 1-based line and a short excerpt of the first difference, for the explanation. */
+function firstDifference(a, b) {
+    const la = a.split('\n');
+    const lb = b.split('\n');
+    for (let i = 0; i < Math.max(la.length, lb.length); i++) {
+        if (la[i] !== lb[i]) {
+            const show = (s) => (s === undefined ? '(end of text)' : JSON.stringify(s.length > 60 ? `${s.slice(0, 60)}…` : s));
+            return `line ${i + 1}: DMS has ${show(lb[i])}, the plan has ${show(la[i])}`;
+        }
+    }
+    return 'the texts differ';
+}
+function checkContent(detail, plan) {
+    const exec = normalSql(plan.execSql);
+    const dmsExec = normalSql(detail.execSql);
+    if (dmsExec !== exec)
+        return { ok: false, detail: `its deploy SQL in DMS differs (${firstDifference(exec, dmsExec)})` };
+    if (detail.rollbackSqlType !== '' && detail.rollbackSqlType.toUpperCase() !== 'TEXT') {
+        return { ok: false, detail: `its rollback is a ${detail.rollbackSqlType} (the gate only sends rollback SQL as text)` };
+    }
+    const rb = normalSql(plan.rollbackSql);
+    const dmsRb = normalSql(detail.rollbackSql);
+    if (dmsRb !== rb)
+        return { ok: false, detail: `its rollback SQL in DMS differs (${firstDifference(rb, dmsRb)})` };
+    const want = [...plan.dbItems].map(d => `${d.dbId}${d.logic ? ' (logical)' : ''}`).sort();
+    const got = detail.databases.map(d => `${d.dbId}${d.logic ? ' (logical)' : ''}`).sort();
+    if (want.join(',') !== got.join(','))
+        return { ok: false, detail: `it targets databases ${got.join(', ') || '(none)'} in DMS, the plan ${want.join(', ')}` };
+    return { ok: true };
+}
+
+;// CONCATENATED MODULE: ./src/tickets/book.ts
+
+
+const DEFAULT_WINDOW_DAYS = 90;
+const PAGE_SIZE = 100;
+/** 100 pages of 100: a run that has to read more tickets than this asks for a shorter window. */
+const MAX_PAGES = 100;
+class TicketBook {
+    scanned;
+    list;
+    constructor(tickets, 
+    /** tickets listed in all (with or without an identity), for the log */
+    scanned) {
+        this.scanned = scanned;
+        this.list = [...tickets].sort((a, b) => b.orderId - a.orderId);
+    }
+    /** Newest first. */
+    all() {
+        return this.list;
+    }
+    ofPull(repo, pull) {
+        return this.list.filter(t => ofPull(t.identity, repo, pull));
+    }
+    /** Tickets carrying exactly this identity (this PR, target and plan). */
+    withIdentity(id) {
+        return this.list.filter(t => sameIdentity(t.identity, id));
+    }
+    /** Tickets of this repository, target and plan, opened by any PR. */
+    withPlan(id) {
+        return this.list.filter(t => samePlan(t.identity, id));
+    }
+    byId(orderId) {
+        return this.list.find(t => t.orderId === orderId);
+    }
+    /** Records a ticket created in this run (DMS lists it only on the next ListOrders). */
+    add(t) {
+        if (this.byId(t.orderId) !== undefined)
+            return;
+        this.list.push(t);
+        this.list.sort((a, b) => b.orderId - a.orderId);
+    }
+    /** Records a status change made in this run (a close, a submit). */
+    setStatus(orderId, status, statusCode) {
+        const t = this.byId(orderId);
+        if (t !== undefined) {
+            t.status = status;
+            t.statusCode = statusCode;
+        }
+    }
+}
+/** Reads every DC_PROC ticket the caller submitted in the window and keeps those with a gate identity. */
+async function readTicketBook(client, o) {
+    const day = 86_400_000;
+    const start = new Date(o.now.getTime() - o.windowDays * day);
+    // One day of slack at the end: DMS reads these as wall-clock times in its region (UTC+8), whatever we send.
+    const end = new Date(o.now.getTime() + day);
+    const found = [];
+    const committers = new Set();
+    let scanned = 0;
+    for (let page = 1;; page++) {
+        if (page > MAX_PAGES) {
+            throw new Error(`ListOrders: the gate's DMS identity submitted more than ${MAX_PAGES * PAGE_SIZE} tickets in ${o.windowDays} days; ` +
+                'set a shorter ticket-window-days');
+        }
+        const res = await client.listOrders({
+            orderResultType: 'AS_COMMITTER',
+            pluginType: 'DC_PROC',
+            orderStatus: 'ALL',
+            searchDateType: 'CREATE_TIME',
+            startTime: formatDmsTime(start),
+            endTime: formatDmsTime(end),
+            pageNumber: page,
+            pageSize: PAGE_SIZE
+        });
+        scanned += res.orders.length;
+        for (const order of res.orders) {
+            if (order.committerId !== null)
+                committers.add(order.committerId);
+            const identity = parseIdentity(order.comment);
+            if (identity !== null)
+                found.push({ ...order, identity });
+        }
+        if (res.orders.length === 0 || scanned >= res.totalCount)
+            break;
+    }
+    // AS_COMMITTER means "submitted by the caller": one committer at most. Anything else means DMS widened the scope
+    // (e.g. an admin view), and then no ticket here can be trusted to be the gate's own.
+    if (committers.size > 1) {
+        throw new Error(`ListOrders with OrderResultType=AS_COMMITTER returned tickets of ${committers.size} committers ` +
+            `(${[...committers].join(', ')}); the gate cannot tell its own tickets apart and trusts none of them`);
+    }
+    o.log?.(`DMS: ${scanned} DC_PROC tickets of this identity in the last ${o.windowDays} days, ${found.length} with a gate identity`);
+    return new TicketBook(found, scanned);
+}
+
 ;// CONCATENATED MODULE: ./src/tickets/lifecycle.ts
 
 
-/** Every ticket of this PR (any plan, any status), newest first. */
-async function listPullTickets(client, prefix) {
-    return client.findOrdersByFingerprint(prefix);
-}
-/** Closes this PR's open tickets whose fingerprint is not one of `keep`. Returns the ids closed. */
-async function closeSuperseded(client, tickets, keep, reason, log) {
-    const closed = [];
-    for (const t of tickets) {
-        if (!isOpenStatus(t.status) || keep.some(f => t.comment.includes(f)))
-            continue;
-        try {
-            await client.closeOrder(t.orderId, reason);
-            closed.push(t.orderId);
-            log.info(`Closed superseded DMS ticket ${t.orderId}: ${reason}`);
-        }
-        catch (e) {
-            // already finished under us (approved-and-executed, cancelled…): nothing to close
-            if (e instanceof errors_DmsError && e.kind === 'business')
-                log.warning(`Could not close DMS ticket ${t.orderId}: ${e.message}`);
-            else
-                throw e;
-        }
-    }
-    return closed;
-}
+
+
+const BEFORE_SUBMISSION = new Set(['new', 'precheck', 'precheck_success', 'precheck_failed']);
 /**
- * The ticket of `fingerprint`: an existing one (open first, newest first; a ticket closed by a supersede is not
- * reused), else a new one when allowed. createProcOrderOnce never makes two for one fingerprint on retries.
+ * GetOrderBaseInfo + GetDataCorrectOrderDetail (+ GetApprovalDetail once submitted): three calls for a ticket in
+ * approval. The content is checked before anything else is done with the ticket.
  */
-async function ensureTicket(client, tickets, fingerprint, input, allowCreate, log, beforeCreate = async () => undefined) {
-    const mine = tickets.filter(t => t.comment.includes(fingerprint));
-    const open = mine.find(t => isOpenStatus(t.status));
-    const reusable = open ?? mine.find(t => t.status !== 'closed');
-    if (reusable) {
-        log.info(`Reusing DMS ticket ${reusable.orderId} (${reusable.statusCode}) for ${fingerprint}`);
-        return { kind: 'found', orderId: reusable.orderId };
-    }
-    if (!allowCreate)
-        return { kind: 'missing' };
-    await beforeCreate();
-    const r = await client.createProcOrderOnce(input, fingerprint);
-    log.info(r.created ? `Created DMS ticket ${r.orderId} for ${fingerprint}` : `Found DMS ticket ${r.orderId} created by an earlier attempt`);
-    return { kind: 'created', orderId: await settleRace(client, fingerprint, r.orderId, log) };
-}
-/**
- * Two runs racing on one plan (a push and a rerun) may both create a ticket: both then keep the oldest open one
- * and close the others, so the PR converges on one ticket whichever run finishes last.
- */
-async function settleRace(client, fingerprint, mine, log) {
-    const open = (await client.findOrdersByFingerprint(fingerprint)).filter(t => isOpenStatus(t.status)).sort((a, b) => a.orderId - b.orderId);
-    const keep = open[0]?.orderId ?? mine;
-    for (const t of open.slice(1)) {
-        try {
-            await client.closeOrder(t.orderId, `Duplicate of DMS ticket ${keep} (two runs created a ticket for the same plan)`);
-            log.info(`Closed duplicate DMS ticket ${t.orderId}; keeping ${keep}`);
-        }
-        catch (e) {
-            if (!(e instanceof errors_DmsError && e.kind === 'business'))
-                throw e;
-        }
-    }
-    return keep;
-}
-async function readPrecheck(client, orderId) {
-    return precheckOf(await client.getDataCorrectOrderDetail(orderId));
-}
-/**
- * Reads a ticket's state and moves it along where the Action is the actor: a ticket whose precheck passed but
- * is not submitted yet gets SubmitOrderApproval (another run may have submitted it first: that is fine).
- */
-async function advanceTicket(client, orderId, o) {
+async function readTicket(client, orderId, o) {
     let base = await client.getOrderBaseInfo(orderId);
+    let detail = await client.getDataCorrectOrderDetail(orderId);
+    const content = o.verify(detail);
+    if (!content.ok)
+        return { kind: 'mismatch', orderId, detail: content.detail, base };
     let precheck;
-    if (base.status === 'new' || base.status === 'precheck' || base.status === 'precheck_success' || base.status === 'precheck_failed') {
+    if (BEFORE_SUBMISSION.has(base.status)) {
         const deadline = o.now() + o.precheckWaitMs;
         let delay = 250;
-        precheck = await readPrecheck(client, orderId);
+        precheck = precheckOf(detail);
         while (precheck.kind === 'running' && o.now() + delay <= deadline) {
             await o.sleep(delay);
             delay = Math.min(delay * 2, 5000);
-            precheck = await readPrecheck(client, orderId);
+            detail = await client.getDataCorrectOrderDetail(orderId);
+            precheck = precheckOf(detail);
         }
-        if (precheck.kind === 'passed' && base.status !== 'precheck_failed') {
+        if (o.submit && precheck.kind === 'passed' && base.status !== 'precheck_failed') {
             try {
                 await client.submitOrderApproval(orderId);
                 o.log.info(`Submitted DMS ticket ${orderId} for approval`);
@@ -59967,12 +60163,59 @@ async function advanceTicket(client, orderId, o) {
         }
     }
     const approval = base.workflowInstanceId !== null ? await client.getApprovalDetail(base.workflowInstanceId) : null;
-    return { orderId, base, approval, state: ticketGateState(base, approval, precheck) };
+    return { kind: 'read', ticket: { orderId, base, detail, approval, state: ticketGateState(base, approval, precheck) } };
+}
+/** Closes a ticket; false when DMS refuses because it already finished (executed, cancelled…). */
+async function closeTicket(client, book, orderId, reason, log) {
+    try {
+        await client.closeOrder(orderId, reason);
+        book.setStatus(orderId, 'closed', 'closed');
+        log.info(`Closed DMS ticket ${orderId}: ${reason}`);
+        return true;
+    }
+    catch (e) {
+        if (e instanceof errors_DmsError && e.kind === 'business') {
+            log.warning(`Could not close DMS ticket ${orderId}: ${e.message}`);
+            return false;
+        }
+        throw e;
+    }
+}
+/** The gate's tickets created in the last day that carry `identity` (a short listing: one page in practice). */
+async function recentWithIdentity(client, identity, now) {
+    const book = await readTicketBook(client, { windowDays: 1, now });
+    return book.withIdentity(identity);
+}
+/**
+ * Creates the ticket for `identity` once. A retried create first looks for the ticket a lost answer may have
+ * created (client.createProcOrderOnce); two runs racing on one plan both keep the oldest open ticket and close the
+ * others, so the PR converges on one ticket whichever run finishes last.
+ */
+async function createTicketOnce(client, book, identity, input, o) {
+    const r = await client.createProcOrderOnce(input, async () => (await recentWithIdentity(client, identity, o.now()))[0]?.orderId);
+    o.log.info(r.created ? `Created DMS ticket ${r.orderId}` : `Found DMS ticket ${r.orderId} created by an earlier attempt`);
+    const open = (await recentWithIdentity(client, identity, o.now())).filter(t => isOpenStatus(t.status));
+    for (const t of open)
+        book.add(t);
+    if (book.byId(r.orderId) === undefined) {
+        // not listed yet (DMS may index a new ticket with a delay): remember it as created
+        const base = await client.getOrderBaseInfo(r.orderId);
+        book.add({ ...base, identity });
+    }
+    const sorted = open.filter(t => sameIdentity(t.identity, identity)).map(t => t.orderId).sort((a, b) => a - b);
+    const keep = sorted[0] ?? r.orderId;
+    for (const id of sorted.slice(1)) {
+        await closeTicket(client, book, id, `Duplicate of DMS ticket ${keep} (two runs created a ticket for the same plan)`, o.log);
+    }
+    return keep;
 }
 
 ;// CONCATENATED MODULE: ./src/tickets/evaluate.ts
-// A planned PR + DMS → one Evaluation: per target, the ticket of the current plan (reused, or created when allowed,
-// superseded ones closed), its state, the permission tickets, and the state of the whole gate.
+// A planned PR + DMS → one Evaluation: per target, the gate's own ticket that holds exactly the current plan (read
+// back from DMS and compared), created when allowed; every other open ticket of the PR closed; permission tickets;
+// and the state of the whole gate. The rule (docs/security.md): green only when every target's plan is empty or has
+// a ticket of the gate's identity whose SQL and databases in DMS equal the plan and which DMS says is approved now.
+
 
 
 
@@ -60000,7 +60243,7 @@ function selectorOf(d) {
 function hasChanges(t) {
     return t.plan.objects.length > 0;
 }
-/** The gate when there is nothing to ask DMS about (errors, no changes); undefined when DMS must be asked. */
+/** The gate when the plan itself decides it (errors, an incomplete file list, nothing to deploy); else undefined. */
 function stateWithoutDms(planned) {
     if (planned.incomplete !== null)
         return { kind: 'error', message: planned.incomplete };
@@ -60010,10 +60253,24 @@ function stateWithoutDms(planned) {
         return { kind: 'no-changes' };
     return undefined;
 }
-function ticketComment(ctx, planned, t) {
-    const p = planned.pull;
-    const title = p.title.replace(/\s+/g, ' ').slice(0, 120);
-    return `GitHub PR ${ctx.repoFullName}#${p.number} "${title}" (head ${p.headSha.slice(0, 12)}), target ${t.target.name}`;
+/** The PR a change belongs to, when it has one. */
+function pullOf(planned) {
+    const s = planned.subject;
+    if (s.kind === 'pull')
+        return s.pull;
+    return s.pull;
+}
+/** The ticket comment: the identity header first (the only part ever parsed), then text for people. */
+function ticketComment(ctx, identity, planned, target, extra = []) {
+    const p = pullOf(planned);
+    const title = (p?.title ?? '').replace(/\s+/g, ' ').trim().slice(0, 120);
+    const lines = [
+        identityHeader(identity),
+        `GitHub PR ${ctx.repoFullName}#${identity.pull}${title !== '' ? `: ${title}` : ''}`,
+        `Head ${planned.headSha.slice(0, 12)}, target ${target}.`,
+        ...extra
+    ];
+    return lines.join('\n');
 }
 /** A stable digest of everything the report shows from DMS: unchanged digest = nothing to write. */
 function digestOf(tickets, perm) {
@@ -60031,86 +60288,175 @@ function digestOf(tickets, perm) {
 function evaluationDigest(ev) {
     return digestOf(ev.targets.filter(t => t.ticket !== null).map(t => ({ state: t.state, approval: t.ticket.approval, statusCode: t.ticket.base.statusCode })), ev.perm?.orders ?? []);
 }
+function combinedHashOf(hashes) {
+    if (hashes.length === 0)
+        return '';
+    return hashes.length === 1 ? hashes[0] : (0,external_node_crypto_.createHash)('sha256').update([...hashes].sort().join(',')).digest('hex');
+}
 function overall(targets, perm) {
     return worstState([...targets.map(t => t.state), ...(perm?.orders.map(permGateState) ?? [])]);
 }
-/** Evaluation with no DMS involved (plan errors, nothing to deploy, or a fork run without credentials). */
-function evaluateWithoutDms(planned, state) {
+/** Evaluation with no ticket involved (plan errors, nothing to deploy, or a fork run without credentials). */
+function evaluateWithoutDms(planned, state, closed = []) {
     const targets = planned.targets.filter(hasChanges).map(t => ({
         name: t.target.name,
         database: evaluate_describeDatabase(t.target.database),
         plan: t.plan,
-        dbIds: [],
+        dbItems: [],
         planHash: planHashOf(t.plan.execSql, t.plan.rollbackSql, []),
-        fingerprint: '',
+        identity: null,
         ticket: null,
         state
     }));
-    return { planned, targets, perm: null, state, planHash: combinedHashOf(targets.map(t => t.planHash)), closed: [], notes: [...planned.notes] };
+    return { planned, targets, perm: null, state, planHash: combinedHashOf(targets.map(t => t.planHash)), closed, notes: [...planned.notes] };
 }
-async function evaluate(ctx, planned, o) {
-    const early = stateWithoutDms(planned);
-    if (early !== undefined)
-        return evaluateWithoutDms(planned, early);
-    const client = await ctx.dms();
-    const pull = planned.pull;
-    const notes = [...planned.notes];
-    // what each target would deploy, where
-    const prepared = [];
+/** The statuses a ticket of the current plan is reused in, best first: open, then finished ones that still speak. */
+function preference(t) {
+    if (isOpenStatus(t.status) || t.status === 'processing')
+        return 0;
+    if (t.status === 'success')
+        return 1;
+    if (t.status === 'reject' || t.status === 'fail')
+        return 2;
+    return 9; // closed, cancelled, unknown: never reused
+}
+/** Resolves each changed target's database and computes its identity. */
+async function prepareTargets(ctx, client, planned, pull) {
+    const out = [];
     for (const t of planned.targets.filter(hasChanges)) {
         const db = await resolveDatabase(client, selectorOf(t.target.database), {
             inputName: t.target.source.kind === 'config' ? `${t.target.source.file}:${t.target.source.line} target '${t.target.name}'` : 'database'
         });
-        const planHash = planHashOf(t.plan.execSql, t.plan.rollbackSql, [db.dbId]);
-        const fingerprint = fingerprintOf(ctx.repoFullName, pull.number, planHash);
-        const input = {
-            comment: ticketComment(ctx, planned, t),
-            dbItems: [{ dbId: db.dbId, logic: db.logic }],
-            execSql: t.plan.execSql,
-            rollbackSql: t.plan.rollbackSql,
-            execMode: t.target.execMode
-        };
-        if (t.target.classify !== '')
-            input.classify = t.target.classify;
-        if (t.target.relatedUsers.length > 0)
-            input.relatedUserIds = t.target.relatedUsers;
-        prepared.push({ t, dbIds: [db.dbId], input, planHash, fingerprint });
+        const dbItems = [{ dbId: db.dbId, logic: db.logic }];
+        const planHash = planHashOf(t.plan.execSql, t.plan.rollbackSql, dbItems);
+        out.push({
+            t,
+            dbItems,
+            planHash,
+            identity: { repo: ctx.repoFullName.toLowerCase(), pull, target: t.target.name, planHash },
+            content: { execSql: t.plan.execSql, rollbackSql: t.plan.rollbackSql, dbItems }
+        });
     }
+    return out;
+}
+/** The first candidate whose content DMS confirms; mismatching ones are reported (and closed by the caller). */
+async function firstVerified(ctx, client, p, candidates, o, mismatched) {
+    for (const c of candidates) {
+        const r = await readTicket(client, c.orderId, {
+            precheckWaitMs: o.precheckWaitMs,
+            submit: o.submit,
+            verify: d => checkContent(d, p.content),
+            sleep: ctx.sleep,
+            now: () => ctx.now().getTime(),
+            log: ctx.log
+        });
+        if (r.kind === 'read')
+            return r.ticket;
+        ctx.log.warning(`DMS ticket ${r.orderId} carries the identity of target '${p.t.target.name}' but ${r.detail}: not trusted`);
+        mismatched.push({ orderId: r.orderId, detail: r.detail });
+    }
+    return undefined;
+}
+async function chooseTicket(ctx, client, book, planned, p, o, announce, mismatched) {
+    const candidates = book.withIdentity(p.identity).filter(t => preference(t) < 9).sort((a, b) => preference(a) - preference(b) || b.orderId - a.orderId);
+    const submit = o.submit ?? true;
+    const found = await firstVerified(ctx, client, p, candidates, { submit, precheckWaitMs: Math.min(ctx.precheckWaitMs, 2000) }, mismatched);
+    if (found !== undefined) {
+        ctx.log.info(`Target '${p.t.target.name}': DMS ticket ${found.orderId} holds this plan (${found.base.statusCode})`);
+        return { kind: 'ticket', read: found };
+    }
+    const firstMismatch = mismatched.find(m => candidates.some(c => c.orderId === m.orderId));
+    if (!o.allowCreate) {
+        if (firstMismatch !== undefined)
+            return { kind: 'none', state: { kind: 'blocked', block: { cause: 'ticket-mismatch', orderId: firstMismatch.orderId, detail: firstMismatch.detail } } };
+        const missing = o.missing?.(p.t.target.name);
+        return { kind: 'none', state: missing ?? { kind: 'error', message: `no DMS ticket holds the current plan of target '${p.t.target.name}'; push again or comment /dms-refresh` } };
+    }
+    await announce();
+    const input = {
+        comment: ticketComment(ctx, p.identity, planned, p.t.target.name),
+        dbItems: p.dbItems,
+        execSql: p.t.plan.execSql,
+        rollbackSql: p.t.plan.rollbackSql,
+        execMode: p.t.target.execMode
+    };
+    if (p.t.target.classify !== '')
+        input.classify = p.t.target.classify;
+    if (p.t.target.relatedUsers.length > 0)
+        input.relatedUserIds = p.t.target.relatedUsers;
+    const id = await createTicketOnce(client, book, p.identity, input, { now: ctx.now, log: ctx.log });
+    const created = await firstVerified(ctx, client, p, [book.byId(id)], { submit, precheckWaitMs: ctx.precheckWaitMs }, mismatched);
+    if (created !== undefined)
+        return { kind: 'ticket', read: created };
+    // DMS holds something else than what was just sent: creating again would loop. Fail closed and say so.
+    const m = mismatched[mismatched.length - 1];
+    return { kind: 'none', state: { kind: 'blocked', block: { cause: 'ticket-mismatch', orderId: m.orderId, detail: `${m.detail} right after the gate created it` } } };
+}
+/** `f` at most once (the in-progress check before the first ticket is created). */
+function once(f) {
+    let done = false;
+    return async () => {
+        if (done || f === undefined)
+            return;
+        done = true;
+        await f();
+    };
+}
+/** Closes the PR's open tickets that are not in `keep`. */
+async function closeOthers(ctx, client, book, pull, keep, reason) {
+    const closed = [];
+    for (const t of book.ofPull(ctx.repoFullName, pull)) {
+        if (!isOpenStatus(t.status) || keep.has(t.orderId))
+            continue;
+        if (await closeTicket(client, book, t.orderId, reason, ctx.log))
+            closed.push({ orderId: t.orderId, reason });
+    }
+    return closed;
+}
+async function evaluate(ctx, planned, o) {
+    const pull = pullOf(planned);
+    if (pull === undefined)
+        throw new Error('evaluate() needs a PR; merge groups and merge commits are judged in tickets/judge.ts');
+    const early = stateWithoutDms(planned);
+    const reasonFor = (why) => `Superseded: PR ${ctx.repoFullName}#${pull.number} ${why} at head ${planned.headSha}`;
+    if (early !== undefined) {
+        // an incomplete file list says nothing about the plan: leave tickets alone
+        if (early.kind === 'error' || !o.closeSuperseded || !(await o.mayHaveTickets()))
+            return evaluateWithoutDms(planned, early);
+        const client = await ctx.dms();
+        const closed = await closeOthers(ctx, client, await ctx.book(), pull.number, new Set(), reasonFor(early.kind === 'no-changes' ? 'deploys no routine change any more' : 'has SQL errors'));
+        return evaluateWithoutDms(planned, early, closed);
+    }
+    const client = await ctx.dms();
+    const notes = [...planned.notes];
+    const prepared = await prepareTargets(ctx, client, planned, pull.number);
     let closed = [];
     const targets = [];
-    if (prepared.length > 0) {
-        const existing = await listPullTickets(client, pullPrefixOf(ctx.repoFullName, pull.number));
-        if (o.closeSuperseded) {
-            const reason = `Superseded: PR #${pull.number} now has a different plan at head ${pull.headSha}`;
-            closed = await closeSuperseded(client, existing, prepared.map(p => p.fingerprint), reason, ctx.log);
-        }
-        let announced = false;
-        const announce = async () => {
-            if (announced || o.beforeCreate === undefined)
-                return;
-            announced = true;
-            await o.beforeCreate();
+    const announce = once(o.beforeCreate);
+    const mismatched = [];
+    for (const p of prepared) {
+        const book = await ctx.book();
+        const chosen = await chooseTicket(ctx, client, book, planned, p, o, announce, mismatched);
+        const base = {
+            name: p.t.target.name,
+            database: evaluate_describeDatabase(p.t.target.database),
+            plan: p.t.plan,
+            dbItems: p.dbItems,
+            planHash: p.planHash,
+            identity: p.identity
         };
-        for (const p of prepared) {
-            const got = await ensureTicket(client, existing, p.fingerprint, p.input, o.allowCreate, ctx.log, announce);
-            const base = { name: p.t.target.name, database: evaluate_describeDatabase(p.t.target.database), plan: p.t.plan, dbIds: p.dbIds, planHash: p.planHash, fingerprint: p.fingerprint };
-            if (got.kind === 'missing') {
-                targets.push({ ...base, ticket: null, state: { kind: 'error', message: `no DMS ticket for the current plan of target '${p.t.target.name}'; push again or comment /dms-refresh` } });
-                continue;
-            }
-            const read = await advanceTicket(client, got.orderId, {
-                precheckWaitMs: got.kind === 'created' ? ctx.precheckWaitMs : Math.min(ctx.precheckWaitMs, 2000),
-                sleep: ctx.sleep,
-                now: () => ctx.now().getTime(),
-                log: ctx.log
-            });
-            targets.push({ ...base, ticket: read, state: read.state });
-        }
+        targets.push(chosen.kind === 'ticket' ? { ...base, ticket: chosen.read, state: chosen.read.state } : { ...base, ticket: null, state: chosen.state });
+    }
+    for (const m of mismatched)
+        notes.push(`DMS ticket ${m.orderId} named this PR's plan but ${m.detail}; it is not trusted.`);
+    if (o.closeSuperseded && (prepared.length > 0 || (await o.mayHaveTickets()))) {
+        const keep = new Set(targets.flatMap(t => (t.ticket !== null ? [t.ticket.orderId] : [])));
+        closed = await closeOthers(ctx, client, await ctx.book(), pull.number, keep, reasonFor('has a different plan'));
     }
     const perm = planned.permRefs.length > 0 ? await readPermGate(client, planned.permRefs) : null;
     return { planned, targets, perm, state: overall(targets, perm), planHash: combinedHashOf(targets.map(t => t.planHash)), closed, notes };
 }
-/** Re-reads every ticket of an evaluation (no new tickets): for the in-job wait. */
+/** Re-reads every ticket of an evaluation (no new tickets, content checked again): for the in-job wait. */
 async function reread(ctx, ev) {
     const client = await ctx.dms();
     const targets = [];
@@ -60119,17 +60465,29 @@ async function reread(ctx, ev) {
             targets.push(t);
             continue;
         }
-        const read = await advanceTicket(client, t.ticket.orderId, { precheckWaitMs: 0, sleep: ctx.sleep, now: () => ctx.now().getTime(), log: ctx.log });
-        targets.push({ ...t, ticket: read, state: read.state });
+        const content = { execSql: t.plan.execSql, rollbackSql: t.plan.rollbackSql, dbItems: t.dbItems };
+        const r = await readTicket(client, t.ticket.orderId, {
+            precheckWaitMs: 0,
+            submit: true,
+            verify: d => checkContent(d, content),
+            sleep: ctx.sleep,
+            now: () => ctx.now().getTime(),
+            log: ctx.log
+        });
+        targets.push(r.kind === 'read'
+            ? { ...t, ticket: r.ticket, state: r.ticket.state }
+            : { ...t, ticket: null, state: { kind: 'blocked', block: { cause: 'ticket-mismatch', orderId: r.orderId, detail: r.detail } } });
     }
     const perm = ev.planned.permRefs.length > 0 ? await readPermGate(client, ev.planned.permRefs) : null;
     return { ...ev, targets, perm, state: overall(targets, perm) };
 }
 
 ;// CONCATENATED MODULE: ./src/report/publish.ts
-// Evaluation → what users see (built on src/report/render.ts): the check run, the sticky comment with our state
-// marker (which the refresh run reads back), the job summary and the outputs. Several targets and permission
-// tickets are folded into one report: objects and SQL merged, one line per ticket in the notes.
+// Evaluation → what users see (built on render.ts): the check run, the sticky comment, the job summary and the
+// outputs. Several targets and permission tickets fold into one report: objects and SQL merged, one line per ticket.
+// The check carries a hidden marker (state, ticket ids, digest) that a refresh reads to decide whether DMS needs
+// asking again; it is a hint only — every decision re-reads DMS. A run with the gate's name that lacks the marker,
+// or comes from another app than the gate's, is foreign: the gate's check then fails (docs/security.md).
 
 
 
@@ -60137,17 +60495,33 @@ async function reread(ctx, ev) {
 
 
 
-function readGateMarker(body) {
-    const m = parseStateMarker(body);
-    if (m === undefined)
+
+function renderCheckMarker(m) {
+    return `${CHECK_MARKER_PREFIX}${JSON.stringify(m).replace(/>/g, '\\u003e')} -->`;
+}
+const ids = (v) => Array.isArray(v) && v.every(i => Number.isSafeInteger(i) && i > 0);
+function readCheckMarker(summary) {
+    if (summary === null || !summary.startsWith(CHECK_MARKER_PREFIX))
         return undefined;
-    const perm = Array.isArray(m.permOrderIds) && m.permOrderIds.every(i => Number.isSafeInteger(i) && i > 0) ? m.permOrderIds : [];
-    return { ...m, digest: typeof m.digest === 'string' ? m.digest : '', permOrderIds: perm };
+    const end = summary.indexOf(' -->');
+    if (end < 0)
+        return undefined;
+    try {
+        const v = JSON.parse(summary.slice(CHECK_MARKER_PREFIX.length, end));
+        if (v.v !== 2 || typeof v.state !== 'string' || !ids(v.orders) || !ids(v.perm) || typeof v.digest !== 'string' || typeof v.head !== 'string')
+            return undefined;
+        return v;
+    }
+    catch {
+        return undefined;
+    }
 }
 const EMPTY_PLAN = { objects: [], execSql: '', rollbackSql: '', errors: [], warnings: [] };
 function mergedPlan(ev) {
     const ts = ev.targets;
     const errors = ev.planned.errors;
+    if (ts.length === 0)
+        return { ...EMPTY_PLAN, errors };
     if (ts.length === 1)
         return { ...ts[0].plan, errors };
     const withHeader = (sql) => ts
@@ -60158,7 +60532,7 @@ function mergedPlan(ev) {
         objects: ts.flatMap(t => t.plan.objects),
         execSql: withHeader(t => t.plan.execSql),
         rollbackSql: withHeader(t => t.plan.rollbackSql),
-        errors: ts.length === 0 ? errors : errors,
+        errors,
         warnings: ts.flatMap(t => t.plan.warnings)
     };
 }
@@ -60199,17 +60573,20 @@ function ticketNotes(ctx, ev) {
         const request = p.request ? ` Requests: ${describePermRequest(p.request).join(' ')}` : '';
         notes.push(`Permission ticket ${p.orderId}: ${p.verdict} — ${p.reason} — ${ticketUrl(p.orderId, ctx.consoleBase)}.${request}`);
     }
-    if (ev.closed.length > 0)
-        notes.push(`Closed superseded DMS ticket${ev.closed.length === 1 ? '' : 's'} ${ev.closed.join(', ')} (the plan changed).`);
+    if (ev.closed.length > 0) {
+        const list = ev.closed.map(c => c.orderId).join(', ');
+        notes.push(`Closed DMS ticket${ev.closed.length === 1 ? '' : 's'} ${list}: ${ev.closed[0].reason.replace(/ at head [0-9a-f]+$/, '')}.`);
+    }
     return notes;
 }
 function reportInputOf(ctx, ev, headSha, extraNotes = []) {
+    const pull = ev.planned.subject.kind === 'pull' ? ev.planned.subject.pull.number : ev.planned.subject.pull?.number;
     const input = {
         plan: mergedPlan(ev),
         gate: ev.state,
         context: {
             repo: ctx.repoFullName,
-            pullNumber: ev.planned.pull.number,
+            ...(pull !== undefined ? { pullNumber: pull } : {}),
             headSha,
             planHash: ev.planHash,
             checkName: ctx.inputs.checkName,
@@ -60223,13 +60600,14 @@ function reportInputOf(ctx, ev, headSha, extraNotes = []) {
         input.ticket = ticket;
     return input;
 }
-function markerOf(ev, input) {
-    const ids = ev.targets.filter(t => t.ticket !== null).map(t => t.ticket.orderId);
+function checkMarkerOf(ev, headSha) {
     return {
-        ...stateMarkerOf(input),
-        orderIds: ids,
+        v: 2,
+        state: stateOutputOf(ev.state),
+        orders: ev.targets.filter(t => t.ticket !== null).map(t => t.ticket.orderId),
+        perm: ev.perm?.orders.map(p => p.orderId) ?? ev.planned.permRefs.map(r => r.orderId),
         digest: evaluationDigest(ev),
-        permOrderIds: ev.perm?.orders.map(p => p.orderId) ?? ev.planned.permRefs.map(r => r.orderId)
+        head: headSha
     };
 }
 /** Puts `title` in place of the single-ticket title in a rendered report's heading (several tickets). */
@@ -60240,11 +60618,6 @@ function retitle(markdown, input, title) {
     if (at < 0 || (headingEnd >= 0 && at > headingEnd))
         return markdown;
     return markdown.slice(0, at) + `: ${escapeText(title)}` + markdown.slice(at + from.length);
-}
-/** renderComment with our (richer) state marker in place of render.ts's, and the multi-ticket title. */
-function commentBodyOf(ev, input) {
-    const plain = retitle(renderComment(input), input, checkTitleOf(ev));
-    return plain.replace(renderStateMarker(stateMarkerOf(input)), renderStateMarker(markerOf(ev, input)));
 }
 function checkTitleOf(ev) {
     const { total, approved } = partsCount(ev);
@@ -60264,43 +60637,99 @@ function outputsOfEvaluation(ctx, ev, input) {
     }
     return out;
 }
-/** Writes the check on `headSha` and the sticky comment (zero writes when both already show this). */
-async function publish(ctx, ev, input, headSha, o = {}) {
-    const output = renderCheckOutput(input);
-    output.title = checkTitleOf(ev);
-    const ids = ev.targets.filter(t => t.ticket !== null).map(t => t.ticket.orderId);
-    const check = await upsertCheckRun(ctx.github.octokit, ctx.repo, {
-        name: ctx.inputs.checkName,
-        headSha,
-        status: checkStatusOf(ev.state),
-        output,
-        annotations: annotationsOf(input.plan),
-        ...(ids.length > 0 ? { externalId: ids.join(',') } : {})
+// ---- the check run: ours, and the others with our name ----
+/** The runs named like the gate's check that the gate did not write: no marker, or another app than `ourApp`. */
+function foreignRuns(runs, ourApp) {
+    return runs.filter(r => readCheckMarker(r.summary) === undefined || (ourApp !== undefined && r.app.id !== ourApp));
+}
+/**
+ * Writes the gate's check on `headSha` (zero writes when it already shows this). Runs named like it that the gate
+ * did not write make it a failure that names them: branch protection reads the newest run of a name, and a job
+ * named like the check must never be what it reads (pin the required check to the gate's app: docs/security.md).
+ */
+async function publishCheck(ctx, headSha, wanted, build) {
+    const runs = await listCheckRuns(ctx.github.octokit, ctx.repo, headSha, ctx.inputs.checkName);
+    const isOurs = (r) => readCheckMarker(r.summary) !== undefined;
+    const write = async (state, known) => {
+        const b = build(state);
+        const output = renderCheckOutput(b.input);
+        output.title = b.title;
+        output.summary = `${renderCheckMarker({ ...b.marker, state: stateOutputOf(state) })}\n${output.summary}`;
+        const result = await upsertCheckRun(ctx.github.octokit, ctx.repo, {
+            name: ctx.inputs.checkName,
+            headSha,
+            status: checkStatusOf(state),
+            output,
+            annotations: annotationsOf(b.input.plan),
+            ...(b.externalId !== undefined && b.externalId !== '' ? { externalId: b.externalId } : {})
+        }, { runs: known, isOurs });
+        const s = checkStatusOf(state);
+        ctx.log.info(`Check '${ctx.inputs.checkName}' on ${headSha.slice(0, 12)}: ${result.action} (${s.status === 'completed' ? s.conclusion : 'in_progress'}) — ${output.title}`);
+        if (result.reason)
+            ctx.log.info(`  (${result.reason})`);
+        return { result, input: b.input };
+    };
+    const blockedBy = (foreign) => ({
+        kind: 'blocked',
+        block: { cause: 'foreign-check', runs: foreign.map(r => ({ id: r.id, app: r.app.slug || String(r.app.id) })) }
     });
-    ctx.log.info(`Check '${ctx.inputs.checkName}' on ${headSha.slice(0, 12)}: ${check.action} (${checkStatusOf(ev.state).status === 'completed' ? checkStatusOf(ev.state).conclusion : 'in_progress'}) — ${output.title}`);
-    if (check.reason)
-        ctx.log.info(`  (${check.reason})`);
+    let state = wanted;
+    const before = foreignRuns(runs, undefined);
+    if (before.length > 0)
+        state = blockedBy(before);
+    let w = await write(state, runs);
+    // Only now is the gate's app known (the token's): marked runs of another app are foreign too.
+    const ourApp = w.result.app?.id;
+    const after = foreignRuns(runs.filter(r => r.id !== w.result.id), ourApp);
+    if (after.length > before.length) {
+        state = blockedBy(after);
+        w = await write(state, await listCheckRuns(ctx.github.octokit, ctx.repo, headSha, ctx.inputs.checkName));
+    }
+    if (state.kind === 'blocked' && state.block.cause === 'foreign-check') {
+        ctx.log.warning(`Check runs ${state.block.runs.map(r => `${r.id} (${r.app})`).join(', ')} carry the name '${ctx.inputs.checkName}' but were not written by the gate`);
+    }
+    return { result: w.result, state, input: w.input };
+}
+/** The login our comments are written under: the bot user of the token's app. */
+function botLoginOf(app) {
+    return app === undefined || app.slug === '' || app.slug === 'github-actions' ? ACTIONS_BOT_LOGIN : `${app.slug}[bot]`;
+}
+/** renderComment with the multi-ticket title. */
+function commentBodyOf(ev, input) {
+    return retitle(renderComment(input), input, checkTitleOf(ev));
+}
+/** Writes the check on `headSha` and the sticky comment (zero writes when both already show this). */
+async function publish(ctx, ev, headSha, o = {}) {
+    const orderIds = ev.targets.filter(t => t.ticket !== null).map(t => t.ticket.orderId);
+    const build = (state) => {
+        const shown = state === ev.state ? ev : { ...ev, state };
+        const input = reportInputOf(ctx, shown, headSha, o.extraNotes);
+        return { input, title: checkTitleOf(shown), marker: checkMarkerOf(shown, headSha), externalId: orderIds.join(',') };
+    };
+    const pub = await publishCheck(ctx, headSha, ev.state, build);
+    const shown = pub.state === ev.state ? ev : { ...ev, state: pub.state };
     let comment = null;
-    if (ctx.inputs.comment && o.comment !== false) {
-        const n = ev.planned.pull.number;
+    const pull = ev.planned.subject.kind === 'pull' ? ev.planned.subject.pull : ev.planned.subject.pull;
+    if (ctx.inputs.comment && o.comment !== false && pull !== undefined) {
+        const author = botLoginOf(pub.result.app);
         // a PR without routine changes gets no comment, unless it had one (which then says so)
-        const skip = ev.state.kind === 'no-changes' && (await findStickyComments(ctx.github.octokit, ctx.repo, n)).length === 0;
+        const skip = shown.state.kind === 'no-changes' && (await findStickyComments(ctx.github.octokit, ctx.repo, pull.number, { author })).length === 0;
         if (!skip) {
-            comment = await upsertStickyComment(ctx.github.octokit, ctx.repo, n, commentBodyOf(ev, input));
-            ctx.log.info(`Sticky comment on #${n}: ${comment.action}${comment.deleted.length > 0 ? ` (removed duplicates ${comment.deleted.join(', ')})` : ''}`);
+            comment = await upsertStickyComment(ctx.github.octokit, ctx.repo, pull.number, commentBodyOf(shown, pub.input), { author });
+            ctx.log.info(`Sticky comment on #${pull.number}: ${comment.action}${comment.deleted.length > 0 ? ` (removed duplicates ${comment.deleted.join(', ')})` : ''}`);
         }
     }
-    return { check, comment };
+    return { check: pub.result, comment, state: pub.state, input: pub.input };
 }
 /** A failure check for an unexpected error (never neutral: the gate must block). */
 async function publishError(ctx, headSha, message) {
     const gate = { kind: 'error', message };
-    const input = {
-        plan: EMPTY_PLAN,
-        gate,
-        context: { repo: ctx.repoFullName, headSha, planHash: '', checkName: ctx.inputs.checkName }
-    };
-    await upsertCheckRun(ctx.github.octokit, ctx.repo, { name: ctx.inputs.checkName, headSha, status: checkStatusOf(gate), output: renderCheckOutput(input) });
+    const input = { plan: EMPTY_PLAN, gate, context: { repo: ctx.repoFullName, headSha, planHash: '', checkName: ctx.inputs.checkName } };
+    await publishCheck(ctx, headSha, gate, state => ({
+        input: { ...input, gate: state },
+        title: titleOf(state),
+        marker: { v: 2, state: stateOutputOf(state), orders: [], perm: [], digest: '', head: headSha }
+    }));
 }
 
 
@@ -60318,174 +60747,6 @@ async function writeJobSummary(report, title) {
 function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs))
         setOutput(name, value);
-}
-
-;// CONCATENATED MODULE: ./src/action/modes/closed.ts
-// pull_request closed. Unmerged: close the PR's open tickets (nothing of it will ship). Merged with
-// execute-on-merge: run the approved tickets (ExecuteDataCorrect), follow them to success or failure, and report
-// on the merge commit and in the comment.
-
-
-
-
-
-
-
-
-/** Longest wait for one execution to finish inside the job. */
-const EXECUTION_WAIT_MS = 10 * 60_000;
-function reportOf(ctx, pull, gate, headSha, notes) {
-    return { plan: EMPTY_PLAN, gate, context: { repo: ctx.repoFullName, pullNumber: pull.number, headSha, planHash: '', checkName: ctx.inputs.checkName, notes } };
-}
-/** Updates the sticky comment only when the PR has one (a closed PR gets no new comment). */
-async function updateComment(ctx, pull, report) {
-    if (!ctx.inputs.comment)
-        return;
-    const existing = await findStickyComments(ctx.github.octokit, ctx.repo, pull.number);
-    if (existing.length === 0)
-        return;
-    const r = await upsertStickyComment(ctx.github.octokit, ctx.repo, pull.number, renderComment(report));
-    ctx.log.info(`Sticky comment on #${pull.number}: ${r.action}`);
-}
-async function closeUnmerged(ctx, pull) {
-    const client = await ctx.dms();
-    const tickets = await listPullTickets(client, pullPrefixOf(ctx.repoFullName, pull.number));
-    const closed = await closeSuperseded(client, tickets, [], `GitHub PR ${ctx.repoFullName}#${pull.number} was closed without merging`, ctx.log);
-    if (closed.length === 0) {
-        ctx.log.info(`#${pull.number} closed without merging; it has no open DMS ticket`);
-        return {};
-    }
-    const gate = { kind: 'closed', orderId: closed[0], reason: 'the PR was closed without merging' };
-    const report = reportOf(ctx, pull, gate, pull.headSha, [`Closed DMS ticket${closed.length === 1 ? '' : 's'} ${closed.join(', ')}.`]);
-    await updateComment(ctx, pull, report);
-    return { report };
-}
-async function executeMerged(ctx, pull) {
-    const client = await ctx.dms();
-    const tickets = await listPullTickets(client, pullPrefixOf(ctx.repoFullName, pull.number));
-    const approved = tickets.filter(t => t.status === 'approved' || t.status === 'waiting');
-    const sha = pull.mergeCommitSha ?? pull.headSha;
-    if (approved.length === 0) {
-        const open = tickets.filter(t => t.status === 'toaudit' || t.status === 'new');
-        if (open.length === 0) {
-            ctx.log.info(`#${pull.number} merged; no approved DMS ticket to execute`);
-            return {};
-        }
-        const gate = { kind: 'error', message: `PR #${pull.number} was merged but DMS ticket ${open.map(t => t.orderId).join(', ')} is not approved; nothing was executed` };
-        const report = reportOf(ctx, pull, gate, sha, []);
-        await upsertCheckRun(ctx.github.octokit, ctx.repo, { name: ctx.inputs.checkName, headSha: sha, status: checkStatusOf(gate), output: renderCheckOutput(report) });
-        await updateComment(ctx, pull, report);
-        return { report, failure: gate.message };
-    }
-    const states = [];
-    const notes = [];
-    for (const t of approved) {
-        ctx.log.info(`Executing DMS ticket ${t.orderId} (ExecuteDataCorrect)`);
-        await client.executeDataCorrect({ orderId: t.orderId });
-        const deadline = ctx.now().getTime() + EXECUTION_WAIT_MS;
-        let delay = 500;
-        let state = { kind: 'executing', orderId: t.orderId };
-        for (;;) {
-            const base = await client.getOrderBaseInfo(t.orderId);
-            state = ticketGateState(base, null);
-            if (state.kind !== 'executing' && state.kind !== 'approved')
-                break;
-            if (ctx.now().getTime() + delay > deadline)
-                break;
-            await ctx.sleep(delay);
-            delay = Math.min(delay * 2, 15_000);
-        }
-        ctx.log.info(`DMS ticket ${t.orderId}: ${titleOf(state)}`);
-        states.push(state);
-        notes.push(`DMS ticket ${t.orderId}: ${titleOf(state)} — ${ticketUrl(t.orderId, ctx.consoleBase)}`);
-    }
-    const gate = worstState(states);
-    const report = reportOf(ctx, pull, gate, sha, notes);
-    const check = await upsertCheckRun(ctx.github.octokit, ctx.repo, { name: ctx.inputs.checkName, headSha: sha, status: checkStatusOf(gate), output: renderCheckOutput(report) });
-    ctx.log.info(`Check '${ctx.inputs.checkName}' on merge commit ${sha.slice(0, 12)}: ${check.action} — ${titleOf(gate)}`);
-    await updateComment(ctx, pull, report);
-    const r = { report };
-    if (gate.kind === 'execution-failed')
-        r.failure = gate.message;
-    return r;
-}
-async function runClosed(ctx, pull) {
-    if (!pull.merged)
-        return closeUnmerged(ctx, pull);
-    if (!ctx.inputs.executeOnMerge) {
-        ctx.log.info(`#${pull.number} merged; execute-on-merge is off, so approved tickets are executed in DMS by their executor`);
-        return {};
-    }
-    return executeMerged(ctx, pull);
-}
-
-;// CONCATENATED MODULE: ./src/action/modes/merge-group.ts
-// merge_group checks_requested: the required check must also appear on the merge group's head sha. Its state is
-// the PR's gate, read fresh from DMS through the tickets named in the PR's sticky comment.
-
-
-
-
-
-
-
-
-
-
-async function gateOfPull(ctx, n) {
-    const comments = await findStickyComments(ctx.github.octokit, ctx.repo, n);
-    const marker = comments.length > 0 ? readGateMarker(comments[0].body) : undefined;
-    if (marker !== undefined && marker.orderIds.length + marker.permOrderIds.length > 0) {
-        const client = await ctx.dms();
-        const states = [];
-        const notes = [];
-        for (const id of marker.orderIds) {
-            const r = await advanceTicket(client, id, { precheckWaitMs: 0, sleep: ctx.sleep, now: () => ctx.now().getTime(), log: ctx.log });
-            states.push(r.state);
-            notes.push(`PR #${n}: DMS ticket ${id} — ${titleOf(r.state)} — ${ticketUrl(id, ctx.consoleBase)}`);
-        }
-        if (marker.permOrderIds.length > 0) {
-            for (const p of (await readPermGate(client, marker.permOrderIds)).orders) {
-                states.push(permGateState(p));
-                notes.push(`PR #${n}: permission ticket ${p.orderId} — ${p.verdict}`);
-            }
-        }
-        return { state: worstState(states), notes };
-    }
-    // no tickets: the PR's own check says whether it passed (no routine changes) or not
-    const pull = await getPull(ctx.github.octokit, ctx.repo, n);
-    const check = await findCheckRun(ctx.github.octokit, ctx.repo, pull.headSha, ctx.inputs.checkName);
-    if (marker?.state === 'no-changes' || (check?.status === 'completed' && check.conclusion === 'success')) {
-        return { state: { kind: 'no-changes' }, notes: [`PR #${n} has no routine changes to deploy.`] };
-    }
-    return { state: { kind: 'error', message: `PR #${n} has no approved DMS gate (its '${ctx.inputs.checkName}' check is not green)` }, notes: [] };
-}
-async function runMergeGroup(ctx, headSha, headRef, pullNumbers) {
-    let state;
-    let notes = [];
-    if (pullNumbers.length === 0) {
-        state = { kind: 'error', message: `cannot tell which PR merge group ${headRef || headSha} holds (expected gh-readonly-queue/<base>/pr-<N>-<sha>)` };
-    }
-    else {
-        const parts = [];
-        for (const n of pullNumbers)
-            parts.push(await gateOfPull(ctx, n));
-        state = worstState(parts.map(p => p.state));
-        notes = parts.flatMap(p => p.notes);
-    }
-    const report = {
-        plan: EMPTY_PLAN,
-        gate: state,
-        context: { repo: ctx.repoFullName, headSha, planHash: '', checkName: ctx.inputs.checkName, notes: [`Merge group ${headRef}`, ...notes] }
-    };
-    const check = await upsertCheckRun(ctx.github.octokit, ctx.repo, {
-        name: ctx.inputs.checkName,
-        headSha,
-        status: checkStatusOf(state),
-        output: renderCheckOutput(report)
-    });
-    ctx.log.info(`Merge group ${headRef}: check ${check.action} — ${titleOf(state)}`);
-    return { report };
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -73037,20 +73298,30 @@ async function readContent(octokit, repo, path, ref) {
     }
 }
 // ---- the whole thing ----
-async function readChangedSources(req) {
-    const log = req.log ?? (() => undefined);
+/** The PR's changed files (pulls.listFiles), flagged incomplete past GitHub's 3,000-file cap. */
+async function listPullFiles(octokit, repo, pullNumber) {
+    const files = await listChangedFiles(octokit, repo, pullNumber);
     const notes = [];
-    const files = await listChangedFiles(req.octokit, req.repo, req.pullNumber);
-    let totalChangedFiles = files.length;
+    let total = files.length;
     let complete = true;
     if (files.length >= LIST_FILES_CAP) {
-        const { data } = await req.octokit.rest.pulls.get({ ...req.repo, pull_number: req.pullNumber });
-        totalChangedFiles = data.changed_files;
+        const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: pullNumber });
+        total = data.changed_files;
         if (data.changed_files > files.length) {
             complete = false;
             notes.push(`This PR changes ${data.changed_files} files; GitHub lists only the first ${LIST_FILES_CAP}, so routine changes may be missing. Split the PR.`);
         }
     }
+    return { files, complete, total, notes };
+}
+async function readChangedSources(req) {
+    const log = req.log ?? (() => undefined);
+    const listed = req.changedFiles ?? (req.pullNumber !== undefined ? await listPullFiles(req.octokit, req.repo, req.pullNumber) : undefined);
+    if (listed === undefined)
+        throw new TypeError('readChangedSources needs pullNumber or changedFiles');
+    const { files, complete } = listed;
+    const totalChangedFiles = listed.total;
+    const notes = [...listed.notes];
     const sel = selectPaths(files, req.include, req.exclude ?? [], req.rollbackPattern ?? DEFAULT_ROLLBACK_PATTERN);
     const result = (base, head, contentSource) => ({
         base,
@@ -73060,11 +73331,12 @@ async function readChangedSources(req) {
         contentSource,
         complete,
         totalChangedFiles,
-        notes
+        notes,
+        files
     });
     if (sel.read.length === 0)
         return result(new Map(), new Map(), 'api');
-    if (req.workspace !== undefined && (await prepareCheckout(req.workspace, [req.baseSha, req.headSha], req.fetchMissing ?? true, log))) {
+    if (req.workspace !== undefined && req.apiOnly !== true && (await prepareCheckout(req.workspace, [req.baseSha, req.headSha], req.fetchMissing ?? true, log))) {
         try {
             const base = await readFromGit(req.workspace, req.baseSha, sel.read);
             const head = await readFromGit(req.workspace, req.headSha, sel.read);
@@ -73177,8 +73449,9 @@ async function readPerFile(req, files, paths) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/plan-pull.ts
-// Reads a PR's changed routine files, decides which target database deploys each (config or the `database`
-// input), and plans each target. No DMS: this part also runs for fork PRs.
+// What a change deploys: its changed routine files, the target database of each (config or the `database` input),
+// and each target's plan. A change is a PR (its own three-dot view), a merge group against its base, or a merge
+// commit against its first parent. No DMS here: this part also runs for fork PRs.
 
 
 
@@ -73194,24 +73467,34 @@ function inputDefaultsOf(ctx) {
         d.database = i.database;
     return d;
 }
+/** Reads paths at a commit: from the checkout when the run may use it and has the commit, else from the API. */
+async function readAt(ctx, sha, paths) {
+    if (ctx.workspace !== undefined && !ctx.apiOnly && (await prepareCheckout(ctx.workspace, [sha], true, m => ctx.log.debug(m)))) {
+        return readFromGit(ctx.workspace, sha, paths);
+    }
+    const out = new Map();
+    for (const p of paths) {
+        const text = await readContent(ctx.github.octokit, ctx.repo, p, sha);
+        if (text !== undefined)
+            out.set(p, text);
+    }
+    return out;
+}
 /**
- * The config file as it is at the PR's BASE commit, never the PR's own copy: the config decides which database a
- * file deploys to and which permission tickets gate the PR, so a PR must not be able to loosen its own gate (the
- * CODEOWNERS rule). A config change takes effect once merged. Read from git when the checkout has (or can fetch)
- * the base commit, else from the API.
+ * The config file as it is at the change's BASE commit, never the change's own copy: the config decides which
+ * database a file deploys to and which permission tickets gate the PR, so a PR must not be able to loosen its own
+ * gate (the CODEOWNERS rule). A config change takes effect once merged. A config path given explicitly (not the
+ * default) must exist: pointing the input at a missing file would otherwise silently drop every config rule.
  */
 async function loadConfigFor(ctx, baseSha) {
     const file = ctx.inputs.config;
     const asFindings = (errs) => errs.map(e => ({ file: e.file, line: e.line, message: e.path ? `${e.path}: ${e.message}` : e.message }));
-    let text;
-    if (ctx.workspace !== undefined && await prepareCheckout(ctx.workspace, [baseSha], true, m => ctx.log.debug(m))) {
-        text = (await readFromGit(ctx.workspace, baseSha, [file])).get(file);
+    const text = (await readAt(ctx, baseSha, [file])).get(file);
+    if (text === undefined) {
+        if (!ctx.inputs.configExplicit)
+            return { config: null, errors: [] };
+        return { config: null, errors: [{ file, line: 1, message: `the config file named by the 'config' input does not exist at the base commit ${baseSha.slice(0, 12)}` }] };
     }
-    else {
-        text = await readContent(ctx.github.octokit, ctx.repo, file, baseSha);
-    }
-    if (text === undefined)
-        return { config: null, errors: [] };
     const r = parse_parseConfig(text.replace(/^\uFEFF/, ''), file);
     return r.ok ? { config: r.config, errors: [] } : { config: null, errors: asFindings(r.errors) };
 }
@@ -73225,27 +73508,32 @@ function subTree(tree, keep) {
 function unique(xs) {
     return [...new Set(xs)];
 }
-async function planPull(ctx, pull, body) {
-    const { config, errors: configErrors } = await loadConfigFor(ctx, pull.baseSha);
+async function planChange(ctx, req) {
+    const { config, errors: configErrors } = await loadConfigFor(ctx, req.baseSha);
     const defaults = inputDefaultsOf(ctx);
     const targetsUpFront = effectiveTargets(config, defaults);
     // which files to read: every target's include (or the input's), one rollback pattern when they agree
     const include = unique(targetsUpFront.length > 0 ? targetsUpFront.flatMap(t => t.include) : config?.defaults.include ?? ctx.inputs.include);
     const patterns = unique(targetsUpFront.map(t => t.rollbackPattern));
+    const pullNumber = req.subject.kind === 'pull' ? req.subject.pull.number : undefined;
     const sources = await readChangedSources({
         octokit: ctx.github.octokit,
         repo: ctx.repo,
-        pullNumber: pull.number,
-        baseSha: pull.baseSha,
-        headSha: pull.headSha,
+        ...(pullNumber !== undefined ? { pullNumber } : {}),
+        ...(req.changedFiles !== undefined ? { changedFiles: req.changedFiles } : {}),
+        baseSha: req.baseSha,
+        headSha: req.headSha,
         include,
         rollbackPattern: patterns.length === 1 ? patterns[0] : DEFAULT_ROLLBACK_PATTERN,
         ...(ctx.workspace !== undefined ? { workspace: ctx.workspace } : {}),
+        apiOnly: ctx.apiOnly,
         log: m => ctx.log.debug(m)
     });
-    ctx.log.info(`PR #${pull.number}: ${sources.totalChangedFiles} changed files, ${sources.changedPaths.length} routine-file paths (read from ${sources.contentSource})`);
+    const what = req.subject.kind === 'pull' ? `PR #${req.subject.pull.number}` : `${req.subject.what} ${req.headSha.slice(0, 12)}`;
+    ctx.log.info(`${what}: ${sources.totalChangedFiles} changed files, ${sources.changedPaths.length} routine-file paths (read from ${sources.contentSource})`);
     const notes = [...sources.notes];
     const errors = [...configErrors];
+    const body = req.subject.body ?? null;
     const permParse = collectPermOrders(config?.permOrders ?? [], config?.file ?? ctx.inputs.config, body);
     for (const message of permParse.errors)
         errors.push({ file: 'PR description', line: 1, message });
@@ -73264,32 +73552,243 @@ async function planPull(ctx, pull, body) {
         }
     }
     return {
-        pull,
+        subject: req.subject,
+        baseSha: req.baseSha,
+        headSha: req.headSha,
         config,
         targets,
         permRefs: permParse.refs,
         errors,
-        incomplete: sources.complete ? null : sources.notes[0] ?? 'the PR has more files than GitHub lists',
+        incomplete: sources.complete ? null : sources.notes[0] ?? 'the change has more files than GitHub lists',
         notes,
         contentSource: sources.contentSource,
-        changedSqlFiles: sources.changedPaths.length
+        changedSqlFiles: sources.changedPaths.length,
+        files: sources.files
     };
+}
+/** A PR's plan: its files (listFiles), base text at the base branch tip, head text at the PR head. */
+async function planPull(ctx, pull, body) {
+    return (await planChange(ctx, { subject: { kind: 'pull', pull, body }, baseSha: pull.baseSha, headSha: pull.headSha }));
 }
 /** True when the checkout at `dir` is a git work tree we may read commits from. */
 function isCheckout(dir) {
     return dir !== undefined && dir !== '' && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, '.git'));
 }
 
+;// CONCATENATED MODULE: ./src/sources/commit-range.ts
+// The files that differ between two commits, for plans that are not a PR's own view: a merge group against its
+// base, a merge commit against its first parent. From the checkout when it holds both commits (`git diff`), else
+// from the two recursive trees (blob shas compared: exact, no cap). Renames are left as a removal plus an addition;
+// the planner reads both paths, so a moved routine is still "no change".
+
+
+
+const commit_range_GIT_TIMEOUT_MS = 120_000;
+function git(cwd, args) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
+        let out = '';
+        let err = '';
+        const timer = setTimeout(() => child.kill('SIGKILL'), commit_range_GIT_TIMEOUT_MS);
+        child.stdout.on('data', (d) => (out += d.toString('utf8')));
+        child.stderr.on('data', (d) => (err += d.toString('utf8')));
+        child.on('error', e => {
+            clearTimeout(timer);
+            reject(e);
+        });
+        child.on('close', code => {
+            clearTimeout(timer);
+            resolve({ code: code ?? -1, stdout: out, stderr: err });
+        });
+    });
+}
+/** Pure: `git diff --name-status -z --no-renames` output → changed files. */
+function parseNameStatus(z) {
+    const parts = z.split('\0');
+    const out = [];
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+        const code = parts[i];
+        const path = normalizePath(parts[i + 1]);
+        if (code === '')
+            break;
+        out.push({ path, status: code.startsWith('A') ? 'added' : code.startsWith('D') ? 'removed' : 'modified' });
+    }
+    return out;
+}
+/** Pure: two trees (path → blob sha) → the paths whose content differs. */
+function diffTrees(base, head) {
+    const out = [];
+    for (const [path, sha] of head) {
+        const old = base.get(path);
+        if (old === undefined)
+            out.push({ path, status: 'added', headBlobSha: sha });
+        else if (old !== sha)
+            out.push({ path, status: 'modified', headBlobSha: sha });
+    }
+    for (const path of base.keys())
+        if (!head.has(path))
+            out.push({ path, status: 'removed' });
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+async function listRangeFiles(req) {
+    const log = req.log ?? (() => undefined);
+    if (req.workspace !== undefined && (await prepareCheckout(req.workspace, [req.baseSha, req.headSha], true, log))) {
+        const r = await git(req.workspace, ['diff', '--no-renames', '--name-status', '-z', req.baseSha, req.headSha]);
+        if (r.code === 0) {
+            const files = parseNameStatus(r.stdout);
+            return { files, complete: true, total: files.length, notes: [], source: 'git' };
+        }
+        log(`git diff failed (${r.stderr.trim()}); comparing the trees through the API`);
+    }
+    const [base, head] = await Promise.all([treeIndex(req.octokit, req.repo, req.baseSha), treeIndex(req.octokit, req.repo, req.headSha)]);
+    if (base === undefined || head === undefined) {
+        // Fail closed: without the whole list a routine change could be missed.
+        return {
+            files: [],
+            complete: false,
+            total: 0,
+            notes: [`GitHub truncated the file tree of ${req.baseSha.slice(0, 12)}..${req.headSha.slice(0, 12)} (a very large repository); check out the repository (actions/checkout with fetch-depth: 0) so the gate can read it with git`],
+            source: 'api'
+        };
+    }
+    const files = diffTrees(base.blobs, head.blobs);
+    return { files, complete: true, total: files.length, notes: [], source: 'api' };
+}
+/** The first parent of a commit (a merge commit's "before"): from the checkout when it may be read, else the API. */
+async function firstParentOf(req) {
+    const log = req.log ?? (() => undefined);
+    if (req.workspace !== undefined && (await prepareCheckout(req.workspace, [req.sha], true, log))) {
+        const r = await git(req.workspace, ['rev-parse', '--verify', `${req.sha}^1`]);
+        if (r.code === 0 && /^[0-9a-f]{40}$/.test(r.stdout.trim()))
+            return r.stdout.trim();
+        // a shallow checkout may lack the parent: ask the API
+    }
+    const { data } = await req.octokit.rest.repos.getCommit({ ...req.repo, ref: req.sha });
+    const parent = data.parents[0]?.sha;
+    if (parent === undefined)
+        throw new Error(`commit ${req.sha.slice(0, 12)} has no parent: cannot tell what it merged`);
+    return parent;
+}
+
+;// CONCATENATED MODULE: ./src/tickets/judge.ts
+
+
+
+
+
+
+
+
+/** Approved tickets first (the one to trust), then the rest, newest first. */
+function rank(t) {
+    if (t.status === 'approved' || t.status === 'waiting')
+        return 0;
+    if (t.status === 'success' || t.status === 'processing')
+        return 1;
+    if (isOpenStatus(t.status))
+        return 2;
+    return 3;
+}
+const GREEN = new Set(['approved', 'executed']);
+async function judgeRange(ctx, planned, o) {
+    const early = stateWithoutDms(planned);
+    if (early !== undefined)
+        return evaluateWithoutDms(planned, early);
+    const client = await ctx.dms();
+    const book = await ctx.book();
+    const prepared = await prepareTargets(ctx, client, planned, o.pull ?? 1);
+    const targets = [];
+    const notes = [...planned.notes];
+    for (const p of prepared) {
+        const base = { name: p.t.target.name, database: evaluate_describeDatabase(p.t.target.database), plan: p.t.plan, dbItems: p.dbItems, planHash: p.planHash, identity: null };
+        const candidates = book
+            .withPlan(p.identity)
+            .filter(t => o.pull === undefined || t.identity.pull === o.pull)
+            .filter(t => t.status !== 'closed' && t.status !== 'cancel')
+            .sort((a, b) => rank(a) - rank(b) || b.orderId - a.orderId);
+        let chosen;
+        let best;
+        for (const c of candidates) {
+            const r = await readTicket(client, c.orderId, {
+                precheckWaitMs: 0,
+                submit: false,
+                verify: d => checkContent(d, p.content),
+                sleep: ctx.sleep,
+                now: () => ctx.now().getTime(),
+                log: ctx.log
+            });
+            if (r.kind === 'mismatch') {
+                notes.push(`DMS ticket ${r.orderId} named the plan of target ${p.t.target.name} but ${r.detail}; it is not trusted.`);
+                continue;
+            }
+            const result = { ...base, identity: c.identity, ticket: r.ticket, state: r.ticket.state };
+            best ??= result;
+            if (GREEN.has(r.ticket.state.kind)) {
+                chosen = result;
+                break;
+            }
+        }
+        if (chosen !== undefined) {
+            targets.push(chosen);
+            continue;
+        }
+        const detail = best !== undefined
+            ? `The plan of target ${p.t.target.name} at ${o.label} is held by DMS ticket ${best.ticket.orderId}, which is not approved now: ${titleOf(best.state)}.`
+            : `No DMS ticket of this gate holds the plan of target ${p.t.target.name} at ${o.label} (plan ${shortHash(p.planHash)}). ` +
+                'The PR\'s ticket was approved for another plan: update the PR from its base branch so its ticket is re-planned and approved.';
+        targets.push({ ...base, ticket: best?.ticket ?? null, state: { kind: 'blocked', block: { cause: 'no-approved-ticket', targets: [p.t.target.name], detail } } });
+    }
+    const perm = planned.permRefs.length > 0 ? await readPermGate(client, planned.permRefs) : null;
+    const state = worstState([...targets.map(t => t.state), ...(perm?.orders.map(permGateState) ?? [])]);
+    return { planned, targets, perm, state, planHash: combinedHashOf(targets.map(t => t.planHash)), closed: [], notes };
+}
+
+;// CONCATENATED MODULE: ./src/sources/workflows.ts
+/** Workflow files and local composite actions: GitHub runs `.github/workflows/*.yml|yaml`. */
+function isWorkflowPath(path) {
+    return /^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path) || /^\.github\/actions\/.+\.ya?ml$/i.test(path);
+}
+function changedWorkflowPaths(files) {
+    const out = new Set();
+    for (const f of files) {
+        if (isWorkflowPath(f.path))
+            out.add(f.path);
+        if (f.previousPath !== undefined && isWorkflowPath(f.previousPath))
+            out.add(f.previousPath);
+    }
+    return [...out].sort();
+}
+/**
+ * True when the YAML text runs this Action: a `uses:` of the action repository (GITHUB_ACTION_REPOSITORY, e.g.
+ * `your-org/dms-proc-gate`), of any `…/dms-proc-gate` repository, or of the local action `./` (how a repository
+ * uses its own copy). Matching is textual on purpose: a workflow does not need to parse to be run by GitHub.
+ */
+function usesAction(yamlText, actionRepository) {
+    const names = ['[A-Za-z0-9_.-]+/dms-proc-gate'];
+    if (actionRepository !== undefined && actionRepository !== '')
+        names.push(actionRepository.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const remote = new RegExp(`^\\s*(?:-\\s*)?uses:\\s*['"]?(?:${names.join('|')})(?:/[^@'"\\s]*)?@`, 'im');
+    const local = /^\s*(?:-\s*)?uses:\s*['"]?\.\/?['"]?\s*(?:#.*)?$/im;
+    return remote.test(yamlText) || local.test(yamlText);
+}
+
 ;// CONCATENATED MODULE: ./src/action/modes/pull-request.ts
-// pull_request opened/synchronize/reopened/ready_for_review (and /dms-refresh on one PR): plan, tickets, report,
-// optionally wait in the job. Fork PRs: plan only, job summary only, no DMS, no writes.
+// pull_request / pull_request_target opened, synchronize, reopened, ready_for_review, edited (and /dms-refresh on
+// one PR): plan, tickets, report, optionally wait in the job.
+// Forks: on pull_request the token is read-only and there are no secrets, so the run plans and writes only the job
+// summary; on pull_request_target (or a refresh) the check says a maintainer must review the commit, and a ticket is
+// opened only after `/dms-refresh <sha>` by someone with write access (anyone can open a PR).
+
+
+
 
 
 
 
 const FORK_EXPLANATION = [
-    'This PR comes from a fork: its workflow token is read-only and it gets no DMS credentials, so no DMS ticket was opened and no check was written.',
-    'A maintainer (write access) can comment /dms-refresh on the PR: that run uses the base repository\'s workflow and secrets, reads the SQL files only as data through the GitHub API (no PR code is checked out or executed), opens the DMS ticket and reports the check.',
+    'This PR comes from a fork: on pull_request its workflow token is read-only and it gets no DMS credentials, so no DMS ticket was opened and no check was written.',
+    'Run the gate on pull_request_target (docs/security.md), or let a maintainer (write access) who reviewed the commit comment /dms-refresh <head sha>: ' +
+        'that run uses the base repository\'s workflow and secrets, reads the SQL only as data through the GitHub API (no PR code is checked out or run), opens the DMS ticket and reports the check.',
     'Approval is always read from DMS, never from PR or comment text.'
 ];
 function resultOf(ctx, ev, headSha, extraNotes = []) {
@@ -73299,17 +73798,50 @@ function resultOf(ctx, ev, headSha, extraNotes = []) {
         r.failure = ev.state.message;
     return r;
 }
-async function runFork(ctx, pull, body) {
-    const planned = await planPull(ctx, pull, body);
+function awaitingMaintainer(planned) {
     const objectCount = planned.targets.reduce((n, t) => n + t.plan.objects.length, 0);
-    const state = stateWithoutDms(planned) ?? { kind: 'fork-readonly', objectCount };
+    return { kind: 'awaiting-maintainer', objectCount, headSha: planned.headSha };
+}
+/** pull_request from a fork: read-only token, no secrets. Plan and explain; nothing is written to GitHub or DMS. */
+async function runReadOnlyFork(ctx, pull, body) {
+    const planned = await planPull(ctx, pull, body);
+    const state = stateWithoutDms(planned) ?? awaitingMaintainer(planned);
     for (const line of FORK_EXPLANATION)
         ctx.log.info(line);
-    const ev = evaluateWithoutDms(planned, state);
-    const r = resultOf(ctx, ev, pull.headSha);
+    const r = resultOf(ctx, evaluateWithoutDms(planned, state), pull.headSha);
     if (state.kind === 'plan-failed')
         r.failure = `the SQL of this fork PR has ${state.findings.length} error(s); see the job summary`;
     return r;
+}
+/**
+ * On pull_request the workflow is the PR's own copy: a PR that edits a workflow running this Action chooses the
+ * gate's inputs, so it cannot be gated by it. Both sides of each changed workflow file are read (as data).
+ */
+async function editedGateWorkflows(ctx, planned) {
+    const paths = changedWorkflowPaths(planned.files);
+    if (paths.length === 0)
+        return [];
+    const [base, head] = await Promise.all([readAt(ctx, planned.baseSha, paths), readAt(ctx, planned.headSha, paths)]);
+    return paths.filter(p => [base.get(p), head.get(p)].some(text => text !== undefined && usesAction(text, ctx.actionRepository)));
+}
+/**
+ * Whether a PR with nothing to deploy now may still have open tickets to close: it changed routine files (a
+ * reformat), its previous head's check named tickets, or it has the gate's sticky comment.
+ */
+function mayHaveTicketsOf(ctx, planned, before) {
+    return async () => {
+        if (planned.changedSqlFiles > 0)
+            return true;
+        if (before !== undefined) {
+            const runs = await listCheckRuns(ctx.github.octokit, ctx.repo, before, ctx.inputs.checkName);
+            if (runs.some(r => (readCheckMarker(r.summary)?.orders.length ?? 0) > 0))
+                return true;
+        }
+        if (!ctx.inputs.comment)
+            return before === undefined; // no comment to look at: without `before`, ask DMS
+        // the gate's comment is written by the token's app, whichever it is: any bot's comment with our marker counts
+        return (await findStickyComments(ctx.github.octokit, ctx.repo, planned.subject.pull.number, { author: null })).some(c => c.author.endsWith('[bot]'));
+    };
 }
 async function waitForApproval(ctx, ev, headSha) {
     const totalMs = ctx.inputs.waitMinutes * 60_000;
@@ -73325,7 +73857,7 @@ async function waitForApproval(ctx, ev, headSha) {
         const d = evaluationDigest(current);
         if (d !== digest) {
             digest = d;
-            await publish(ctx, current, reportInputOf(ctx, current, headSha), headSha);
+            current = { ...current, state: (await publish(ctx, current, headSha)).state };
         }
     }
     if (!isFinal(current.state))
@@ -73334,16 +73866,231 @@ async function waitForApproval(ctx, ev, headSha) {
 }
 async function runPullRequest(ctx, pull, body, o) {
     const planned = await planPull(ctx, pull, body);
+    if (ctx.workflowFromPr) {
+        const edited = await editedGateWorkflows(ctx, planned);
+        if (edited.length > 0) {
+            const ev = evaluateWithoutDms(planned, { kind: 'blocked', block: { cause: 'workflow-changed', files: edited } });
+            const shown = { ...ev, state: (await publish(ctx, ev, pull.headSha)).state };
+            return resultOf(ctx, shown, pull.headSha);
+        }
+    }
     // a new ticket is coming: show the check in progress while DMS works (its precheck can take a while)
     const beforeCreate = async () => {
-        const planning = evaluateWithoutDms(planned, { kind: 'planning' });
-        await publish(ctx, planning, reportInputOf(ctx, planning, pull.headSha), pull.headSha, { comment: false });
+        await publish(ctx, evaluateWithoutDms(planned, { kind: 'planning' }), pull.headSha, { comment: false });
     };
-    let ev = await evaluate(ctx, planned, { allowCreate: o.allowCreate, closeSuperseded: true, beforeCreate });
-    await publish(ctx, ev, reportInputOf(ctx, ev, pull.headSha), pull.headSha);
+    let ev = await evaluate(ctx, planned, {
+        allowCreate: o.allowCreate,
+        closeSuperseded: true,
+        mayHaveTickets: mayHaveTicketsOf(ctx, planned, o.before),
+        beforeCreate,
+        ...(pull.isFork && !o.allowCreate ? { missing: () => awaitingMaintainer(planned) } : {})
+    });
+    ev = { ...ev, state: (await publish(ctx, ev, pull.headSha)).state };
     if (o.wait && ctx.inputs.waitMinutes > 0 && !isFinal(ev.state))
         ev = await waitForApproval(ctx, ev, pull.headSha);
     return resultOf(ctx, ev, pull.headSha);
+}
+
+;// CONCATENATED MODULE: ./src/action/modes/closed.ts
+// pull_request closed.
+// Unmerged: close the PR's open tickets (nothing of it ships).
+// Merged: plan the merge commit against its first parent — what actually landed — and judge it against the PR's
+// tickets. Tickets that do not hold that plan are closed (a revert before merging leaves nothing to run). With
+// execute-on-merge, and only when every target's plan is held by an approved ticket whose content DMS confirms,
+// COMMITOR tickets are executed one by one (stopping at the first failure); LAST_AUDITOR tickets are left to their
+// last approver and AUTO tickets to DMS, and both are reported. The check on the merge commit and the comment say
+// exactly which ticket ran and which were closed.
+
+
+
+
+
+
+
+
+
+
+
+
+/** Longest wait for one execution to finish inside the job. */
+const EXECUTION_WAIT_MS = 10 * 60_000;
+/** Closes the PR's open tickets except `keep`; returns what was closed. */
+async function closeRest(ctx, pull, keep, reason) {
+    const client = await ctx.dms();
+    const book = await ctx.book();
+    const closed = [];
+    for (const t of book.ofPull(ctx.repoFullName, pull.number)) {
+        if (!isOpenStatus(t.status) || keep.has(t.orderId))
+            continue;
+        if (await closeTicket(client, book, t.orderId, reason, ctx.log))
+            closed.push({ orderId: t.orderId, reason });
+    }
+    return closed;
+}
+/** Updates the sticky comment only when the PR has one (a closed PR gets no new comment). */
+async function updateComment(ctx, pull, ev, headSha, notes) {
+    if (!ctx.inputs.comment)
+        return;
+    const existing = await findStickyComments(ctx.github.octokit, ctx.repo, pull.number, { author: null });
+    const ours = existing.filter(c => c.author.endsWith('[bot]'));
+    if (ours.length === 0)
+        return;
+    const input = reportInputOf(ctx, ev, headSha, notes);
+    const r = await upsertStickyComment(ctx.github.octokit, ctx.repo, pull.number, commentBodyOf(ev, input), { author: ours[0].author });
+    ctx.log.info(`Sticky comment on #${pull.number}: ${r.action}`);
+}
+async function closeUnmerged(ctx, pull, body) {
+    const closed = await closeRest(ctx, pull, new Set(), `GitHub PR ${ctx.repoFullName}#${pull.number} was closed without merging`);
+    if (closed.length === 0) {
+        ctx.log.info(`#${pull.number} closed without merging; it has no open DMS ticket`);
+        return {};
+    }
+    const planned = { subject: { kind: 'pull', pull, body }, baseSha: pull.baseSha, headSha: pull.headSha, config: null, targets: [], permRefs: [], errors: [], incomplete: null, notes: [], contentSource: 'api', changedSqlFiles: 0, files: [] };
+    const gate = { kind: 'closed', orderId: closed[0].orderId, reason: 'the PR was closed without merging' };
+    const ev = evaluateWithoutDms(planned, gate, closed);
+    await updateComment(ctx, pull, ev, pull.headSha, []);
+    return { report: reportInputOf(ctx, ev, pull.headSha) };
+}
+/** Runs one COMMITOR ticket and follows it to the end (or the wait limit). */
+async function execute(ctx, client, orderId) {
+    ctx.log.info(`Executing DMS ticket ${orderId} (ExecuteDataCorrect)`);
+    try {
+        await client.executeDataCorrect({ orderId });
+    }
+    catch (e) {
+        if (e instanceof errors_DmsError && e.kind === 'business')
+            return { kind: 'execution-failed', orderId, message: `DMS refused ExecuteDataCorrect: ${e.message}` };
+        throw e;
+    }
+    return follow(ctx, client, orderId);
+}
+/** Reads a ticket until it is no longer approved-or-running (an AUTO ticket runs by itself), within the wait limit. */
+async function follow(ctx, client, orderId) {
+    const deadline = ctx.now().getTime() + EXECUTION_WAIT_MS;
+    let delay = 500;
+    for (;;) {
+        const state = ticketGateState(await client.getOrderBaseInfo(orderId), null);
+        if (state.kind !== 'executing' && state.kind !== 'approved')
+            return state;
+        if (ctx.now().getTime() + delay > deadline)
+            return state.kind === 'approved' ? { kind: 'executing', orderId } : state;
+        await ctx.sleep(delay);
+        delay = Math.min(delay * 2, 15_000);
+    }
+}
+async function runTickets(ctx, ev) {
+    const client = await ctx.dms();
+    const notes = [];
+    const targets = [];
+    let stopped;
+    for (const t of ev.targets) {
+        const ticket = t.ticket;
+        const id = ticket.orderId;
+        const mode = ticket.detail.execMode ?? 'COMMITOR';
+        let state;
+        if (t.state.kind === 'executed') {
+            state = t.state;
+            notes.push(`DMS ticket ${id} (target ${t.name}) had already been executed.`);
+        }
+        else if (mode === 'LAST_AUDITOR') {
+            // DMS lets only the last approver run it: calling ExecuteDataCorrect would be refused
+            state = { kind: 'awaiting-execution', orderId: id };
+            notes.push(`DMS ticket ${id} (target ${t.name}) is executed by its last approver in DMS (ExecMode LAST_AUDITOR); not called.`);
+        }
+        else if (mode === 'AUTO') {
+            state = await follow(ctx, client, id);
+            notes.push(`DMS ticket ${id} (target ${t.name}) runs by itself after approval (ExecMode AUTO): ${titleOf(state)}.`);
+        }
+        else if (stopped !== undefined) {
+            state = t.state;
+            notes.push(`DMS ticket ${id} (target ${t.name}) was not executed: ${stopped}.`);
+        }
+        else {
+            state = await execute(ctx, client, id);
+            notes.push(`Executed DMS ticket ${id} (target ${t.name}): ${titleOf(state)} — ${ticketUrl(id, ctx.consoleBase)}`);
+            if (state.kind === 'execution-failed')
+                stopped = `ticket ${id} failed first`;
+        }
+        targets.push({ ...t, state });
+    }
+    return { targets, notes };
+}
+async function merged(ctx, pull, body) {
+    const mergeSha = pull.mergeCommitSha ?? pull.headSha;
+    const range = { octokit: ctx.github.octokit, repo: ctx.repo, ...(ctx.workspace !== undefined && !ctx.apiOnly ? { workspace: ctx.workspace } : {}), log: (m) => ctx.log.debug(m) };
+    const parent = await firstParentOf({ ...range, sha: mergeSha });
+    const changedFiles = await listRangeFiles({ ...range, baseSha: parent, headSha: mergeSha });
+    const planned = await planChange(ctx, { subject: { kind: 'range', what: 'merge-commit', pull, body }, baseSha: parent, headSha: mergeSha, changedFiles });
+    const judged = await judgeRange(ctx, planned, { pull: pull.number, label: `merge commit ${mergeSha.slice(0, 12)}` });
+    const keep = new Set(judged.targets.flatMap(t => (t.ticket !== null ? [t.ticket.orderId] : [])));
+    const closed = await closeRest(ctx, pull, keep, `GitHub PR ${ctx.repoFullName}#${pull.number} was merged; this ticket does not hold the merged plan`);
+    const notes = [`Merged as ${mergeSha.slice(0, 12)}: planned against its first parent ${parent.slice(0, 12)}.`];
+    let ev = { ...judged, closed };
+    if (!ctx.inputs.executeOnMerge) {
+        notes.push('execute-on-merge is off: approved tickets are executed in DMS by their executor.');
+        ctx.log.info(`#${pull.number} merged; ${notes.join(' ')}`);
+        await updateComment(ctx, pull, ev, mergeSha, notes);
+        return { report: reportInputOf(ctx, ev, mergeSha, notes) };
+    }
+    const green = ev.targets.every(t => t.state.kind === 'approved' || t.state.kind === 'executed');
+    if (ev.targets.length > 0 && green) {
+        const ran = await runTickets(ctx, ev);
+        notes.push(...ran.notes);
+        ev = { ...ev, targets: ran.targets, state: worstState([...ran.targets.map(t => t.state)]) };
+    }
+    else if (ev.targets.length > 0) {
+        notes.push('Nothing was executed: not every target of the merged plan has an approved ticket (see above).');
+    }
+    const pub = await publish(ctx, ev, mergeSha, { comment: false, extraNotes: notes });
+    ctx.log.info(`Check '${ctx.inputs.checkName}' on merge commit ${mergeSha.slice(0, 12)}: ${titleOf(pub.state)}`);
+    const shown = { ...ev, state: pub.state };
+    await updateComment(ctx, pull, shown, mergeSha, notes);
+    const r = resultOf(ctx, shown, mergeSha, notes);
+    if (pub.state.kind === 'execution-failed')
+        r.failure = pub.state.message;
+    return r;
+}
+async function runClosed(ctx, pull, body) {
+    return pull.merged ? merged(ctx, pull, body) : closeUnmerged(ctx, pull, body);
+}
+
+;// CONCATENATED MODULE: ./src/action/modes/merge-group.ts
+// merge_group checks_requested: the merge group's head is planned against its base — the commit it will become
+// on the base branch — and judged against the gate's tickets: green only when every target's plan is empty or held
+// by an approved ticket whose content DMS confirms. No sticky-comment marker and no other check run is consulted.
+
+
+
+
+
+
+async function runMergeGroup(ctx, mg) {
+    const changedFiles = await listRangeFiles({
+        octokit: ctx.github.octokit,
+        repo: ctx.repo,
+        baseSha: mg.baseSha,
+        headSha: mg.headSha,
+        ...(ctx.workspace !== undefined && !ctx.apiOnly ? { workspace: ctx.workspace } : {}),
+        log: m => ctx.log.debug(m)
+    });
+    // the PRs in the group, for their permission-ticket lines (only ever adding gates) and the report
+    const pulls = [];
+    for (const n of mg.pullNumbers) {
+        const { data } = await ctx.github.octokit.rest.pulls.get({ ...ctx.repo, pull_number: n });
+        pulls.push({ pull: toPullInfo(data), body: data.body ?? null });
+    }
+    const body = pulls.map(p => p.body ?? '').join('\n');
+    const planned = await planChange(ctx, {
+        subject: { kind: 'range', what: 'merge-group', ...(pulls.length === 1 ? { pull: pulls[0].pull } : {}), body },
+        baseSha: mg.baseSha,
+        headSha: mg.headSha,
+        changedFiles
+    });
+    const label = `merge group ${mg.headSha.slice(0, 12)}`;
+    const ev = await judgeRange(ctx, planned, { label });
+    const notes = [`Merge group ${mg.headRef || mg.headSha}: planned from ${mg.headSha.slice(0, 12)} against its base ${mg.baseSha.slice(0, 12)}.`];
+    const shown = { ...ev, state: (await publish(ctx, ev, mg.headSha, { comment: false, extraNotes: notes })).state };
+    return resultOf(ctx, shown, mg.headSha, notes);
 }
 
 ;// CONCATENATED MODULE: ./src/github/permissions.ts
@@ -73379,9 +74126,13 @@ async function canTriggerRefresh(octokit, repo, login) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/modes/refresh.ts
-// Refresh (schedule, workflow_dispatch): for every open PR whose sticky comment carries our marker with a pending
-// gate, read the tickets from DMS; when nothing changed (same digest) write nothing, else re-plan and re-report.
-// `/dms-refresh` (issue_comment): one PR, only for users with write access, may open the ticket (fork PRs).
+// Refresh (schedule, workflow_dispatch, repository_dispatch): every open PR is looked at through GitHub's own check
+// runs on its head — never through the sticky comment, so `comment: false` works the same. A PR whose head has no
+// gate check, a foreign one, a pending or errored one is evaluated again (errors are retried; a non-fork PR may get
+// its ticket now). A green check is re-read in DMS with one call per ticket and turns red when the ticket was
+// cancelled, closed or rejected. Final failures wait for a push.
+// `/dms-refresh [<sha>]` (issue_comment): one PR, only for users with write access; for a fork PR it opens a ticket
+// only for the commit the maintainer names, and only while that commit is still the head.
 
 
 
@@ -73391,76 +74142,88 @@ async function canTriggerRefresh(octokit, repo, login) {
 
 
 
-
-/** Marker states a refresh looks at again: pending ones, and errors that have tickets (DMS may be back). */
-function needsRefresh(m) {
-    switch (m.state) {
-        case 'planning':
-        case 'awaiting-precheck':
-        case 'awaiting-approval':
-        case 'executing':
-            return true;
-        case 'error':
-            return m.orderIds.length + m.permOrderIds.length > 0;
-        default:
-            return false;
+const PENDING = new Set(['awaiting-approval', 'executing', 'awaiting-execution']);
+const refresh_GREEN = new Set(['approved', 'executed']);
+const RETRY = new Set(['planning', 'awaiting-precheck', 'error']);
+/** Pure: what a refresh does with a PR, from the runs named like the gate's check on its head (newest first). */
+function refreshDecision(runs, headSha, now) {
+    if (runs.length === 0)
+        return { kind: 'evaluate', why: 'its head has no gate check' };
+    const markers = runs.map(r => readCheckMarker(r.summary));
+    if (markers.some(m => m === undefined) || new Set(runs.map(r => r.app.id)).size > 1) {
+        return { kind: 'evaluate', why: 'a run with the gate\'s name was not written by the gate' };
     }
+    const latest = runs[0];
+    const m = markers[0];
+    if (m.head !== headSha)
+        return { kind: 'evaluate', why: 'its check describes another commit' };
+    if (latest.status !== 'completed' && latest.startedAt !== null && now.getTime() - Date.parse(latest.startedAt) > STALE_AFTER_MS) {
+        return { kind: 'evaluate', why: 'its pending check nears GitHub\'s 14-day stale limit' };
+    }
+    if (RETRY.has(m.state))
+        return { kind: 'evaluate', why: `its gate is ${m.state}` };
+    if (PENDING.has(m.state) || refresh_GREEN.has(m.state)) {
+        return m.orders.length + m.perm.length > 0 ? { kind: 'recheck', marker: m, green: refresh_GREEN.has(m.state) } : { kind: 'evaluate', why: `its ${m.state} check names no ticket` };
+    }
+    return { kind: 'skip', why: m.state === 'awaiting-maintainer' ? 'a maintainer must clear the fork\'s commit' : `its gate is ${m.state} until a push` };
+}
+const STILL_GREEN = new Set(['approved', 'waiting', 'processing', 'success']);
+/**
+ * Whether the tickets behind a check still say what the check shows. Green: one GetOrderBaseInfo per ticket (still
+ * approved or executed?). Pending: the same plus GetApprovalDetail, compared by digest. A ticket that is not the
+ * gate's own ticket of this PR (a hand-made marker) always means "evaluate".
+ */
+async function unchanged(ctx, pull, r) {
+    const client = await ctx.dms();
+    const book = await ctx.book();
+    const tickets = [];
+    for (const id of r.marker.orders) {
+        const own = book.byId(id);
+        if (own === undefined || !ofPull(own.identity, ctx.repoFullName, pull.number))
+            return false;
+        const base = await client.getOrderBaseInfo(id);
+        if (r.green) {
+            if (!STILL_GREEN.has(base.status))
+                return false;
+            continue;
+        }
+        if (base.workflowInstanceId === null)
+            return false; // not submitted yet: the evaluation moves it along
+        const approval = await client.getApprovalDetail(base.workflowInstanceId);
+        tickets.push({ state: ticketGateState(base, approval), approval, statusCode: base.statusCode });
+    }
+    const perm = r.marker.perm.length > 0 ? (await readPermGate(client, r.marker.perm)).orders : [];
+    if (r.green)
+        return perm.every(p => p.verdict === 'approved');
+    return digestOf(tickets, perm) === r.marker.digest;
 }
 async function pullWithBody(ctx, n) {
     const { data } = await ctx.github.octokit.rest.pulls.get({ ...ctx.repo, pull_number: n });
     return { pull: toPullInfo(data), body: data.body ?? null };
 }
-/** The digest of the tickets named by the marker, read from DMS only (no GitHub calls). */
-async function currentDigest(ctx, m) {
-    const client = await ctx.dms();
-    const tickets = [];
-    for (const id of m.orderIds) {
-        const r = await advanceTicket(client, id, { precheckWaitMs: 0, sleep: ctx.sleep, now: () => ctx.now().getTime(), log: ctx.log });
-        tickets.push({ state: r.state, approval: r.approval, statusCode: r.base.statusCode });
-    }
-    const perm = m.permOrderIds.length > 0 ? (await readPermGate(client, m.permOrderIds)).orders : [];
-    return digestOf(tickets, perm);
-}
-async function refreshOne(ctx, pull, m) {
-    if (m.headSha !== pull.headSha) {
-        ctx.log.info(`#${pull.number}: head moved to ${pull.headSha.slice(0, 12)} since the last report; its pull_request run reports it`);
+async function refreshOne(ctx, pull) {
+    const runs = await listCheckRuns(ctx.github.octokit, ctx.repo, pull.headSha, ctx.inputs.checkName);
+    const d = refreshDecision(runs, pull.headSha, ctx.now());
+    if (d.kind === 'skip') {
+        ctx.log.debug(`#${pull.number}: skipped (${d.why})`);
         return 'skipped';
     }
-    const digest = await currentDigest(ctx, m);
-    let stale = false;
-    if (digest === m.digest) {
-        const check = await findCheckRun(ctx.github.octokit, ctx.repo, pull.headSha, ctx.inputs.checkName);
-        stale = check !== undefined && check.status !== 'completed' && check.startedAt !== null && ctx.now().getTime() - Date.parse(check.startedAt) > STALE_AFTER_MS;
-        if (!stale) {
-            ctx.log.info(`#${pull.number}: DMS state unchanged (${m.state}); nothing to write`);
-            return 'unchanged';
-        }
+    if (d.kind === 'recheck' && (await unchanged(ctx, pull, d))) {
+        ctx.log.info(`#${pull.number}: DMS still says ${d.marker.state}; nothing to write`);
+        return 'unchanged';
     }
+    ctx.log.info(`#${pull.number}: evaluating (${d.kind === 'evaluate' ? d.why : 'DMS changed'})`);
     const { body } = await pullWithBody(ctx, pull.number);
-    const planned = await planPull(ctx, pull, body);
-    // permission tickets the last PR run found keep gating (an API without the PR body must not drop them)
-    for (const id of m.permOrderIds) {
-        if (!planned.permRefs.some(r => r.orderId === id))
-            planned.permRefs.push({ orderId: id, source: { kind: 'pr-body', line: 1 } });
-    }
-    const ev = await evaluate(ctx, planned, { allowCreate: false, closeSuperseded: false });
-    await publish(ctx, ev, reportInputOf(ctx, ev, pull.headSha), pull.headSha);
-    ctx.log.info(`#${pull.number}: ${m.state} → ${ev.state.kind}`);
-    return stale ? 'recreated-stale' : 'updated';
+    await runPullRequest(ctx, pull, body, { allowCreate: !pull.isFork, wait: false });
+    return 'evaluated';
 }
-async function runRefresh(ctx) {
-    const pulls = await listOpenPulls(ctx.github.octokit, ctx.repo);
-    const counts = { unchanged: 0, updated: 0, skipped: 0, 'recreated-stale': 0 };
-    let gated = 0;
+async function runRefresh(ctx, only) {
+    const pulls = only !== undefined ? [(await pullWithBody(ctx, only)).pull].filter(p => p.state === 'open') : await listOpenPulls(ctx.github.octokit, ctx.repo);
+    const counts = { unchanged: 0, evaluated: 0, skipped: 0 };
     const failures = [];
     for (const pull of pulls) {
-        const comments = await findStickyComments(ctx.github.octokit, ctx.repo, pull.number);
-        const marker = comments.length > 0 ? readGateMarker(comments[0].body) : undefined;
-        if (marker === undefined || !needsRefresh(marker))
-            continue;
-        gated++;
         try {
-            counts[await refreshOne(ctx, pull, marker)]++;
+            counts[await refreshOne(ctx, pull)]++;
         }
         catch (e) {
             // one PR's trouble must not stop the others; the run still fails at the end
@@ -73468,31 +74231,40 @@ async function runRefresh(ctx) {
             ctx.log.warning(`Refreshing #${pull.number} failed: ${e.message}`);
         }
     }
-    ctx.log.info(`Refresh: ${pulls.length} open PRs, ${gated} with a pending gate: ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts['recreated-stale']} re-created (stale), ${counts.skipped} skipped`);
+    ctx.log.info(`Refresh: ${pulls.length} open PRs: ${counts.evaluated} evaluated, ${counts.unchanged} unchanged, ${counts.skipped} skipped`);
     return failures.length > 0 ? { failure: `refresh failed for ${failures.join('; ')}` } : {};
 }
-async function runCommentRefresh(ctx, pullNumber, commenter, commenterIsBot) {
-    if (commenterIsBot) {
-        ctx.log.info(`/dms-refresh from bot ${commenter} ignored`);
+async function runCommentRefresh(ctx, c) {
+    if (c.commenterIsBot) {
+        ctx.log.info(`/dms-refresh from bot ${c.commenter} ignored`);
         return {};
     }
-    const permission = await canTriggerRefresh(ctx.github.octokit, ctx.repo, commenter);
+    const permission = await canTriggerRefresh(ctx.github.octokit, ctx.repo, c.commenter);
     if (!permission.allowed) {
         ctx.log.warning(`/dms-refresh refused: ${permission.reason}. Nothing was changed.`);
         return {};
     }
-    const { pull, body } = await pullWithBody(ctx, pullNumber);
+    const { pull, body } = await pullWithBody(ctx, c.pullNumber);
     if (pull.state !== 'open') {
-        ctx.log.info(`#${pullNumber} is ${pull.merged ? 'merged' : 'closed'}; /dms-refresh does nothing`);
+        ctx.log.info(`#${c.pullNumber} is ${pull.merged ? 'merged' : 'closed'}; /dms-refresh does nothing`);
         return {};
     }
-    ctx.log.info(`/dms-refresh on #${pullNumber} by ${commenter} (${permission.roleName})${pull.isFork ? ' — fork PR: reading its SQL through the API as data only' : ''}`);
-    return runPullRequest(ctx, pull, body, { allowCreate: true, wait: false });
+    if (c.sha !== undefined && !pull.headSha.startsWith(c.sha)) {
+        // The PR moved after the maintainer looked: clearing the new commit would clear SQL nobody reviewed.
+        const message = `/dms-refresh ${c.sha} names a commit that is no longer the head of #${c.pullNumber} (now ${pull.headSha.slice(0, 12)}): review the new commit and ask again`;
+        ctx.log.warning(message);
+        await ctx.github.octokit.rest.issues.createComment({ ...ctx.repo, issue_number: c.pullNumber, body: `${message.replace(/^\/dms-refresh ([0-9a-f]+)/, '`/dms-refresh $1`')}.` });
+        return {};
+    }
+    // A fork's commit is cleared for a ticket only by naming it: the head may move between reading and commenting.
+    const allowCreate = !pull.isFork || c.sha !== undefined;
+    ctx.log.info(`/dms-refresh on #${c.pullNumber} by ${c.commenter} (${permission.roleName})${pull.isFork ? ` — fork PR: reading its SQL through the API as data only${allowCreate ? `; commit ${pull.headSha.slice(0, 12)} cleared for a ticket` : '; name the reviewed commit (/dms-refresh <sha>) to open a ticket'}` : ''}`);
+    return runPullRequest(ctx, pull, body, { allowCreate, wait: false });
 }
-
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
 // The Action: event → mode → run → report. Any unexpected error fails the check (never neutral) and the job.
+
 
 
 
@@ -73528,11 +74300,15 @@ function repoOf(env) {
 function consoleBaseOf(inputs) {
     return inputs.dmsEndpoint.protocol === 'http' ? `http://${inputs.dmsEndpoint.host}` : DEFAULT_CONSOLE_BASE;
 }
+/** A fork PR on pull_request: the token is read-only and there are no secrets (nothing can be written). */
+function readOnlyFork(mode) {
+    return (mode.kind === 'pull-request' || mode.kind === 'closed') && mode.trigger === 'pull_request' && mode.pull.isFork;
+}
 /** The commit whose check shows an unexpected error, when the mode has one. */
 function errorShaOf(mode) {
     switch (mode.kind) {
         case 'pull-request':
-            return mode.pull.isFork ? undefined : mode.pull.headSha;
+            return readOnlyFork(mode) ? undefined : mode.pull.headSha;
         case 'merge-group':
             return mode.headSha;
         default:
@@ -73542,21 +74318,22 @@ function errorShaOf(mode) {
 async function dispatch(ctx, mode) {
     switch (mode.kind) {
         case 'pull-request':
-            if (mode.pull.isFork)
-                return runFork(ctx, mode.pull, mode.body);
-            return runPullRequest(ctx, mode.pull, mode.body, { allowCreate: true, wait: true });
+            if (readOnlyFork(mode))
+                return runReadOnlyFork(ctx, mode.pull, mode.body);
+            // a fork's ticket waits for a maintainer to clear its commit (/dms-refresh <sha>); anyone can open a PR
+            return runPullRequest(ctx, mode.pull, mode.body, { allowCreate: !mode.pull.isFork, wait: true, ...(mode.before !== undefined ? { before: mode.before } : {}) });
         case 'closed':
-            if (mode.pull.isFork) {
-                ctx.log.info('Fork PR closed: this run has no DMS credentials; a scheduled refresh ignores closed PRs, close the ticket in DMS if one was opened');
+            if (readOnlyFork(mode)) {
+                ctx.log.info('Fork PR closed on pull_request: this run has no DMS credentials; run the gate on pull_request_target to close its tickets, or close them in DMS');
                 return {};
             }
-            return runClosed(ctx, mode.pull);
+            return runClosed(ctx, mode.pull, mode.body);
         case 'refresh':
-            return runRefresh(ctx);
+            return runRefresh(ctx, mode.pullNumber);
         case 'comment-refresh':
-            return runCommentRefresh(ctx, mode.pullNumber, mode.commenter, mode.commenterIsBot);
+            return runCommentRefresh(ctx, mode);
         case 'merge-group':
-            return runMergeGroup(ctx, mode.headSha, mode.headRef, mode.pullNumbers);
+            return runMergeGroup(ctx, mode);
         case 'ignored':
             ctx.log.info(`Nothing to do: ${mode.reason}`);
             return {};
@@ -73575,6 +74352,9 @@ async function main_run(env = process.env) {
         const github = createGitHubClient({ token: inputs.githubToken, counter, log: m => debug(m) });
         dms = dmsFactory(inputs);
         const workspace = env['GITHUB_WORKSPACE'];
+        const m = mode;
+        const dmsGet = dms.get;
+        let book;
         const server = (env['GITHUB_SERVER_URL'] ?? 'https://github.com').replace(/\/+$/, '');
         ctx = {
             inputs,
@@ -73582,7 +74362,11 @@ async function main_run(env = process.env) {
             repoFullName: repo.full,
             github,
             dms: dms.get,
+            book: () => (book ??= dmsGet().then(client => readTicketBook(client, { windowDays: inputs.ticketWindowDays, now: new Date(), log: l => info(l) }))),
             ...(isCheckout(workspace) ? { workspace } : {}),
+            apiOnly: eventName === 'pull_request_target',
+            ...(env['GITHUB_ACTION_REPOSITORY'] ? { actionRepository: env['GITHUB_ACTION_REPOSITORY'] } : {}),
+            workflowFromPr: (m.kind === 'pull-request' || m.kind === 'closed') && m.trigger === 'pull_request',
             consoleBase: consoleBaseOf(inputs),
             ...(env['GITHUB_RUN_ID'] ? { runUrl: `${server}/${repo.full}/actions/runs/${env['GITHUB_RUN_ID']}` } : {}),
             log: { info: m => info(m), debug: m => debug(m), warning: m => warning(m) },
@@ -73596,7 +74380,7 @@ async function main_run(env = process.env) {
             await writeJobSummary(result.report, result.title);
         if (result.outputs !== undefined)
             setOutputs(result.outputs);
-        if (mode.kind === 'pull-request' && mode.pull.isFork)
+        if (readOnlyFork(mode))
             for (const line of FORK_EXPLANATION)
                 notice(line);
         if (result.failure !== undefined)
@@ -73629,7 +74413,7 @@ async function main_run(env = process.env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6015);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9156);
 // The Action entry point: everything lives in main.ts so tests can import it without side effects.
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

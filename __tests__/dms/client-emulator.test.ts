@@ -6,6 +6,9 @@ import { DmsError } from '../../src/dms/errors.js'
 import { resolveDatabase, parseDatabaseSpec } from '../../src/dms/resolve-database.js'
 import { startEmulator, DEFAULT_ACCESS_KEY, type RunningEmulator } from '../../src/emulator/index.js'
 import type { CreateProcCorrectOrderInput, OrderStatus } from '../../src/dms/types.js'
+import { createHash } from 'node:crypto'
+import { readTicketBook } from '../../src/tickets/book.js'
+import { identityHeader, type TicketIdentity } from '../../src/tickets/identity.js'
 
 const STS = { id: 'STS.emulator-sts-ak', secret: 'sts-secret-Value-987654', stsToken: 'sts-token-Value-abcdef' }
 let emu: RunningEmulator
@@ -202,6 +205,15 @@ describe('faults via POST /__emulator/faults: retried only where they should be'
   })
 })
 
+/** A fresh identity per test (the emulator is shared by the file's tests). */
+function identityOf(tag: string): TicketIdentity {
+  return { repo: 'acme/shop', pull: 7, target: 'default', planHash: createHash('sha256').update(`${tag}:${Date.now()}:${Math.random()}`).digest('hex') }
+}
+
+function lookupOf(c: DmsClient, id: TicketIdentity): () => Promise<number | undefined> {
+  return async () => (await readTicketBook(c, { windowDays: 1, now: new Date() })).withIdentity(id)[0]?.orderId
+}
+
 describe('a create never yields two tickets', () => {
   const cases: Array<[string, Record<string, unknown>, boolean]> = [
     // [fault on the create, did the emulator run the action before failing the answer?]
@@ -212,12 +224,13 @@ describe('a create never yields two tickets', () => {
     ['throttle (no side effect)', { type: 'throttle' }, false]
   ]
   test.each(cases)('%s', async (_n, rule, actionRan) => {
-    const fp = `dpg:test:${String(rule.type)}:${Date.now().toString(36)}`
+    const id = identityOf(`once-${String(rule.type)}`)
     const before = (await control('GET', '/__emulator/orders')).orders.length
     await control('POST', '/__emulator/faults', { ...rule, count: 1, actions: ['CreateProcCorrectOrder'] })
-    const res = await client().createProcOrderOnce(proc('p_once'), fp)
+    const c = client()
+    const res = await c.createProcOrderOnce({ ...proc('p_once'), comment: identityHeader(id) }, lookupOf(c, id))
     const orders = (await control('GET', '/__emulator/orders')).orders as Array<{ orderId: number; comment: string }>
-    const mine = orders.filter((o) => o.comment.includes(fp))
+    const mine = orders.filter((o) => o.comment.startsWith(identityHeader(id)))
     expect(orders.length - before).toBe(1)
     expect(mine.map((o) => o.orderId)).toEqual([res.orderId])
     expect(res.created).toBe(!actionRan)
@@ -227,12 +240,11 @@ describe('a create never yields two tickets', () => {
     expect(s.byAction.ListOrders ?? 0).toBe(rule.type === 'throttle' ? 0 : 1)
   })
 
-  test('a rerun with the same fingerprint finds the existing ticket without creating', async () => {
-    const fp = `dpg:test:rerun:${Date.now().toString(36)}`
-    const first = await client().createProcOrderOnce(proc('p_rerun'), fp)
-    const found = await client().findOrderByFingerprint(fp)
-    expect(found?.orderId).toBe(first.orderId)
-    expect(found?.comment).toContain(fp)
+  test('a rerun finds the existing ticket by its identity, through the gate\'s own ticket listing', async () => {
+    const id = identityOf('rerun')
+    const c = client()
+    const first = await c.createProcOrderOnce({ ...proc('p_rerun'), comment: identityHeader(id) }, lookupOf(c, id))
+    expect(await lookupOf(client(), id)()).toBe(first.orderId)
   })
 })
 

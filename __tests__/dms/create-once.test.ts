@@ -4,6 +4,9 @@ import { afterEach, describe, expect, test } from '@jest/globals'
 import { createDmsClient } from '../../src/dms/client.js'
 import { DmsError } from '../../src/dms/errors.js'
 import { startCannedServer, ok, type CannedServer, type RecordedRequest, type Reply } from './helpers/canned-server.js'
+import { readTicketBook } from '../../src/tickets/book.js'
+import { identityHeader, type TicketIdentity } from '../../src/tickets/identity.js'
+import type { DmsClient } from '../../src/dms/client.js'
 
 let server: CannedServer | undefined
 afterEach(async () => { await server?.close(); server = undefined })
@@ -27,7 +30,7 @@ async function fakeDms(afterCommit: (createNumber: number) => Reply | null, list
     if (r.action === 'ListOrders') {
       listCalls++
       if (listCalls <= listFails) return { status: 503, body: { Code: 'ServiceUnavailable' } }
-      const hits = tickets.filter((t) => t.Comment.includes(p.SearchContent ?? '') && (!p.PluginType || t.PluginType === p.PluginType))
+      const hits = tickets.filter((t) => !p.PluginType || t.PluginType === p.PluginType)
       return ok({ TotalCount: hits.length, Orders: { Order: hits } })
     }
     return { body: { Success: false, ErrorCode: 'UnsupportedAction', ErrorMessage: r.action } }
@@ -35,14 +38,16 @@ async function fakeDms(afterCommit: (createNumber: number) => Reply | null, list
   return { tickets, server, counts: () => ({ creates, listCalls }) }
 }
 
+const IDENT: TicketIdentity = { repo: 'acme/shop', pull: 7, target: 'default', planHash: '3f2a9c1b'.repeat(8) }
 const input = {
-  comment: 'dms-proc-gate: acme/shop#7',
+  comment: `${identityHeader(IDENT)}\nGitHub PR acme/shop#7`,
   dbItems: [{ dbId: 1, logic: false }],
   execSql: 'CREATE PROCEDURE p() SELECT 1',
   rollbackSql: 'DROP PROCEDURE IF EXISTS p',
   execMode: 'AUTO' as const
 }
-const FP = 'dpg:acme/shop#7:3f2a9c1b'
+/** How the gate recognises its ticket after a lost answer: its own recent tickets with this exact identity. */
+const lookup = (c: DmsClient) => async () => (await readTicketBook(c, { windowDays: 1, now: new Date() })).withIdentity(IDENT)[0]?.orderId
 
 function clientFor(s: CannedServer) {
   return createDmsClient({
@@ -68,15 +73,16 @@ describe('createProcOrderOnce', () => {
       endpoint: fake.server.url, credentials: { accessKeyId: 'ak', accessKeySecret: 'secret-secret' }, readTimeoutMs: 250,
       retryDeps: { sleep: async (ms) => { slept.push(ms) }, random: () => 0.5 }, retry: { maxAttempts: 4, baseDelayMs: 100 }
     })
-    const res = await c.createProcOrderOnce(input, FP)
+    const res = await c.createProcOrderOnce(input, lookup(c))
     expect(res).toEqual({ orderId: 1001, created: false, attempts: 1 })
     // backoff, plus (after a timeout only) a settle wait of readTimeoutMs before the lookup
     expect(slept).toEqual('hang' in reply ? [75, 250] : [75])
     expect(fake.tickets).toHaveLength(1)
     expect(fake.counts().creates).toBe(1)
-    expect(fake.tickets[0].Comment).toBe(`${input.comment}\n${FP}`)
+    expect(fake.tickets[0].Comment).toBe(input.comment)
     const list = fake.server.requests.find((r) => r.action === 'ListOrders')
-    expect(list?.query).toMatchObject({ SearchContent: FP, PluginType: 'DC_PROC', OrderStatus: 'ALL', SearchDateType: 'CREATE_TIME' })
+    expect(list?.query).toMatchObject({ OrderResultType: 'AS_COMMITTER', PluginType: 'DC_PROC', OrderStatus: 'ALL', SearchDateType: 'CREATE_TIME' })
+    expect(list?.query.SearchContent).toBeUndefined()
     expect(list?.query.StartTime).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)
   })
 
@@ -92,7 +98,8 @@ describe('createProcOrderOnce', () => {
       }
       return ok({ TotalCount: 0, Orders: { Order: [] } })
     })
-    const res = await clientFor(server).createProcOrderOnce(input, FP)
+    const c = clientFor(server)
+    const res = await c.createProcOrderOnce(input, lookup(c))
     expect(res).toEqual({ orderId: 2001, created: true, attempts: 2 })
     expect(tickets).toHaveLength(1)
     expect(server.requests.map((r) => r.action)).toEqual(['CreateProcCorrectOrder', 'ListOrders', 'CreateProcCorrectOrder'])
@@ -103,33 +110,37 @@ describe('createProcOrderOnce', () => {
     server = await startCannedServer((r) => (r.action === 'CreateProcCorrectOrder' && ++n === 1
       ? { status: 400, body: { Code: 'Throttling.User', Message: 'flow control' } }
       : ok({ CreateOrderResult: [3001] })))
-    const res = await clientFor(server).createProcOrderOnce(input, FP)
+    const c = clientFor(server)
+    const res = await c.createProcOrderOnce(input, lookup(c))
     expect(res).toMatchObject({ orderId: 3001, created: true })
     expect(server.requests.map((r) => r.action)).toEqual(['CreateProcCorrectOrder', 'CreateProcCorrectOrder'])
   })
 
   test('a business error is final: no lookup, no resend', async () => {
     server = await startCannedServer(() => ({ body: { Success: false, ErrorCode: 'NotSupportYet', ErrorMessage: 'instance not in security collaboration mode' } }))
-    await expect(clientFor(server).createProcOrderOnce(input, FP)).rejects.toMatchObject({ code: 'NotSupportYet', retryable: false })
+    const c = clientFor(server)
+    await expect(c.createProcOrderOnce(input, lookup(c))).rejects.toMatchObject({ code: 'NotSupportYet', retryable: false })
     expect(server.requests).toHaveLength(1)
   })
 
   test('when the lookup itself keeps failing, the create is NOT resent blindly', async () => {
     const fake = await fakeDms((n) => (n === 1 ? { status: 503, body: { Code: 'ServiceUnavailable' } } : null), 100)
-    const err = await clientFor(fake.server).createProcOrderOnce(input, FP).catch((e: unknown) => e)
+    const c = clientFor(fake.server)
+    const err = await c.createProcOrderOnce(input, lookup(c)).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(DmsError)
     expect((err as DmsError).action).toBe('ListOrders')
     expect(fake.counts().creates).toBe(1)
   })
 
-  test('keyword search noise is filtered: only comments containing the fingerprint count', async () => {
-    server = await startCannedServer(() => ok({ TotalCount: 2, Orders: { Order: [
-      { OrderId: 5, Comment: 'dpg:acme/shop#7:3f2a9c1', StatusCode: 'toaudit' },
-      { OrderId: 4, Comment: `old ${FP}`, StatusCode: 'Closed' }
+  test('the lookup counts only an exact identity header at the start of the comment', async () => {
+    const other = identityHeader({ ...IDENT, planHash: 'e'.repeat(64) })
+    server = await startCannedServer(() => ok({ TotalCount: 4, Orders: { Order: [
+      { OrderId: 6, Comment: `PR title ${identityHeader(IDENT)}`, StatusCode: 'toaudit', CommitterId: 9 },
+      { OrderId: 5, Comment: other, StatusCode: 'toaudit', CommitterId: 9 },
+      { OrderId: 4, Comment: `${identityHeader(IDENT)}\nold`, StatusCode: 'Closed', CommitterId: 9 },
+      { OrderId: 3, Comment: identityHeader(IDENT).replace(']', ' x]'), StatusCode: 'toaudit', CommitterId: 9 }
     ] } }))
     const c = clientFor(server)
-    expect((await c.findOrderByFingerprint(FP))?.orderId).toBe(4)
-    expect((await c.findOrdersByFingerprint('dpg:acme/shop#7:3f2a9c1')).map((o) => o.orderId)).toEqual([5, 4])
-    await expect(c.findOrderByFingerprint('a b')).rejects.toThrow(/fingerprint/)
+    expect(await lookup(c)()).toBe(4)
   })
 })

@@ -25,16 +25,24 @@ describe('fork PRs and /dms-refresh', () => {
     s.github.resetCounters()
     const run = await s.pullRequest('opened', 21, { token: READ_ONLY_TOKEN, inputs: NO_DMS_SECRETS })
     expect(run.exitCode).toBe(0)
-    expect(run.outputs['state']).toBe('fork-readonly')
+    expect(run.outputs['state']).toBe('awaiting-maintainer')
     expect(s.github.counters().writes).toBe(0)
     expect(await s.orders()).toHaveLength(0)
     expect(run.summary).toContain('archive_orders')
-    expect(run.summary).toContain('/dms-refresh')
-    expect(log(run)).toContain('reads the SQL files only as data')
+    expect(run.summary).toContain(`/dms-refresh ${headSha}`)
+    expect(log(run)).toContain('reads the SQL only as data')
 
-    const refresh = await s.comment(21, '/dms-refresh', 'dba-lead')
+    // without naming the reviewed commit, a maintainer's refresh only reports: no ticket for a fork
+    const unnamed = await s.comment(21, '/dms-refresh', 'dba-lead')
+    expect(unnamed.exitCode).toBe(0)
+    expect(log(unnamed)).toContain('name the reviewed commit (/dms-refresh <sha>) to open a ticket')
+    expect(await s.orders()).toHaveLength(0)
+    expect(s.check(headSha)!.status).toBe('in_progress')
+    expect(s.check(headSha)!.output.title).toBe(`Fork PR: 1 routine change planned; a maintainer must review and comment /dms-refresh ${headSha.slice(0, 12)}`)
+
+    const refresh = await s.comment(21, `/dms-refresh ${headSha.slice(0, 10)}`, 'dba-lead')
     expect(refresh.exitCode).toBe(0)
-    expect(log(refresh)).toContain('fork PR: reading its SQL through the API as data only')
+    expect(log(refresh)).toContain(`fork PR: reading its SQL through the API as data only; commit ${headSha.slice(0, 12)} cleared for a ticket`)
     const orders = await s.orders()
     expect(orders).toHaveLength(1)
     expect(orders[0]!.status).toBe('toaudit')
@@ -71,13 +79,15 @@ describe('fork PRs and /dms-refresh', () => {
 })
 
 describe('merge queue and closing', () => {
-  test('merge_group: the check appears on the merge group head sha with the PR ticket state', async () => {
+  test('merge_group: the group head is planned against its base; green only once the ticket of that plan is approved', async () => {
     s = await scenario()
     s.openPull({ number: 31, changes: CHANGE_ARCHIVE })
     await s.pullRequest('opened', 31)
     const pending = await s.mergeGroup(31)
     expect(pending.run.exitCode).toBe(0)
-    expect(s.check(pending.headSha)!.status).toBe('in_progress')
+    const [ticket] = await s.orders()
+    expect(s.check(pending.headSha)!.conclusion).toBe('failure')
+    expect(s.check(pending.headSha)!.output.summary).toContain(`is held by DMS ticket ${ticket!.orderId}, which is not approved now`)
     const [order] = await s.orders()
     await s.decide(order!.orderId, 'approve')
     const green = await s.mergeGroup(31)
@@ -109,10 +119,7 @@ describe('merge queue and closing', () => {
     await s.pullRequest('opened', 33)
     const [order] = await s.orders()
     await s.decide(order!.orderId, 'approve')
-    const pull = s.github.repo(s.repository).pulls.get(33)!
-    const mergeSha = s.ws.commit({}, 'merge #33', pull.head.sha)
-    s.github.addCommit(s.repository, mergeSha, {}, pull.head.sha)
-    Object.assign(pull, { state: 'closed', merged: true, mergeCommitSha: mergeSha })
+    const mergeSha = s.merge(33)
     const run = await s.pullRequest('closed', 33, { inputs: { 'execute-on-merge': 'true' } })
     expect(run.exitCode).toBe(0)
     expect(log(run)).toContain(`Executing DMS ticket ${order!.orderId}`)
@@ -120,6 +127,7 @@ describe('merge queue and closing', () => {
     const check = s.check(mergeSha)!
     expect(check.conclusion).toBe('success')
     expect(check.output.title).toBe(`Executed in DMS (ticket ${order!.orderId})`)
+    expect(check.output.summary).toContain(`Executed DMS ticket ${order!.orderId} (target default): Executed in DMS`)
     expect(s.comments(33)[0]!.body).toContain('Executed in DMS')
   }, 120_000)
 })

@@ -26,7 +26,7 @@ describe('new PR → ticket → approval → green', () => {
     const orders = await s.orders()
     expect(orders).toHaveLength(1)
     expect(orders[0]!.status).toBe('toaudit')
-    expect(orders[0]!.comment).toContain(`dms-proc-gate:${s.repository}#7:`)
+    expect(orders[0]!.comment).toMatch(new RegExp(`^\\[dms-proc-gate/v2 repo=${s.repository} pr=7 target=default plan=[0-9a-f]{64}\\]\\nGitHub PR ${s.repository}#7: Archive only delivered orders\\n`))
     expect(orders[0]!.execSql).toContain("status = 'delivered'")
     expect(orders[0]!.rollbackSql).toContain('CREATE PROCEDURE archive_orders')
     expect(run.outputs['order-id']).toBe(String(orders[0]!.orderId))
@@ -96,12 +96,12 @@ describe('new PR → ticket → approval → green', () => {
     const second = orders.find(o => o.orderId !== first!.orderId)!
     expect(second.status).toBe('toaudit')
     expect(second.execSql).toContain("'cancelled'")
-    expect(run.stdout).toContain(`Closed superseded DMS ticket ${first!.orderId}`)
+    expect(run.stdout).toContain(`Closed DMS ticket ${first!.orderId}: Superseded: PR ${s.repository}#10 has a different plan at head ${newHead}`)
     expect(run.stdout).toContain(newHead)
     expect(s.check(10)!.head_sha).toBe(newHead)
     expect(s.check(10)!.status).toBe('in_progress')
     expect(s.comments(10)).toHaveLength(1)
-    expect(s.comments(10)[0]!.body).toContain(`Closed superseded DMS ticket ${first!.orderId}`)
+    expect(s.comments(10)[0]!.body).toContain(`Closed DMS ticket ${first!.orderId}: Superseded: PR ${s.repository}\\#10 has a different plan.`)
   }, 120_000)
 
   test('a rerun with the same plan reuses the ticket and the comment; an unchanged refresh writes nothing', async () => {

@@ -96,8 +96,8 @@ describe('renderComment', () => {
     expect(rejected).toContain('### ❌ DMS approval: Rejected in DMS (ticket 1001)')
     expect(rejected).toContain('Reasons: missing index on \\`orders\\`')
     expect(renderComment({ ...INPUT, gate: { kind: 'approved', orderId: 1001 } })).toContain('### ✅ DMS approval: Approved in DMS (ticket 1001)')
-    const fork = renderComment({ plan: PLAN, gate: { kind: 'fork-readonly', objectCount: 2 }, context: { ...INPUT.context, notes: ['a <b>note</b> for @team'] } })
-    expect(fork).toContain('A maintainer can comment `/dms-refresh`')
+    const fork = renderComment({ plan: PLAN, gate: { kind: 'awaiting-maintainer', objectCount: 2, headSha: 'b'.repeat(40) }, context: { ...INPUT.context, notes: ['a <b>note</b> for @team'] } })
+    expect(fork).toContain(`comments \`/dms-refresh ${'b'.repeat(40)}\``)
     expect(fork).toContain('- a &lt;b&gt;note&lt;/b&gt; for &#64;team')
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { GATE_KINDS, checkStatusOf, isFinal, orderIdOf, stateOutputOf, titleOf, type GateKind, type GateState } from '../../src/state/gate-state.js'
+import { GATE_KINDS, blockDetail, checkStatusOf, isFinal, orderIdOf, stateOutputOf, titleOf, type Block, type GateKind, type GateState } from '../../src/state/gate-state.js'
 
 /** One example of every state; the Record type makes this fail to compile when a kind is added. */
 const EXAMPLES: { [K in GateKind]: Extract<GateState, { kind: K }> } = {
@@ -17,7 +17,9 @@ const EXAMPLES: { [K in GateKind]: Extract<GateState, { kind: K }> } = {
   executed: { kind: 'executed', orderId: 1001 },
   'execution-failed': { kind: 'execution-failed', orderId: 1001, message: 'boom' },
   error: { kind: 'error', message: 'DMS unreachable' },
-  'fork-readonly': { kind: 'fork-readonly', objectCount: 2 }
+  'awaiting-maintainer': { kind: 'awaiting-maintainer', objectCount: 2, headSha: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' },
+  'awaiting-execution': { kind: 'awaiting-execution', orderId: 1001 },
+  blocked: { kind: 'blocked', block: { cause: 'foreign-check', runs: [{ id: 7, app: 'github-actions' }] } }
 }
 
 describe('GateState mappings', () => {
@@ -43,7 +45,9 @@ describe('GateState mappings', () => {
     ['awaiting-precheck', 'in_progress'],
     ['awaiting-approval', 'in_progress'],
     ['executing', 'in_progress'],
-    ['fork-readonly', 'in_progress'],
+    ['awaiting-maintainer', 'in_progress'],
+    ['awaiting-execution', 'in_progress'],
+    ['blocked', 'failure'],
     ['plan-failed', 'failure'],
     ['precheck-failed', 'failure'],
     ['rejected', 'failure'],
@@ -62,8 +66,27 @@ describe('GateState mappings', () => {
     expect(titleOf({ kind: 'awaiting-approval', orderId: 1, node: 'DBA', handlers: [] })).toBe("Awaiting DBA approval: node 'DBA' — no handler assigned")
     expect(titleOf(EXAMPLES['plan-failed'])).toBe('Plan failed: 2 errors in the SQL')
     expect(titleOf(EXAMPLES['no-changes'])).toBe('No routine changes to deploy')
-    expect(titleOf(EXAMPLES['fork-readonly'])).toBe('Fork PR: 2 routine changes planned; a maintainer must run /dms-refresh')
+    expect(titleOf(EXAMPLES['awaiting-maintainer'])).toBe('Fork PR: 2 routine changes planned; a maintainer must review and comment /dms-refresh aaaaaaaaaaaa')
+    expect(titleOf(EXAMPLES['awaiting-execution'])).toBe('Approved; DMS ticket 1001 waits for its last approver to execute it in DMS')
     for (const k of GATE_KINDS) expect(titleOf(EXAMPLES[k]).length).toBeGreaterThan(5)
+  })
+
+  test('every block cause has its own title and explanation', () => {
+    const blocks: Block[] = [
+      { cause: 'workflow-changed', files: ['.github/workflows/gate.yml'] },
+      { cause: 'foreign-check', runs: [{ id: 7, app: 'github-actions' }, { id: 9, app: 'other-app' }] },
+      { cause: 'ticket-mismatch', orderId: 1002, detail: 'its deploy SQL in DMS differs (line 3: …)' },
+      { cause: 'no-approved-ticket', targets: ['shop'], detail: 'No DMS ticket of this gate holds the plan.' }
+    ]
+    expect(blocks.map(b => titleOf({ kind: 'blocked', block: b }))).toEqual([
+      'Blocked: this PR changes a workflow that runs the gate (.github/workflows/gate.yml)',
+      'Blocked: another check run with this name is on the commit, not written by the gate',
+      "Blocked: DMS ticket 1002 does not hold this plan's SQL",
+      "No approved DMS ticket for this commit's plan (target shop)"
+    ])
+    expect(blockDetail(blocks[1]!)).toContain('Check runs 7 (github-actions), 9 (other-app) carry the gate\'s name but were not written by it')
+    expect(blockDetail(blocks[2]!)).toBe("The ticket's comment names this plan, but its deploy SQL in DMS differs (line 3: …). The gate never trusts it; close it in DMS.")
+    expect(orderIdOf({ kind: 'blocked', block: blocks[2]! })).toBe(1002)
   })
 
   test('state output is the kind; order id when there is one', () => {

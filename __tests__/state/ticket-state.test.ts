@@ -1,5 +1,4 @@
 import { describe, expect, test } from '@jest/globals'
-import { combinedHashOf, fingerprintOf, planHashInComment, planHashOf, pullPrefixOf } from '../../src/tickets/identity.js'
 import { precheckOf, ticketGateState, worstState } from '../../src/state/ticket-state.js'
 import type { ApprovalDetail, DataCorrectOrderDetail, OrderBaseInfo, OrderStatus } from '../../src/dms/types.js'
 
@@ -20,24 +19,6 @@ function approval(extra: Partial<ApprovalDetail> = {}): ApprovalDetail {
   }
 }
 
-describe('fingerprint', () => {
-  test('plan hash depends on SQL both ways and the databases, not their order', () => {
-    const h = planHashOf('exec', 'rb', [2, 1])
-    expect(h).toMatch(/^[0-9a-f]{16}$/)
-    expect(planHashOf('exec', 'rb', [1, 2])).toBe(h)
-    expect(planHashOf('exec', 'rb2', [1, 2])).not.toBe(h)
-    expect(planHashOf('exec', 'rb', [3])).not.toBe(h)
-    expect(combinedHashOf([h])).toBe(h)
-  })
-
-  test('the PR prefix keeps #1 apart from #12; the hash is found again in a ticket comment', () => {
-    const f = fingerprintOf('o/r', 1, 'abcdef0123456789')
-    expect(f).toBe('dms-proc-gate:o/r#1:abcdef0123456789')
-    expect(fingerprintOf('o/r', 12, 'x').startsWith(pullPrefixOf('o/r', 1))).toBe(false)
-    expect(planHashInComment(`PR o/r#1 "t"\n${f}`, pullPrefixOf('o/r', 1))).toBe('abcdef0123456789')
-    expect(fingerprintOf('o/' + 'r'.repeat(100), 1, 'abcdef0123456789').length).toBeLessThanOrEqual(100)
-  })
-})
 
 describe('ticket state (from DMS only)', () => {
   test('toaudit → awaiting-approval with node and handlers', () => {

@@ -1,6 +1,7 @@
 // What every mode needs at run time: the inputs, the repository, the GitHub client, a lazily created DMS client
 // (fork runs never create one), where the checkout is, and how to log. Built once in main.ts.
 import type { DmsClient } from '../dms/client.js'
+import type { TicketBook } from '../tickets/book.js'
 import type { GitHubApi, RepoRef } from '../github/octokit.js'
 import type { Inputs } from './inputs.js'
 
@@ -18,8 +19,16 @@ export interface GateContext {
   github: GitHubApi
   /** Created on first use (credentials, OIDC): fork runs and plan-only runs never touch DMS. */
   dms: () => Promise<DmsClient>
+  /** The gate's own DMS tickets, listed once per run on first use (tickets/book.ts). */
+  book: () => Promise<TicketBook>
   /** GITHUB_WORKSPACE when it is a git checkout (sources then come from git, not the API). */
   workspace?: string
+  /** pull_request_target: never read the workspace (it is not the PR's code, and PR code is never fetched) */
+  apiOnly: boolean
+  /** GITHUB_ACTION_REPOSITORY: how workflows name this Action (to spot a PR editing the gate's workflow) */
+  actionRepository?: string
+  /** pull_request (not _target): the workflow, and so every input, is the PR's own copy */
+  workflowFromPr: boolean
   /** Base of links to tickets (the DMS console, or the emulator). */
   consoleBase: string
   /** Link to this workflow run, for the comment footer. */

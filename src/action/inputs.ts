@@ -23,6 +23,8 @@ export interface Inputs {
   tid?: number
   database?: DatabaseSpec
   config: string
+  /** the config path was set to something other than the default: then it must exist */
+  configExplicit: boolean
   include: string[]
   execMode: ExecMode
   classify?: string
@@ -31,6 +33,8 @@ export interface Inputs {
   checkName: string
   comment: boolean
   executeOnMerge: boolean
+  /** how far back the gate lists its own DMS tickets (ListOrders CreateTime window) */
+  ticketWindowDays: number
 }
 
 /** The defaults, mirrored in action.yml (a test keeps the two in step). */
@@ -41,7 +45,8 @@ export const INPUT_DEFAULTS = {
   'wait-minutes': '0',
   'check-name': 'DMS approval',
   comment: 'true',
-  'execute-on-merge': 'false'
+  'execute-on-merge': 'false',
+  'ticket-window-days': '90'
 } as const
 
 export const MAX_WAIT_MINUTES = 360
@@ -182,6 +187,17 @@ export function parseDatabase(raw: string): DatabaseSpec | undefined {
   return { kind: 'schema', schema: raw }
 }
 
+export const MAX_TICKET_WINDOW_DAYS = 365
+
+export function parseTicketWindowDays(raw: string): number {
+  const v = raw === '' ? INPUT_DEFAULTS['ticket-window-days'] : raw
+  const n = /^\d{1,3}$/.test(v) ? Number(v) : NaN
+  if (!Number.isInteger(n) || n < 1 || n > MAX_TICKET_WINDOW_DAYS) {
+    return fail('ticket-window-days', raw, `allowed: a whole number of days from 1 to ${MAX_TICKET_WINDOW_DAYS}`)
+  }
+  return n
+}
+
 export function parseCheckName(raw: string): string {
   const v = raw === '' ? INPUT_DEFAULTS['check-name'] : raw
   if (v.length > 100 || /[\r\n]/.test(v)) fail('check-name', raw, 'allowed: one line of at most 100 characters')
@@ -223,13 +239,15 @@ export function getInputs(read: InputReader = fromCore, env: NodeJS.ProcessEnv =
       oidcProviderArn: raw('oidc-provider-arn')
     }),
     config: parseConfigPath(raw('config')),
+    configExplicit: raw('config') !== '' && raw('config') !== INPUT_DEFAULTS.config,
     include: parseInclude(read('include')),
     execMode: parseExecMode(raw('exec-mode')),
     relatedUsers: parseRelatedUsers(read('related-users')),
     waitMinutes: parseWaitMinutes(raw('wait-minutes')),
     checkName: parseCheckName(raw('check-name')),
     comment: parseBoolean('comment', raw('comment'), true),
-    executeOnMerge: parseBoolean('execute-on-merge', raw('execute-on-merge'), false)
+    executeOnMerge: parseBoolean('execute-on-merge', raw('execute-on-merge'), false),
+    ticketWindowDays: parseTicketWindowDays(raw('ticket-window-days'))
   }
   if (region !== undefined) inputs.region = region
   const tid = parseTid(raw('tid'))

@@ -10,7 +10,8 @@ import { modeOf, type Mode } from './event.js'
 import { setOutputs, writeJobSummary } from './job-output.js'
 import { runClosed } from './modes/closed.js'
 import { runMergeGroup } from './modes/merge-group.js'
-import { FORK_EXPLANATION, runFork, runPullRequest } from './modes/pull-request.js'
+import { FORK_EXPLANATION, runPullRequest, runReadOnlyFork } from './modes/pull-request.js'
+import { readTicketBook, type TicketBook } from '../tickets/book.js'
 import { runCommentRefresh, runRefresh } from './modes/refresh.js'
 import { isCheckout } from '../plan/plan-pull.js'
 import { publishError } from '../report/publish.js'
@@ -38,11 +39,16 @@ function consoleBaseOf(inputs: Inputs): string {
   return inputs.dmsEndpoint.protocol === 'http' ? `http://${inputs.dmsEndpoint.host}` : DEFAULT_CONSOLE_BASE
 }
 
+/** A fork PR on pull_request: the token is read-only and there are no secrets (nothing can be written). */
+function readOnlyFork(mode: Mode): boolean {
+  return (mode.kind === 'pull-request' || mode.kind === 'closed') && mode.trigger === 'pull_request' && mode.pull.isFork
+}
+
 /** The commit whose check shows an unexpected error, when the mode has one. */
 function errorShaOf(mode: Mode): string | undefined {
   switch (mode.kind) {
     case 'pull-request':
-      return mode.pull.isFork ? undefined : mode.pull.headSha
+      return readOnlyFork(mode) ? undefined : mode.pull.headSha
     case 'merge-group':
       return mode.headSha
     default:
@@ -53,20 +59,21 @@ function errorShaOf(mode: Mode): string | undefined {
 async function dispatch(ctx: GateContext, mode: Mode): Promise<ModeResult> {
   switch (mode.kind) {
     case 'pull-request':
-      if (mode.pull.isFork) return runFork(ctx, mode.pull, mode.body)
-      return runPullRequest(ctx, mode.pull, mode.body, { allowCreate: true, wait: true })
+      if (readOnlyFork(mode)) return runReadOnlyFork(ctx, mode.pull, mode.body)
+      // a fork's ticket waits for a maintainer to clear its commit (/dms-refresh <sha>); anyone can open a PR
+      return runPullRequest(ctx, mode.pull, mode.body, { allowCreate: !mode.pull.isFork, wait: true, ...(mode.before !== undefined ? { before: mode.before } : {}) })
     case 'closed':
-      if (mode.pull.isFork) {
-        ctx.log.info('Fork PR closed: this run has no DMS credentials; a scheduled refresh ignores closed PRs, close the ticket in DMS if one was opened')
+      if (readOnlyFork(mode)) {
+        ctx.log.info('Fork PR closed on pull_request: this run has no DMS credentials; run the gate on pull_request_target to close its tickets, or close them in DMS')
         return {}
       }
-      return runClosed(ctx, mode.pull)
+      return runClosed(ctx, mode.pull, mode.body)
     case 'refresh':
-      return runRefresh(ctx)
+      return runRefresh(ctx, mode.pullNumber)
     case 'comment-refresh':
-      return runCommentRefresh(ctx, mode.pullNumber, mode.commenter, mode.commenterIsBot)
+      return runCommentRefresh(ctx, mode)
     case 'merge-group':
-      return runMergeGroup(ctx, mode.headSha, mode.headRef, mode.pullNumbers)
+      return runMergeGroup(ctx, mode)
     case 'ignored':
       ctx.log.info(`Nothing to do: ${mode.reason}`)
       return {}
@@ -86,6 +93,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const github = createGitHubClient({ token: inputs.githubToken, counter, log: m => core.debug(m) })
     dms = dmsFactory(inputs)
     const workspace = env['GITHUB_WORKSPACE']
+    const m = mode
+    const dmsGet = dms.get
+    let book: Promise<TicketBook> | undefined
     const server = (env['GITHUB_SERVER_URL'] ?? 'https://github.com').replace(/\/+$/, '')
     ctx = {
       inputs,
@@ -93,7 +103,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       repoFullName: repo.full,
       github,
       dms: dms.get,
+      book: () => (book ??= dmsGet().then(client => readTicketBook(client, { windowDays: inputs.ticketWindowDays, now: new Date(), log: l => core.info(l) }))),
       ...(isCheckout(workspace) ? { workspace } : {}),
+      apiOnly: eventName === 'pull_request_target',
+      ...(env['GITHUB_ACTION_REPOSITORY'] ? { actionRepository: env['GITHUB_ACTION_REPOSITORY'] } : {}),
+      workflowFromPr: (m.kind === 'pull-request' || m.kind === 'closed') && m.trigger === 'pull_request',
       consoleBase: consoleBaseOf(inputs),
       ...(env['GITHUB_RUN_ID'] ? { runUrl: `${server}/${repo.full}/actions/runs/${env['GITHUB_RUN_ID']}` } : {}),
       log: { info: m => core.info(m), debug: m => core.debug(m), warning: m => core.warning(m) },
@@ -105,7 +119,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const result = await dispatch(ctx, mode)
     if (result.report !== undefined) await writeJobSummary(result.report, result.title)
     if (result.outputs !== undefined) setOutputs(result.outputs)
-    if (mode.kind === 'pull-request' && mode.pull.isFork) for (const line of FORK_EXPLANATION) core.notice(line)
+    if (readOnlyFork(mode)) for (const line of FORK_EXPLANATION) core.notice(line)
     if (result.failure !== undefined) core.setFailed(result.failure)
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e)

@@ -58,22 +58,14 @@ export interface CreateOnceResult {
   attempts: number
 }
 
-export interface FindByFingerprintOptions {
-  /** How far back to search (ListOrders StartTime). Default 30 days. */
-  windowDays?: number
-  pluginType?: string
-  orderResultType?: ListOrdersInput['orderResultType']
-  /** Stop after this many pages of 100. Default 10. */
-  maxPages?: number
-  now?: () => Date
-}
-
 export interface DmsClient {
   readonly endpoint: DmsEndpoint
   createProcCorrectOrder(input: CreateProcCorrectOrderInput): Promise<number>
-  createProcOrderOnce(input: CreateProcCorrectOrderInput, fingerprint: string, find?: FindByFingerprintOptions): Promise<CreateOnceResult>
-  findOrderByFingerprint(fingerprint: string, options?: FindByFingerprintOptions): Promise<OrderSummary | null>
-  findOrdersByFingerprint(fingerprint: string, options?: FindByFingerprintOptions): Promise<OrderSummary[]>
+  /**
+   * Creates a ticket, retrying transient failures; before each resend `lookup` says whether the lost attempt did
+   * create it (the caller knows how to recognise its ticket), so a create never yields two tickets.
+   */
+  createProcOrderOnce(input: CreateProcCorrectOrderInput, lookup: () => Promise<number | undefined>): Promise<CreateOnceResult>
   submitOrderApproval(orderId: number, realLoginUserUid?: string): Promise<void>
   getOrderBaseInfo(orderId: number): Promise<OrderBaseInfo>
   getApprovalDetail(workflowInstanceId: number): Promise<ApprovalDetail>
@@ -97,8 +89,6 @@ const OpenApiClient = defaultExport<Ctor<OpenApiLike>>(openApiModule)
 const Config = namedExport<Ctor<object>>(openApiModule, 'Config')
 const Params = namedExport<Ctor<object>>(openApiModule, 'Params')
 const OpenApiRequest = namedExport<Ctor<object>>(openApiModule, 'OpenApiRequest')
-
-const FINGERPRINT_RE = /^[A-Za-z0-9][A-Za-z0-9._:#@\/-]{5,99}$/
 
 /** Errors where the request certainly never produced a side effect at DMS: safe to resend a create. */
 function notSent(e: unknown): boolean {
@@ -196,32 +186,6 @@ export function createDmsClient(options: DmsClientOptions): DmsClient {
     }
   }
 
-  async function findOrdersByFingerprint(fingerprint: string, o: FindByFingerprintOptions = {}): Promise<OrderSummary[]> {
-    if (!FINGERPRINT_RE.test(fingerprint)) throw new TypeError(`fingerprint must be 6–100 characters of [A-Za-z0-9._:#@/-], got ${JSON.stringify(fingerprint)}`)
-    const now = (o.now ?? (() => new Date()))()
-    const windowMs = (o.windowDays ?? 30) * 86_400_000
-    const base: ListOrdersInput = {
-      pluginType: o.pluginType ?? 'DC_PROC',
-      searchContent: fingerprint,
-      orderStatus: 'ALL',
-      orderResultType: o.orderResultType,
-      searchDateType: 'CREATE_TIME',
-      startTime: formatDmsTime(new Date(now.getTime() - windowMs)),
-      // DMS may interpret times in the tenant's zone (UTC+8): pad the end so "just created" is inside.
-      endTime: formatDmsTime(new Date(now.getTime() + 86_400_000)),
-      pageSize: 100
-    }
-    const found: OrderSummary[] = []
-    const maxPages = o.maxPages ?? 10
-    for (let page = 1; page <= maxPages; page++) {
-      const res = parse('ListOrders', await act('ListOrders', listOrdersParams({ ...base, pageNumber: page }, tid)), normalize.orderList)
-      // SearchContent is a keyword search: confirm the fingerprint really is in the comment.
-      found.push(...res.orders.filter((x) => x.comment.includes(fingerprint)))
-      if (res.orders.length < 100 || page * 100 >= res.totalCount) break
-    }
-    return found.sort((a, b) => b.orderId - a.orderId)
-  }
-
   async function createProcCorrectOrder(input: CreateProcCorrectOrderInput): Promise<number> {
     // Resent only when DMS certainly did not act on it (throttled, connection refused).
     const body = await call('CreateProcCorrectOrder', createProcCorrectOrderParams(input, tid), { retry: 'not-sent' })
@@ -234,14 +198,8 @@ export function createDmsClient(options: DmsClientOptions): DmsClient {
     endpoint,
     call,
     createProcCorrectOrder,
-    findOrdersByFingerprint,
-    async findOrderByFingerprint(fingerprint, o) {
-      return (await findOrdersByFingerprint(fingerprint, o))[0] ?? null
-    },
-    async createProcOrderOnce(input, fingerprint, find) {
-      if (!FINGERPRINT_RE.test(fingerprint)) throw new TypeError(`fingerprint must be 6–100 characters of [A-Za-z0-9._:#@/-], got ${JSON.stringify(fingerprint)}`)
-      const comment = input.comment.includes(fingerprint) ? input.comment : `${input.comment}\n${fingerprint}`
-      const params = createProcCorrectOrderParams({ ...input, comment }, tid)
+    async createProcOrderOnce(input, lookup) {
+      const params = createProcCorrectOrderParams(input, tid)
       let attempts = 0
       // Every retryable failure may have created the ticket (timeout after DMS committed, reset, 5xx from
       // a proxy): before resending, look it up by fingerprint and return it if it exists.
@@ -252,14 +210,14 @@ export function createDmsClient(options: DmsClientOptions): DmsClient {
         return { orderId: ids[0], created: true, attempts: attempt }
       }, policy, {
         isRetryable: retryable,
-        onRetry: (e, attempt, delay) => log(`dms CreateProcCorrectOrder failed #${attempt} (${(e as DmsError).code}); checking for ${fingerprint} in ${delay} ms`),
+        onRetry: (e, attempt, delay) => log(`dms CreateProcCorrectOrder failed #${attempt} (${(e as DmsError).code}); looking for the ticket in ${delay} ms`),
         beforeRetry: async (e) => {
           if (notSent(e)) return undefined
           // A timed-out create may still be running at DMS: give it time to commit before we look.
           if (e instanceof DmsError && e.kind === 'timeout') await deps.sleep(createSettleMs)
-          const hit = (await findOrdersByFingerprint(fingerprint, find))[0]
-          if (hit) log(`dms CreateProcCorrectOrder: found ticket ${hit.orderId} for ${fingerprint}; not resending`)
-          return hit ? { orderId: hit.orderId, created: false, attempts } : undefined
+          const hit = await lookup()
+          if (hit !== undefined) log(`dms CreateProcCorrectOrder: found ticket ${hit} from the lost attempt; not resending`)
+          return hit !== undefined ? { orderId: hit, created: false, attempts } : undefined
         }
       }, deps)
     },

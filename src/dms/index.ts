@@ -1,6 +1,6 @@
 // Public surface of the DMS adapter: import from here, not from the individual modules.
 export { createDmsClient, DMS_API_VERSION } from './client.js'
-export type { CreateOnceResult, DmsClient, DmsClientOptions, FindByFingerprintOptions } from './client.js'
+export type { CreateOnceResult, DmsClient, DmsClientOptions } from './client.js'
 export { defaultChain, resolveCredentials } from './credentials.js'
 export type { AccessKeyCredentials, CredentialProvider, CredentialsInput, OidcRoleCredentials, ResolvedCredentials } from './credentials.js'
 export { DEFAULT_DMS_HOST, resolveEndpoint } from './endpoint.js'

@@ -33,6 +33,7 @@ export interface DesiredCheck {
 
 export interface ExistingCheck {
   id: number
+  name: string
   status: string
   conclusion: string | null
   startedAt: string | null
@@ -41,6 +42,8 @@ export interface ExistingCheck {
   summary: string | null
   text: string | null
   annotationsCount: number
+  /** the GitHub App that created the run (github-actions = 15368 for the workflow token) */
+  app: { id: number; slug: string }
 }
 
 export type CheckAction = 'created' | 'updated' | 'unchanged' | 'recreated'
@@ -50,6 +53,8 @@ export interface CheckRunResult {
   action: CheckAction
   /** why a new run replaced the old one (recreated) */
   reason?: string
+  /** the app our run belongs to (the token's app): what tells the gate's runs from others */
+  app?: { id: number; slug: string }
 }
 
 export const ANNOTATIONS_PER_REQUEST = 50
@@ -58,13 +63,21 @@ export const STALE_AFTER_MS = 13 * 24 * 60 * 60 * 1000
 const MESSAGE_MAX_BYTES = 64 * 1024 - 1
 const ANNOTATION_TITLE_MAX = 255
 
-export async function findCheckRun(octokit: GitHubClient, repo: RepoRef, headSha: string, name: string): Promise<ExistingCheck | undefined> {
-  const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: headSha, check_name: name, filter: 'latest', per_page: 100 })
-  const runs = data.check_runs.filter(r => r.name === name)
-  if (runs.length === 0) return undefined
-  const r = runs.reduce((a, b) => (b.id > a.id ? b : a))
+type RunJson = {
+  id: number
+  name: string
+  status: string
+  conclusion?: string | null
+  started_at?: string | null
+  external_id?: string | null
+  output: { title?: string | null; summary?: string | null; text?: string | null; annotations_count: number }
+  app?: { id: number; slug?: string } | null
+}
+
+function existingOf(r: RunJson): ExistingCheck {
   return {
     id: r.id,
+    name: r.name,
     status: r.status,
     conclusion: r.conclusion ?? null,
     startedAt: r.started_at ?? null,
@@ -72,8 +85,23 @@ export async function findCheckRun(octokit: GitHubClient, repo: RepoRef, headSha
     title: r.output.title ?? null,
     summary: r.output.summary ?? null,
     text: r.output.text ?? null,
-    annotationsCount: r.output.annotations_count
+    annotationsCount: r.output.annotations_count,
+    app: { id: r.app?.id ?? 0, slug: r.app?.slug ?? '' }
   }
+}
+
+/** Every run named `name` on the commit, from any app, newest first (check runs ids only grow). */
+export async function listCheckRuns(octokit: GitHubClient, repo: RepoRef, headSha: string, name: string): Promise<ExistingCheck[]> {
+  const runs = await octokit.paginate(octokit.rest.checks.listForRef, { ...repo, ref: headSha, check_name: name, filter: 'all', per_page: 100 })
+  return (runs as unknown as RunJson[]).filter(r => r.name === name).map(existingOf).sort((a, b) => b.id - a.id)
+}
+
+/** The newest run named `name` on the commit (any app). */
+export async function findCheckRun(octokit: GitHubClient, repo: RepoRef, headSha: string, name: string): Promise<ExistingCheck | undefined> {
+  const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: headSha, check_name: name, filter: 'latest', per_page: 100 })
+  const runs = (data.check_runs as unknown as RunJson[]).filter(r => r.name === name)
+  if (runs.length === 0) return undefined
+  return existingOf(runs.reduce((a, b) => (b.id > a.id ? b : a)))
 }
 
 const ANNOTATIONS_MARKER = '<!-- dms-proc-gate:annotations '
@@ -145,6 +173,10 @@ function statusFields(s: CheckStatus, now: Date): Record<string, string> {
 
 export interface UpsertOptions {
   now?: Date
+  /** the runs named like this check on the commit, already listed (listCheckRuns) */
+  runs?: ExistingCheck[]
+  /** which of them are the gate's own (default: all); only those are updated */
+  isOurs?: (run: ExistingCheck) => boolean
 }
 
 /**
@@ -155,9 +187,15 @@ export async function upsertCheckRun(octokit: GitHubClient, repo: RepoRef, want:
   const now = opts.now ?? new Date()
   const annotations = (want.annotations ?? []).map(boundedAnnotation)
   const output = boundedOutput(want.output, annotationsMarker(annotations))
-  const existing = await findCheckRun(octokit, repo, want.headSha, want.name)
-  const decision = decide(existing, { ...want, annotations }, output, now)
-  if (decision.kind === 'unchanged') return { id: existing!.id, action: 'unchanged' }
+  const runs = opts.runs ?? (await listCheckRuns(octokit, repo, want.headSha, want.name))
+  const ours = opts.isOurs !== undefined ? runs.filter(opts.isOurs) : runs
+  const existing = ours[0]
+  // GitHub shows (and branch protection reads) the newest run of a name: ours must be it.
+  const newerOther = existing !== undefined && runs.some(r => r.id > existing.id && !ours.includes(r))
+  const decision: Decision = newerOther
+    ? { kind: 'create', reason: `a newer run with this name (not the gate's) is on the commit` }
+    : decide(existing, { ...want, annotations }, output, now)
+  if (decision.kind === 'unchanged') return { id: existing!.id, action: 'unchanged', app: existing!.app }
 
   const batches: CheckAnnotation[][] = []
   for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST))
@@ -166,6 +204,11 @@ export async function upsertCheckRun(octokit: GitHubClient, repo: RepoRef, want:
   if (want.externalId !== undefined) extra.external_id = want.externalId
   if (want.detailsUrl !== undefined) extra.details_url = want.detailsUrl
 
+  let app: { id: number; slug: string } | undefined
+  const appOf = (data: unknown): void => {
+    const a = (data as { app?: { id?: number; slug?: string } | null }).app
+    if (a?.id !== undefined) app = { id: a.id, slug: a.slug ?? '' }
+  }
   const create = async (): Promise<number> => {
     const { data } = await octokit.rest.checks.create({
       ...repo,
@@ -176,6 +219,7 @@ export async function upsertCheckRun(octokit: GitHubClient, repo: RepoRef, want:
       ...extra,
       output: { ...output, annotations: first }
     } as Parameters<GitHubClient['rest']['checks']['create']>[0])
+    appOf(data)
     return data.id
   }
 
@@ -190,13 +234,14 @@ export async function upsertCheckRun(octokit: GitHubClient, repo: RepoRef, want:
     // annotations already on the run stay; only send them when the run has none yet
     const send = existing!.annotationsCount === 0 ? first : []
     try {
-      await octokit.rest.checks.update({
+      const { data } = await octokit.rest.checks.update({
         ...repo,
         check_run_id: id,
         ...statusFields(want.status, now),
         ...extra,
         output: { ...output, annotations: send }
       } as Parameters<GitHubClient['rest']['checks']['update']>[0])
+      appOf(data)
       if (existing!.annotationsCount !== 0) batches.length = 0
       action = 'updated'
     } catch (e) {
@@ -213,5 +258,6 @@ export async function upsertCheckRun(octokit: GitHubClient, repo: RepoRef, want:
   }
   const result: CheckRunResult = { id, action }
   if (reason !== undefined) result.reason = reason
+  if (app !== undefined) result.app = app
   return result
 }

@@ -1,12 +1,13 @@
-// Reads a PR's changed routine files, decides which target database deploys each (config or the `database`
-// input), and plans each target. No DMS: this part also runs for fork PRs.
+// What a change deploys: its changed routine files, the target database of each (config or the `database` input),
+// and each target's plan. A change is a PR (its own three-dot view), a merge group against its base, or a merge
+// commit against its first parent. No DMS here: this part also runs for fork PRs.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseConfig, resolveTargets, rollbackPathFor, effectiveTargets, DEFAULT_ROLLBACK_PATTERN } from '../config/index.js'
 import type { Config, InputDefaults, ResolvedTarget } from '../config/types.js'
-import { prepareCheckout, readChangedSources, readContent, readFromGit } from '../sources/changed-files.js'
 import type { PullInfo } from '../github/pull-requests.js'
 import { collectPermOrders, type PermOrderRef } from '../perm/index.js'
+import { prepareCheckout, readChangedSources, readContent, readFromGit, type ChangedFile, type ChangedFileList } from '../sources/changed-files.js'
 import { plan } from '../sql/plan.js'
 import type { Finding, Plan, SourceTree } from '../sql/types.js'
 import type { GateContext } from '../action/context.js'
@@ -16,19 +17,32 @@ export interface PlannedTarget {
   plan: Plan
 }
 
-export interface PlannedPull {
-  pull: PullInfo
+/** Whose change is planned. */
+export type Subject =
+  | { kind: 'pull'; pull: PullInfo; body: string | null }
+  /** a merge group or merge commit: `pull` is the PR it belongs to, when known (its description lists permission tickets) */
+  | { kind: 'range'; what: 'merge-group' | 'merge-commit'; pull?: PullInfo; body?: string | null }
+
+export interface PlannedChange {
+  subject: Subject
+  baseSha: string
+  headSha: string
   config: Config | null
   targets: PlannedTarget[]
   permRefs: PermOrderRef[]
   /** Config, target-mapping, PR-description and plan errors: any of them means no ticket. */
   errors: Finding[]
-  /** Set when the file list is incomplete (more than 3,000 files): fail closed. */
+  /** Set when the file list is incomplete: fail closed. */
   incomplete: string | null
   notes: string[]
   contentSource: 'git' | 'api'
   changedSqlFiles: number
+  /** every changed file (routine or not) */
+  files: ChangedFile[]
 }
+
+/** A PR's planned change. */
+export type PlannedPull = PlannedChange & { subject: { kind: 'pull' } }
 
 export function inputDefaultsOf(ctx: GateContext): InputDefaults {
   const i = ctx.inputs
@@ -40,23 +54,34 @@ export function inputDefaultsOf(ctx: GateContext): InputDefaults {
 
 type ConfigLoad = { config: Config | null; errors: Finding[] }
 
+/** Reads paths at a commit: from the checkout when the run may use it and has the commit, else from the API. */
+export async function readAt(ctx: GateContext, sha: string, paths: readonly string[]): Promise<Map<string, string>> {
+  if (ctx.workspace !== undefined && !ctx.apiOnly && (await prepareCheckout(ctx.workspace, [sha], true, m => ctx.log.debug(m)))) {
+    return readFromGit(ctx.workspace, sha, paths)
+  }
+  const out = new Map<string, string>()
+  for (const p of paths) {
+    const text = await readContent(ctx.github.octokit, ctx.repo, p, sha)
+    if (text !== undefined) out.set(p, text)
+  }
+  return out
+}
+
 /**
- * The config file as it is at the PR's BASE commit, never the PR's own copy: the config decides which database a
- * file deploys to and which permission tickets gate the PR, so a PR must not be able to loosen its own gate (the
- * CODEOWNERS rule). A config change takes effect once merged. Read from git when the checkout has (or can fetch)
- * the base commit, else from the API.
+ * The config file as it is at the change's BASE commit, never the change's own copy: the config decides which
+ * database a file deploys to and which permission tickets gate the PR, so a PR must not be able to loosen its own
+ * gate (the CODEOWNERS rule). A config change takes effect once merged. A config path given explicitly (not the
+ * default) must exist: pointing the input at a missing file would otherwise silently drop every config rule.
  */
 async function loadConfigFor(ctx: GateContext, baseSha: string): Promise<ConfigLoad> {
   const file = ctx.inputs.config
   const asFindings = (errs: { file: string; line: number; path: string; message: string }[]): Finding[] =>
     errs.map(e => ({ file: e.file, line: e.line, message: e.path ? `${e.path}: ${e.message}` : e.message }))
-  let text: string | undefined
-  if (ctx.workspace !== undefined && await prepareCheckout(ctx.workspace, [baseSha], true, m => ctx.log.debug(m))) {
-    text = (await readFromGit(ctx.workspace, baseSha, [file])).get(file)
-  } else {
-    text = await readContent(ctx.github.octokit, ctx.repo, file, baseSha)
+  const text = (await readAt(ctx, baseSha, [file])).get(file)
+  if (text === undefined) {
+    if (!ctx.inputs.configExplicit) return { config: null, errors: [] }
+    return { config: null, errors: [{ file, line: 1, message: `the config file named by the 'config' input does not exist at the base commit ${baseSha.slice(0, 12)}` }] }
   }
-  if (text === undefined) return { config: null, errors: [] }
   const r = parseConfig(text.replace(/^\uFEFF/, ''), file)
   return r.ok ? { config: r.config, errors: [] } : { config: null, errors: asFindings(r.errors) }
 }
@@ -71,29 +96,40 @@ function unique<T>(xs: readonly T[]): T[] {
   return [...new Set(xs)]
 }
 
-export async function planPull(ctx: GateContext, pull: PullInfo, body: string | null): Promise<PlannedPull> {
-  const { config, errors: configErrors } = await loadConfigFor(ctx, pull.baseSha)
+export interface ChangeRequest {
+  subject: Subject
+  baseSha: string
+  headSha: string
+  /** the changed files when they are not the PR's listFiles (merge group, merge commit) */
+  changedFiles?: ChangedFileList
+}
+
+export async function planChange(ctx: GateContext, req: ChangeRequest): Promise<PlannedChange> {
+  const { config, errors: configErrors } = await loadConfigFor(ctx, req.baseSha)
   const defaults = inputDefaultsOf(ctx)
   const targetsUpFront = effectiveTargets(config, defaults)
   // which files to read: every target's include (or the input's), one rollback pattern when they agree
   const include = unique(targetsUpFront.length > 0 ? targetsUpFront.flatMap(t => t.include) : config?.defaults.include ?? ctx.inputs.include)
   const patterns = unique(targetsUpFront.map(t => t.rollbackPattern))
+  const pullNumber = req.subject.kind === 'pull' ? req.subject.pull.number : undefined
   const sources = await readChangedSources({
     octokit: ctx.github.octokit,
     repo: ctx.repo,
-    pullNumber: pull.number,
-    baseSha: pull.baseSha,
-    headSha: pull.headSha,
+    ...(pullNumber !== undefined ? { pullNumber } : {}),
+    ...(req.changedFiles !== undefined ? { changedFiles: req.changedFiles } : {}),
+    baseSha: req.baseSha,
+    headSha: req.headSha,
     include,
     rollbackPattern: patterns.length === 1 ? patterns[0] : DEFAULT_ROLLBACK_PATTERN,
     ...(ctx.workspace !== undefined ? { workspace: ctx.workspace } : {}),
+    apiOnly: ctx.apiOnly,
     log: m => ctx.log.debug(m)
   })
-  ctx.log.info(
-    `PR #${pull.number}: ${sources.totalChangedFiles} changed files, ${sources.changedPaths.length} routine-file paths (read from ${sources.contentSource})`
-  )
+  const what = req.subject.kind === 'pull' ? `PR #${req.subject.pull.number}` : `${req.subject.what} ${req.headSha.slice(0, 12)}`
+  ctx.log.info(`${what}: ${sources.totalChangedFiles} changed files, ${sources.changedPaths.length} routine-file paths (read from ${sources.contentSource})`)
   const notes = [...sources.notes]
   const errors: Finding[] = [...configErrors]
+  const body = req.subject.body ?? null
   const permParse = collectPermOrders(config?.permOrders ?? [], config?.file ?? ctx.inputs.config, body)
   for (const message of permParse.errors) errors.push({ file: 'PR description', line: 1, message })
 
@@ -111,16 +147,24 @@ export async function planPull(ctx: GateContext, pull: PullInfo, body: string | 
     }
   }
   return {
-    pull,
+    subject: req.subject,
+    baseSha: req.baseSha,
+    headSha: req.headSha,
     config,
     targets,
     permRefs: permParse.refs,
     errors,
-    incomplete: sources.complete ? null : sources.notes[0] ?? 'the PR has more files than GitHub lists',
+    incomplete: sources.complete ? null : sources.notes[0] ?? 'the change has more files than GitHub lists',
     notes,
     contentSource: sources.contentSource,
-    changedSqlFiles: sources.changedPaths.length
+    changedSqlFiles: sources.changedPaths.length,
+    files: sources.files
   }
+}
+
+/** A PR's plan: its files (listFiles), base text at the base branch tip, head text at the PR head. */
+export async function planPull(ctx: GateContext, pull: PullInfo, body: string | null): Promise<PlannedPull> {
+  return (await planChange(ctx, { subject: { kind: 'pull', pull, body }, baseSha: pull.baseSha, headSha: pull.headSha })) as PlannedPull
 }
 
 /** True when the checkout at `dir` is a git work tree we may read commits from. */

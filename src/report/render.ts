@@ -2,7 +2,7 @@
 // and the Action outputs, from {plan, DMS approval detail, GateState, context}. Deterministic (no clock, no env).
 // Everything that comes from a PR (paths, names, SQL, messages) or from DMS (nick names, reasons) is escaped: it is
 // untrusted text, and must not ping users, break tables or close a code fence.
-import { checkStatusOf, orderIdOf, stateOutputOf, titleOf, type GateState } from '../state/gate-state.js'
+import { blockDetail, checkStatusOf, orderIdOf, stateOutputOf, titleOf, type GateState } from '../state/gate-state.js'
 import type { ApprovalDetail, ApprovalNode } from '../dms/types.js'
 import type { Finding, Plan, PlannedObject } from '../sql/types.js'
 import { STATE_MARKER_PREFIX, STICKY_MARKER } from './markers.js'
@@ -171,8 +171,12 @@ function gateDetail(gate: GateState): string {
     case 'execution-failed':
     case 'error':
       return `Error: ${escapeText(gate.message)}`
-    case 'fork-readonly':
-      return 'This PR comes from a fork: its workflow token is read-only and has no DMS credentials, so no ticket was opened. A maintainer can comment `/dms-refresh` to open the ticket from the base repository (the SQL is only read as data).'
+    case 'awaiting-maintainer':
+      return 'This PR comes from a fork, so no DMS ticket is opened on its own: anyone can open a PR. A maintainer (write access) who has ' +
+        `reviewed commit ${codeSpan(gate.headSha)} comments ${codeSpan(`/dms-refresh ${gate.headSha}`)}; the gate then opens the ticket for exactly that commit ` +
+        '(its SQL is read as data, no PR code runs).'
+    case 'blocked':
+      return escapeText(blockDetail(gate.block))
     default:
       return ''
   }

@@ -37,7 +37,8 @@ export interface ChangedFile {
 export interface ChangedSourcesRequest {
   octokit: GitHubClient
   repo: RepoRef
-  pullNumber: number
+  /** the PR whose files are listed (unused when changedFiles is given) */
+  pullNumber?: number
   baseSha: string
   headSha: string
   /** include globs (repository-relative) */
@@ -48,6 +49,10 @@ export interface ChangedSourcesRequest {
   workspace?: string
   /** allow `git fetch --depth=1 origin <sha>` for missing commits (default true) */
   fetchMissing?: boolean
+  /** the changed files when they are not the PR's (a merge group, a merge commit: see commit-range.ts) */
+  changedFiles?: ChangedFileList
+  /** never read the workspace (pull_request_target: the checkout, if any, is not the PR's and PR code is not fetched) */
+  apiOnly?: boolean
   log?: (message: string) => void
 }
 
@@ -62,6 +67,16 @@ export interface ChangedSources {
   /** false when the PR has more files than listFiles returns (3,000): fail closed */
   complete: boolean
   totalChangedFiles: number
+  notes: string[]
+  /** every changed file (not only the routine files), for checks on other paths such as workflows */
+  files: ChangedFile[]
+}
+
+/** A list of changed files and whether it is the whole list. */
+export interface ChangedFileList {
+  files: ChangedFile[]
+  complete: boolean
+  total: number
   notes: string[]
 }
 
@@ -242,22 +257,30 @@ export async function readContent(octokit: GitHubClient, repo: RepoRef, path: st
 
 // ---- the whole thing ----
 
-export async function readChangedSources(req: ChangedSourcesRequest): Promise<ChangedSources> {
-  const log = req.log ?? (() => undefined)
+/** The PR's changed files (pulls.listFiles), flagged incomplete past GitHub's 3,000-file cap. */
+export async function listPullFiles(octokit: GitHubClient, repo: RepoRef, pullNumber: number): Promise<ChangedFileList> {
+  const files = await listChangedFiles(octokit, repo, pullNumber)
   const notes: string[] = []
-  const files = await listChangedFiles(req.octokit, req.repo, req.pullNumber)
-  let totalChangedFiles = files.length
+  let total = files.length
   let complete = true
   if (files.length >= LIST_FILES_CAP) {
-    const { data } = await req.octokit.rest.pulls.get({ ...req.repo, pull_number: req.pullNumber })
-    totalChangedFiles = data.changed_files
+    const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: pullNumber })
+    total = data.changed_files
     if (data.changed_files > files.length) {
       complete = false
-      notes.push(
-        `This PR changes ${data.changed_files} files; GitHub lists only the first ${LIST_FILES_CAP}, so routine changes may be missing. Split the PR.`
-      )
+      notes.push(`This PR changes ${data.changed_files} files; GitHub lists only the first ${LIST_FILES_CAP}, so routine changes may be missing. Split the PR.`)
     }
   }
+  return { files, complete, total, notes }
+}
+
+export async function readChangedSources(req: ChangedSourcesRequest): Promise<ChangedSources> {
+  const log = req.log ?? (() => undefined)
+  const listed = req.changedFiles ?? (req.pullNumber !== undefined ? await listPullFiles(req.octokit, req.repo, req.pullNumber) : undefined)
+  if (listed === undefined) throw new TypeError('readChangedSources needs pullNumber or changedFiles')
+  const { files, complete } = listed
+  const totalChangedFiles = listed.total
+  const notes = [...listed.notes]
   const sel = selectPaths(files, req.include, req.exclude ?? [], req.rollbackPattern ?? DEFAULT_ROLLBACK_PATTERN)
   const result = (base: Map<string, string>, head: Map<string, string>, contentSource: 'git' | 'api'): ChangedSources => ({
     base,
@@ -267,11 +290,12 @@ export async function readChangedSources(req: ChangedSourcesRequest): Promise<Ch
     contentSource,
     complete,
     totalChangedFiles,
-    notes
+    notes,
+    files
   })
   if (sel.read.length === 0) return result(new Map(), new Map(), 'api')
 
-  if (req.workspace !== undefined && (await prepareCheckout(req.workspace, [req.baseSha, req.headSha], req.fetchMissing ?? true, log))) {
+  if (req.workspace !== undefined && req.apiOnly !== true && (await prepareCheckout(req.workspace, [req.baseSha, req.headSha], req.fetchMissing ?? true, log))) {
     try {
       const base = await readFromGit(req.workspace, req.baseSha, sel.read)
       const head = await readFromGit(req.workspace, req.headSha, sel.read)
@@ -331,7 +355,7 @@ async function readTarball(octokit: GitHubClient, repo: RepoRef, ref: string, wa
  * each distinct blob is read once (an unchanged sibling costs one call for both sides; any size ≤ 100 MB), or, for
  * many blobs in a repository of reasonable size, the two tarballs are read instead.
  */
-async function readViaTrees(octokit: GitHubClient, repo: RepoRef, baseSha: string, headSha: string, paths: readonly string[], log: (m: string) => void): Promise<Sides | undefined> {
+export async function readViaTrees(octokit: GitHubClient, repo: RepoRef, baseSha: string, headSha: string, paths: readonly string[], log: (m: string) => void): Promise<Sides | undefined> {
   const [baseIdx, headIdx] = await Promise.all([treeIndex(octokit, repo, baseSha), treeIndex(octokit, repo, headSha)])
   if (baseIdx === undefined || headIdx === undefined) return undefined
   const blobs = new Map<string, string | undefined>()

@@ -18,7 +18,23 @@ export type GateState =
   | { kind: 'executed'; orderId: number }
   | { kind: 'execution-failed'; orderId: number; message: string }
   | { kind: 'error'; message: string }
-  | { kind: 'fork-readonly'; objectCount: number }
+  /** a fork PR: no ticket until a maintainer reviews `headSha` and comments `/dms-refresh <sha>` */
+  | { kind: 'awaiting-maintainer'; objectCount: number; headSha: string }
+  /** merged: the ticket is approved and only its last approver (ExecMode LAST_AUDITOR) may execute it in DMS */
+  | { kind: 'awaiting-execution'; orderId: number }
+  /** something in or around the PR breaks the gate's guarantee; never green until it is gone */
+  | { kind: 'blocked'; block: Block }
+
+/** Why a gate is blocked. Each cause carries what the explanation needs. */
+export type Block =
+  /** pull_request mode: the PR edits a workflow that runs this Action, so it controls the gate's own inputs */
+  | { cause: 'workflow-changed'; files: string[] }
+  /** another check run with the gate's name is on the commit and the gate did not write it */
+  | { cause: 'foreign-check'; runs: Array<{ id: number; app: string }> }
+  /** a ticket carries this plan's identity but the SQL or databases read back from DMS differ */
+  | { cause: 'ticket-mismatch'; orderId: number; detail: string }
+  /** merge group / merge commit: a target's plan has no approved gate ticket */
+  | { cause: 'no-approved-ticket'; targets: string[]; detail: string }
 
 export type GateKind = GateState['kind']
 
@@ -38,7 +54,9 @@ export const GATE_KINDS: readonly GateKind[] = [
   'executed',
   'execution-failed',
   'error',
-  'fork-readonly'
+  'awaiting-maintainer',
+  'awaiting-execution',
+  'blocked'
 ] as const
 
 /**
@@ -63,7 +81,8 @@ export function checkStatusOf(state: GateState): CheckStatus {
     case 'awaiting-precheck':
     case 'awaiting-approval':
     case 'executing':
-    case 'fork-readonly': // cannot gate yet: stays pending (blocking) until a maintainer refreshes
+    case 'awaiting-execution':
+    case 'awaiting-maintainer': // cannot gate yet: stays pending (blocking) until a maintainer refreshes
       return IN_PROGRESS
     case 'approved':
     case 'executed':
@@ -76,6 +95,7 @@ export function checkStatusOf(state: GateState): CheckStatus {
     case 'closed':
     case 'execution-failed':
     case 'error':
+    case 'blocked':
       return FAILURE
     default:
       return assertNever(state)
@@ -126,10 +146,48 @@ export function titleOf(state: GateState): string {
       return `Execution of DMS ticket ${state.orderId} failed`
     case 'error':
       return 'DMS gate error'
-    case 'fork-readonly':
-      return `Fork PR: ${plural(state.objectCount, 'routine change')} planned; a maintainer must run /dms-refresh`
+    case 'awaiting-maintainer':
+      return `Fork PR: ${plural(state.objectCount, 'routine change')} planned; a maintainer must review and comment /dms-refresh ${state.headSha.slice(0, 12)}`
+    case 'awaiting-execution':
+      return `Approved; DMS ticket ${state.orderId} waits for its last approver to execute it in DMS`
+    case 'blocked':
+      return blockTitle(state.block)
     default:
       return assertNever(state)
+  }
+}
+
+function blockTitle(b: Block): string {
+  switch (b.cause) {
+    case 'workflow-changed':
+      return `Blocked: this PR changes a workflow that runs the gate (${b.files.join(', ')})`
+    case 'foreign-check':
+      return `Blocked: another check run with this name is on the commit, not written by the gate`
+    case 'ticket-mismatch':
+      return `Blocked: DMS ticket ${b.orderId} does not hold this plan's SQL`
+    case 'no-approved-ticket':
+      return `No approved DMS ticket for this commit's plan (target ${b.targets.join(', ')})`
+    default:
+      return assertNever(b)
+  }
+}
+
+/** The explanation of a block, one paragraph (check summary, comment). */
+export function blockDetail(b: Block): string {
+  switch (b.cause) {
+    case 'workflow-changed':
+      return 'In pull_request mode the workflow file, and so every input of the gate (include globs, config path, database, endpoint, check name), ' +
+        'comes from the PR itself. A PR that edits such a workflow cannot be gated by it: merge the workflow change on its own first, ' +
+        'or run the gate on pull_request_target (docs/security.md).'
+    case 'foreign-check':
+      return `Check runs ${b.runs.map(r => `${r.id} (${r.app})`).join(', ')} carry the gate's name but were not written by it ` +
+        '(a job named like the check, or another app). Rename that job, and pin the required check to the gate\'s GitHub App (docs/security.md).'
+    case 'ticket-mismatch':
+      return `The ticket's comment names this plan, but ${b.detail}. The gate never trusts it; close it in DMS.`
+    case 'no-approved-ticket':
+      return b.detail
+    default:
+      return assertNever(b)
   }
 }
 
@@ -150,7 +208,9 @@ export function stateOutputOf(state: GateState): GateKind {
     case 'executed':
     case 'execution-failed':
     case 'error':
-    case 'fork-readonly':
+    case 'awaiting-maintainer':
+    case 'awaiting-execution':
+    case 'blocked':
       return state.kind
     default:
       return assertNever(state)
@@ -159,5 +219,6 @@ export function stateOutputOf(state: GateState): GateKind {
 
 /** The DMS order id the state refers to, when there is one. */
 export function orderIdOf(state: GateState): number | undefined {
-  return 'orderId' in state ? state.orderId : undefined
+  if ('orderId' in state) return state.orderId
+  return state.kind === 'blocked' && state.block.cause === 'ticket-mismatch' ? state.block.orderId : undefined
 }

@@ -84,17 +84,19 @@ export function ticketGateState(base: OrderBaseInfo, approval: ApprovalDetail | 
 /** Blocking failures first, then pending, then passing: the overall state is the most severe one. */
 const SEVERITY: Record<GateState['kind'], number> = {
   error: 100,
+  blocked: 97,
   'plan-failed': 95,
   'execution-failed': 90,
   'precheck-failed': 85,
   rejected: 80,
   cancelled: 75,
   closed: 70,
-  'fork-readonly': 50,
+  'awaiting-maintainer': 50,
   planning: 45,
   'awaiting-precheck': 40,
   'awaiting-approval': 35,
   executing: 30,
+  'awaiting-execution': 28,
   approved: 10,
   executed: 5,
   'no-changes': 0

@@ -18,6 +18,8 @@ export interface FakeToken {
   access: TokenAccess
   /** GitHub App behind the token (default 15368, github-actions); only that app may modify its check runs */
   appId?: number
+  /** that app's slug (its bot user is `<slug>[bot]`) */
+  appSlug?: string
 }
 
 export interface FakePull {
@@ -62,6 +64,7 @@ export interface FakeCheckRun {
   annotations: FakeAnnotation[]
   /** the GitHub App that created the run */
   appId: number
+  appSlug?: string
 }
 
 export interface FakeComment {
@@ -79,6 +82,8 @@ export interface FakeRepo {
   defaultBranch: string
   /** sha → full tree (path → content) */
   commits: Map<string, Map<string, string>>
+  /** sha → parent shas (first parent first) */
+  parents: Map<string, string[]>
   branches: Map<string, string>
   blobs: Map<string, string>
   pulls: Map<number, FakePull>
@@ -175,6 +180,10 @@ export interface FakeGitHub {
   addRepo(seed: RepoSeed): FakeRepo
   /** Adds a commit whose tree is `parent`'s tree with `changes` applied (null content deletes the path). */
   addCommit(fullName: string, sha: string, changes: Record<string, string | null>, parentSha?: string): void
+  /** Records a commit's parents (first parent first), as GET /commits/{ref} reports them. */
+  setParents(fullName: string, sha: string, parents: string[]): void
+  /** Puts a check run on a commit as another producer would (a job named like the check, another app). */
+  addCheckRun(fullName: string, run: { name: string; headSha: string; conclusion?: string | null; appId?: number; appSlug?: string; summary?: string | null; title?: string | null }): FakeCheckRun
   addPull(fullName: string, pull: PullSeed): FakePull
   /** Moves a PR to a new head commit (a push: `synchronize`). */
   pushToPull(fullName: string, number: number, headSha: string): void
@@ -231,6 +240,7 @@ function newRepo(seed: RepoSeed): FakeRepo {
     name: seed.name,
     defaultBranch: seed.defaultBranch ?? 'main',
     commits: new Map(),
+    parents: new Map(),
     branches: new Map(),
     blobs: new Map(),
     pulls: new Map(),
@@ -462,7 +472,7 @@ export async function startFakeGitHub(seed?: FakeSeed, options: FakeOptions = {}
         annotations_count: c.annotations.length,
         annotations_url: `${baseUrl}${prefix}/repos/${full}/check-runs/${c.id}/annotations`
       },
-      app: c.appId === ACTIONS_APP.id ? ACTIONS_APP : { id: c.appId, slug: `app-${c.appId}`, name: `App ${c.appId}` },
+      app: c.appId === ACTIONS_APP.id ? ACTIONS_APP : { id: c.appId, slug: c.appSlug ?? `app-${c.appId}`, name: `App ${c.appId}` },
       pull_requests: []
     }
   }
@@ -609,6 +619,23 @@ export async function startFakeGitHub(seed?: FakeSeed, options: FakeOptions = {}
     }
   })
 
+  // Get a commit: the fields the gate reads (sha, parents); files are not listed (the gate diffs trees instead).
+  route('GET', '/repos/{owner}/{repo}/commits/{ref}', ctx => {
+    const sha = resolveRef(ctx.repo, decodeURIComponent(ctx.params.ref))
+    if (sha === undefined) throw new HttpError(422, `No commit found for SHA: ${ctx.params.ref}`)
+    const full = `${ctx.repo.owner}/${ctx.repo.name}`
+    return {
+      status: 200,
+      body: {
+        sha,
+        url: `${baseUrl}${prefix}/repos/${full}/commits/${sha}`,
+        html_url: `https://github.com/${full}/commit/${sha}`,
+        commit: { message: '', tree: { sha: createHash('sha1').update(`tree:${sha}`).digest('hex') } },
+        parents: (ctx.repo.parents.get(sha) ?? []).map(p => ({ sha: p, url: `${baseUrl}${prefix}/repos/${full}/commits/${p}` }))
+      }
+    }
+  })
+
   route('GET', '/repos/{owner}/{repo}/git/blobs/{file_sha}', ctx => {
     const content = ctx.repo.blobs.get(ctx.params.file_sha)
     if (content === undefined) throw new HttpError(404, 'Not Found')
@@ -678,7 +705,8 @@ export async function startFakeGitHub(seed?: FakeSeed, options: FakeOptions = {}
       details_url: null,
       output: { title: null, summary: null, text: null },
       annotations: [],
-      appId: ctx.token.appId ?? ACTIONS_APP.id
+      appId: ctx.token.appId ?? ACTIONS_APP.id,
+      ...(ctx.token.appSlug !== undefined ? { appSlug: ctx.token.appSlug } : {})
     }
     applyCheckBody(c, b, true)
     ctx.repo.checkRuns.push(c)
@@ -966,6 +994,31 @@ export async function startFakeGitHub(seed?: FakeSeed, options: FakeOptions = {}
         else tree.set(p, c)
       }
       setTree(r, sha, tree)
+      if (parentSha !== undefined && !r.parents.has(sha)) r.parents.set(sha, [parentSha])
+    },
+    setParents(fullName, sha, parents) {
+      repoOf(fullName).parents.set(sha, [...parents])
+    },
+    addCheckRun(fullName, run) {
+      const r = repoOf(fullName)
+      const t = now()
+      const c: FakeCheckRun = {
+        id: nextId(),
+        name: run.name,
+        head_sha: run.headSha,
+        status: run.conclusion === null ? 'in_progress' : 'completed',
+        conclusion: run.conclusion === null ? null : run.conclusion ?? 'success',
+        started_at: t,
+        completed_at: run.conclusion === null ? null : t,
+        external_id: null,
+        details_url: null,
+        output: { title: run.title ?? null, summary: run.summary ?? null, text: null },
+        annotations: [],
+        appId: run.appId ?? ACTIONS_APP.id,
+        ...(run.appSlug !== undefined ? { appSlug: run.appSlug } : {})
+      }
+      r.checkRuns.push(c)
+      return c
     },
     addPull: (fullName, p) => addPullTo(repoOf(fullName), p),
     pushToPull(fullName, number, headSha) {
@@ -982,6 +1035,7 @@ export async function startFakeGitHub(seed?: FakeSeed, options: FakeOptions = {}
         p.merged = true
         p.mergeCommitSha = merge.mergeCommitSha
         setTree(r, merge.mergeCommitSha, merge.tree ? new Map(Object.entries(merge.tree)) : new Map(treeAt(r, p.head.sha)))
+        if (!r.parents.has(merge.mergeCommitSha)) r.parents.set(merge.mergeCommitSha, [r.branches.get(p.base.ref) ?? p.base.sha, p.head.sha])
         r.branches.set(p.base.ref, merge.mergeCommitSha)
       }
     },

@@ -418,6 +418,7 @@ export function workflowDispatchPayload(s: { repository: string; apiUrl: string 
 export function mergeGroupPayload(s: { repository: string; apiUrl: string; pullNumber: number; headSha: string; baseSha: string }): Json {
   const p = example('merge_group', () => true)
   p.repository = repositoryJson(p.repository, s.repository, s.apiUrl)
+  p.action = 'checks_requested'
   p.merge_group.head_sha = s.headSha
   p.merge_group.head_ref = `refs/heads/gh-readonly-queue/main/pr-${s.pullNumber}-${s.baseSha}`
   p.merge_group.base_sha = s.baseSha
@@ -458,6 +459,13 @@ export interface RunExtras {
   token?: string
 }
 
+export interface PullRunExtras extends RunExtras {
+  /** pull_request (default) or pull_request_target */
+  trigger?: 'pull_request' | 'pull_request_target'
+  /** the previous head, for synchronize (default: the head before the last push) */
+  before?: string
+}
+
 export interface Scenario {
   emulator: RunningEmulator
   github: FakeGitHub
@@ -469,11 +477,20 @@ export interface Scenario {
   openPull(spec: PullSpec): { headSha: string }
   /** a new commit on the PR's head; returns its sha */
   push(number: number, changes: Record<string, string | null>): string
-  /** runs the Action on a pull_request event for PR `number` */
-  pullRequest(action: string, number: number, o?: RunExtras): Promise<ActionRun>
+  /** runs the Action on a pull_request (or pull_request_target) event for PR `number` */
+  pullRequest(action: string, number: number, o?: PullRunExtras): Promise<ActionRun>
   schedule(o?: RunExtras): Promise<ActionRun>
   comment(number: number, body: string, commenter: string, o?: RunExtras): Promise<ActionRun>
-  mergeGroup(number: number): Promise<{ run: ActionRun; headSha: string }>
+  /** a merge group for PR `number` built on the current main: its head is main plus the PR's changes */
+  mergeGroup(number: number, o?: RunExtras): Promise<{ run: ActionRun; headSha: string }>
+  /** merges PR `number` as one commit on main (squash); returns the merge commit */
+  merge(number: number): string
+  /** another change lands on main (say another PR merged); returns the new main */
+  advanceMain(changes: Record<string, string | null>): string
+  /** the tip of main */
+  readonly mainSha: string
+  /** a check run with this name on `sha` that the gate did not write (a job named like the check, another app) */
+  foreignCheck(sha: string, o?: { name?: string; conclusion?: string | null; appId?: number; appSlug?: string; summary?: string | null }): void
   /** emulator control API, as the DBA */
   decide(orderId: number, decision: 'approve' | 'reject' | 'cancel', comment?: string): Promise<void>
   orders(): Promise<OrderSummary[]>
@@ -505,8 +522,9 @@ export async function startScenario(o: ScenarioOptions): Promise<Scenario> {
     'access-key-secret': DEFAULT_ACCESS_KEY.secret,
     ...(o.inputs ?? {})
   }
-  const pulls = new Map<number, PullSpec & { headSha: string }>()
+  const pulls = new Map<number, PullSpec & { headSha: string; before?: string; allChanges: Record<string, string | null> }>()
   const workspace = o.checkout === false ? emptyWorkspace : ws.dir
+  let mainSha = baseSha
 
   const common = (eventName: string, payload: unknown, extra: RunExtras = {}, sha?: string) =>
     runAction({
@@ -519,7 +537,7 @@ export async function startScenario(o: ScenarioOptions): Promise<Scenario> {
       apiUrl: github.url,
       workspace,
       ...(sha !== undefined ? { sha } : {}),
-      ...(extra.env ? { env: extra.env } : {})
+      env: { GITHUB_ACTION_REPOSITORY: 'octo-org/dms-proc-gate', ...(extra.env ?? {}) }
     })
 
   const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {
@@ -541,19 +559,22 @@ export async function startScenario(o: ScenarioOptions): Promise<Scenario> {
     repository,
     baseSha,
     inputs,
+    get mainSha() {
+      return mainSha
+    },
     openPull(spec) {
-      const headSha = ws.commit(spec.changes, `PR ${spec.number}`, baseSha)
-      github.addCommit(repository, headSha, spec.changes, baseSha)
+      const headSha = ws.commit(spec.changes, `PR ${spec.number}`, mainSha)
+      github.addCommit(repository, headSha, spec.changes, mainSha)
       github.addPull(repository, {
         number: spec.number,
-        baseSha,
+        baseSha: mainSha,
         headSha,
         title: spec.title ?? `PR ${spec.number}`,
         body: spec.body ?? null,
         user: spec.user ?? 'octocat',
         ...(spec.fork ? { fork: true } : {})
       })
-      pulls.set(spec.number, { ...spec, headSha })
+      pulls.set(spec.number, { ...spec, headSha, allChanges: { ...spec.changes } })
       return { headSha }
     },
     push(number, changes) {
@@ -561,7 +582,9 @@ export async function startScenario(o: ScenarioOptions): Promise<Scenario> {
       const sha = ws.commit(changes, `push to PR ${number}`, p.headSha)
       github.addCommit(repository, sha, changes, p.headSha)
       github.repo(repository).pulls.get(number)!.head.sha = sha
+      p.before = p.headSha
       p.headSha = sha
+      Object.assign(p.allChanges, changes)
       return sha
     },
     pullRequest(action, number, extra = {}) {
@@ -571,7 +594,7 @@ export async function startScenario(o: ScenarioOptions): Promise<Scenario> {
         repository,
         apiUrl: github.url,
         number,
-        baseSha,
+        baseSha: fp.base.sha,
         headSha: p.headSha,
         title: p.title ?? `PR ${number}`,
         body: p.body ?? null,
@@ -581,20 +604,50 @@ export async function startScenario(o: ScenarioOptions): Promise<Scenario> {
         mergeCommitSha: fp.mergeCommitSha,
         state: fp.state
       })
-      return common('pull_request', payload, extra, p.headSha)
+      if (action === 'synchronize') {
+        const before = extra.before ?? p.before
+        if (before !== undefined) payload.before = before
+      }
+      return common(extra.trigger ?? 'pull_request', payload, extra, extra.trigger === 'pull_request_target' ? mainSha : p.headSha)
     },
     schedule(extra = {}) {
-      return common('schedule', schedulePayload({ repository, apiUrl: github.url }), extra, baseSha)
+      return common('schedule', schedulePayload({ repository, apiUrl: github.url }), extra, mainSha)
     },
     comment(number, body, commenter, extra = {}) {
-      return common('issue_comment', issueCommentPayload({ repository, apiUrl: github.url, number, body, commenter }), extra, baseSha)
+      return common('issue_comment', issueCommentPayload({ repository, apiUrl: github.url, number, body, commenter }), extra, mainSha)
     },
-    async mergeGroup(number) {
+    async mergeGroup(number, extra = {}) {
       const p = pulls.get(number)!
-      const headSha = ws.commit({}, `merge group for #${number}`, p.headSha)
-      github.addCommit(repository, headSha, {}, p.headSha)
-      const run = await common('merge_group', mergeGroupPayload({ repository, apiUrl: github.url, pullNumber: number, headSha, baseSha }), {}, headSha)
+      const headSha = ws.commit(p.allChanges, `merge group for #${number}`, mainSha)
+      github.addCommit(repository, headSha, p.allChanges, mainSha)
+      const run = await common('merge_group', mergeGroupPayload({ repository, apiUrl: github.url, pullNumber: number, headSha, baseSha: mainSha }), extra, headSha)
       return { run, headSha }
+    },
+    merge(number) {
+      const p = pulls.get(number)!
+      const sha = ws.commit(p.allChanges, `Merge #${number} (squash)`, mainSha)
+      github.addCommit(repository, sha, p.allChanges, mainSha)
+      github.closePull(repository, number, { mergeCommitSha: sha, tree: ws.tree(sha) })
+      github.setParents(repository, sha, [mainSha])
+      mainSha = sha
+      return sha
+    },
+    advanceMain(changes) {
+      const sha = ws.commit(changes, 'another change on main', mainSha)
+      github.addCommit(repository, sha, changes, mainSha)
+      github.repo(repository).branches.set('main', sha)
+      mainSha = sha
+      return sha
+    },
+    foreignCheck(sha, f = {}) {
+      github.addCheckRun(repository, {
+        name: f.name ?? 'DMS approval',
+        headSha: sha,
+        conclusion: f.conclusion === undefined ? 'success' : f.conclusion,
+        ...(f.appId !== undefined ? { appId: f.appId } : {}),
+        ...(f.appSlug !== undefined ? { appSlug: f.appSlug } : {}),
+        summary: f.summary ?? null
+      })
     },
     async decide(orderId, decision, comment = '') {
       await control('POST', `/__emulator/orders/${orderId}/${decision}`, { comment, approver: 61 })

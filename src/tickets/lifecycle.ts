@@ -1,118 +1,60 @@
-// I/O with DMS for one PR's tickets: list them by the PR's fingerprint prefix, close superseded ones, reuse or
-// create the ticket of the current plan, wait (bounded) for its precheck, submit it, and read its state.
+// I/O with DMS for single tickets: create one exactly once, read it back (state, precheck, content), submit it for
+// approval when the Action is the actor, and close it. Which tickets to read or close is decided in evaluate.ts.
 import type { DmsClient } from '../dms/client.js'
 import { DmsError } from '../dms/errors.js'
-import type { ApprovalDetail, CreateProcCorrectOrderInput, OrderBaseInfo, OrderSummary } from '../dms/types.js'
+import type { ApprovalDetail, CreateProcCorrectOrderInput, DataCorrectOrderDetail, OrderBaseInfo } from '../dms/types.js'
 import type { GateState } from '../state/gate-state.js'
-import type { Log } from '../action/context.js'
 import { isOpenStatus, precheckOf, ticketGateState, type Precheck } from '../state/ticket-state.js'
+import type { Log } from '../action/context.js'
+import { readTicketBook, type OwnTicket, type TicketBook } from './book.js'
+import type { ContentCheck } from './content.js'
+import { sameIdentity, type TicketIdentity } from './identity.js'
 
 export interface TicketRead {
   orderId: number
   base: OrderBaseInfo
+  detail: DataCorrectOrderDetail
   approval: ApprovalDetail | null
   state: GateState
 }
 
-/** Every ticket of this PR (any plan, any status), newest first. */
-export async function listPullTickets(client: DmsClient, prefix: string): Promise<OrderSummary[]> {
-  return client.findOrdersByFingerprint(prefix)
-}
+export type ReadResult = { kind: 'read'; ticket: TicketRead } | { kind: 'mismatch'; orderId: number; detail: string; base: OrderBaseInfo }
 
-/** Closes this PR's open tickets whose fingerprint is not one of `keep`. Returns the ids closed. */
-export async function closeSuperseded(client: DmsClient, tickets: readonly OrderSummary[], keep: readonly string[], reason: string, log: Log): Promise<number[]> {
-  const closed: number[] = []
-  for (const t of tickets) {
-    if (!isOpenStatus(t.status) || keep.some(f => t.comment.includes(f))) continue
-    try {
-      await client.closeOrder(t.orderId, reason)
-      closed.push(t.orderId)
-      log.info(`Closed superseded DMS ticket ${t.orderId}: ${reason}`)
-    } catch (e) {
-      // already finished under us (approved-and-executed, cancelled…): nothing to close
-      if (e instanceof DmsError && e.kind === 'business') log.warning(`Could not close DMS ticket ${t.orderId}: ${e.message}`)
-      else throw e
-    }
-  }
-  return closed
-}
-
-export type EnsureResult = { kind: 'found' | 'created'; orderId: number } | { kind: 'missing' }
-
-/**
- * The ticket of `fingerprint`: an existing one (open first, newest first; a ticket closed by a supersede is not
- * reused), else a new one when allowed. createProcOrderOnce never makes two for one fingerprint on retries.
- */
-export async function ensureTicket(
-  client: DmsClient,
-  tickets: readonly OrderSummary[],
-  fingerprint: string,
-  input: CreateProcCorrectOrderInput,
-  allowCreate: boolean,
-  log: Log,
-  beforeCreate: () => Promise<void> = async () => undefined
-): Promise<EnsureResult> {
-  const mine = tickets.filter(t => t.comment.includes(fingerprint))
-  const open = mine.find(t => isOpenStatus(t.status))
-  const reusable = open ?? mine.find(t => t.status !== 'closed')
-  if (reusable) {
-    log.info(`Reusing DMS ticket ${reusable.orderId} (${reusable.statusCode}) for ${fingerprint}`)
-    return { kind: 'found', orderId: reusable.orderId }
-  }
-  if (!allowCreate) return { kind: 'missing' }
-  await beforeCreate()
-  const r = await client.createProcOrderOnce(input, fingerprint)
-  log.info(r.created ? `Created DMS ticket ${r.orderId} for ${fingerprint}` : `Found DMS ticket ${r.orderId} created by an earlier attempt`)
-  return { kind: 'created', orderId: await settleRace(client, fingerprint, r.orderId, log) }
-}
-
-/**
- * Two runs racing on one plan (a push and a rerun) may both create a ticket: both then keep the oldest open one
- * and close the others, so the PR converges on one ticket whichever run finishes last.
- */
-async function settleRace(client: DmsClient, fingerprint: string, mine: number, log: Log): Promise<number> {
-  const open = (await client.findOrdersByFingerprint(fingerprint)).filter(t => isOpenStatus(t.status)).sort((a, b) => a.orderId - b.orderId)
-  const keep = open[0]?.orderId ?? mine
-  for (const t of open.slice(1)) {
-    try {
-      await client.closeOrder(t.orderId, `Duplicate of DMS ticket ${keep} (two runs created a ticket for the same plan)`)
-      log.info(`Closed duplicate DMS ticket ${t.orderId}; keeping ${keep}`)
-    } catch (e) {
-      if (!(e instanceof DmsError && e.kind === 'business')) throw e
-    }
-  }
-  return keep
-}
-
-export interface AdvanceOptions {
+export interface ReadOptions {
   /** How long to wait for a running precheck (0 = read once). */
   precheckWaitMs: number
+  /** SubmitOrderApproval once the precheck passed (the Action is the submitter); false: only read. */
+  submit: boolean
+  /** The content check: a ticket that fails it is neither submitted nor trusted. */
+  verify: (detail: DataCorrectOrderDetail) => ContentCheck
   sleep: (ms: number) => Promise<void>
   now: () => number
   log: Log
 }
 
-async function readPrecheck(client: DmsClient, orderId: number): Promise<Precheck> {
-  return precheckOf(await client.getDataCorrectOrderDetail(orderId))
-}
+const BEFORE_SUBMISSION = new Set(['new', 'precheck', 'precheck_success', 'precheck_failed'])
 
 /**
- * Reads a ticket's state and moves it along where the Action is the actor: a ticket whose precheck passed but
- * is not submitted yet gets SubmitOrderApproval (another run may have submitted it first: that is fine).
+ * GetOrderBaseInfo + GetDataCorrectOrderDetail (+ GetApprovalDetail once submitted): three calls for a ticket in
+ * approval. The content is checked before anything else is done with the ticket.
  */
-export async function advanceTicket(client: DmsClient, orderId: number, o: AdvanceOptions): Promise<TicketRead> {
+export async function readTicket(client: DmsClient, orderId: number, o: ReadOptions): Promise<ReadResult> {
   let base = await client.getOrderBaseInfo(orderId)
+  let detail = await client.getDataCorrectOrderDetail(orderId)
+  const content = o.verify(detail)
+  if (!content.ok) return { kind: 'mismatch', orderId, detail: content.detail, base }
   let precheck: Precheck | undefined
-  if (base.status === 'new' || base.status === 'precheck' || base.status === 'precheck_success' || base.status === 'precheck_failed') {
+  if (BEFORE_SUBMISSION.has(base.status)) {
     const deadline = o.now() + o.precheckWaitMs
     let delay = 250
-    precheck = await readPrecheck(client, orderId)
+    precheck = precheckOf(detail)
     while (precheck.kind === 'running' && o.now() + delay <= deadline) {
       await o.sleep(delay)
       delay = Math.min(delay * 2, 5000)
-      precheck = await readPrecheck(client, orderId)
+      detail = await client.getDataCorrectOrderDetail(orderId)
+      precheck = precheckOf(detail)
     }
-    if (precheck.kind === 'passed' && base.status !== 'precheck_failed') {
+    if (o.submit && precheck.kind === 'passed' && base.status !== 'precheck_failed') {
       try {
         await client.submitOrderApproval(orderId)
         o.log.info(`Submitted DMS ticket ${orderId} for approval`)
@@ -124,5 +66,61 @@ export async function advanceTicket(client: DmsClient, orderId: number, o: Advan
     }
   }
   const approval = base.workflowInstanceId !== null ? await client.getApprovalDetail(base.workflowInstanceId) : null
-  return { orderId, base, approval, state: ticketGateState(base, approval, precheck) }
+  return { kind: 'read', ticket: { orderId, base, detail, approval, state: ticketGateState(base, approval, precheck) } }
+}
+
+/** Closes a ticket; false when DMS refuses because it already finished (executed, cancelled…). */
+export async function closeTicket(client: DmsClient, book: TicketBook, orderId: number, reason: string, log: Log): Promise<boolean> {
+  try {
+    await client.closeOrder(orderId, reason)
+    book.setStatus(orderId, 'closed', 'closed')
+    log.info(`Closed DMS ticket ${orderId}: ${reason}`)
+    return true
+  } catch (e) {
+    if (e instanceof DmsError && e.kind === 'business') {
+      log.warning(`Could not close DMS ticket ${orderId}: ${e.message}`)
+      return false
+    }
+    throw e
+  }
+}
+
+/** The gate's tickets created in the last day that carry `identity` (a short listing: one page in practice). */
+async function recentWithIdentity(client: DmsClient, identity: TicketIdentity, now: Date): Promise<OwnTicket[]> {
+  const book = await readTicketBook(client, { windowDays: 1, now })
+  return book.withIdentity(identity)
+}
+
+export interface CreateOptions {
+  now: () => Date
+  log: Log
+}
+
+/**
+ * Creates the ticket for `identity` once. A retried create first looks for the ticket a lost answer may have
+ * created (client.createProcOrderOnce); two runs racing on one plan both keep the oldest open ticket and close the
+ * others, so the PR converges on one ticket whichever run finishes last.
+ */
+export async function createTicketOnce(
+  client: DmsClient,
+  book: TicketBook,
+  identity: TicketIdentity,
+  input: CreateProcCorrectOrderInput,
+  o: CreateOptions
+): Promise<number> {
+  const r = await client.createProcOrderOnce(input, async () => (await recentWithIdentity(client, identity, o.now()))[0]?.orderId)
+  o.log.info(r.created ? `Created DMS ticket ${r.orderId}` : `Found DMS ticket ${r.orderId} created by an earlier attempt`)
+  const open = (await recentWithIdentity(client, identity, o.now())).filter(t => isOpenStatus(t.status))
+  for (const t of open) book.add(t)
+  if (book.byId(r.orderId) === undefined) {
+    // not listed yet (DMS may index a new ticket with a delay): remember it as created
+    const base = await client.getOrderBaseInfo(r.orderId)
+    book.add({ ...base, identity })
+  }
+  const sorted = open.filter(t => sameIdentity(t.identity, identity)).map(t => t.orderId).sort((a, b) => a - b)
+  const keep = sorted[0] ?? r.orderId
+  for (const id of sorted.slice(1)) {
+    await closeTicket(client, book, id, `Duplicate of DMS ticket ${keep} (two runs created a ticket for the same plan)`, o.log)
+  }
+  return keep
 }

@@ -1,100 +1,160 @@
-// pull_request closed. Unmerged: close the PR's open tickets (nothing of it will ship). Merged with
-// execute-on-merge: run the approved tickets (ExecuteDataCorrect), follow them to success or failure, and report
-// on the merge commit and in the comment.
-import { checkStatusOf, titleOf, type GateState } from '../../state/gate-state.js'
-import { upsertCheckRun } from '../../github/check-run.js'
+// pull_request closed.
+// Unmerged: close the PR's open tickets (nothing of it ships).
+// Merged: plan the merge commit against its first parent — what actually landed — and judge it against the PR's
+// tickets. Tickets that do not hold that plan are closed (a revert before merging leaves nothing to run). With
+// execute-on-merge, and only when every target's plan is held by an approved ticket whose content DMS confirms,
+// COMMITOR tickets are executed one by one (stopping at the first failure); LAST_AUDITOR tickets are left to their
+// last approver and AUTO tickets to DMS, and both are reported. The check on the merge commit and the comment say
+// exactly which ticket ran and which were closed.
+import { titleOf, type GateState } from '../../state/gate-state.js'
 import type { PullInfo } from '../../github/pull-requests.js'
+import { DmsError } from '../../dms/errors.js'
+import type { DmsClient } from '../../dms/client.js'
+import { planChange } from '../../plan/plan-pull.js'
+import { commentBodyOf, publish, reportInputOf } from '../../report/publish.js'
+import { ticketUrl } from '../../report/render.js'
 import { findStickyComments, upsertStickyComment } from '../../github/sticky-comment.js'
-import { renderCheckOutput, renderComment, ticketUrl, type ReportInput } from '../../report/render.js'
+import { firstParentOf, listRangeFiles } from '../../sources/commit-range.js'
+import { ticketGateState, worstState, isOpenStatus } from '../../state/ticket-state.js'
+import { evaluateWithoutDms, type Evaluation, type TargetResult } from '../../tickets/evaluate.js'
+import { judgeRange } from '../../tickets/judge.js'
+import { closeTicket } from '../../tickets/lifecycle.js'
 import type { GateContext } from '../context.js'
-import { pullPrefixOf } from '../../tickets/identity.js'
-import { EMPTY_PLAN } from '../../report/publish.js'
 import type { ModeResult } from '../result.js'
-import { closeSuperseded, listPullTickets } from '../../tickets/lifecycle.js'
-import { ticketGateState, worstState } from '../../state/ticket-state.js'
+import { resultOf } from './pull-request.js'
 
 /** Longest wait for one execution to finish inside the job. */
 export const EXECUTION_WAIT_MS = 10 * 60_000
 
-function reportOf(ctx: GateContext, pull: PullInfo, gate: GateState, headSha: string, notes: string[]): ReportInput {
-  return { plan: EMPTY_PLAN, gate, context: { repo: ctx.repoFullName, pullNumber: pull.number, headSha, planHash: '', checkName: ctx.inputs.checkName, notes } }
+/** Closes the PR's open tickets except `keep`; returns what was closed. */
+async function closeRest(ctx: GateContext, pull: PullInfo, keep: ReadonlySet<number>, reason: string): Promise<Evaluation['closed']> {
+  const client = await ctx.dms()
+  const book = await ctx.book()
+  const closed: Evaluation['closed'] = []
+  for (const t of book.ofPull(ctx.repoFullName, pull.number)) {
+    if (!isOpenStatus(t.status) || keep.has(t.orderId)) continue
+    if (await closeTicket(client, book, t.orderId, reason, ctx.log)) closed.push({ orderId: t.orderId, reason })
+  }
+  return closed
 }
 
 /** Updates the sticky comment only when the PR has one (a closed PR gets no new comment). */
-async function updateComment(ctx: GateContext, pull: PullInfo, report: ReportInput): Promise<void> {
+async function updateComment(ctx: GateContext, pull: PullInfo, ev: Evaluation, headSha: string, notes: readonly string[]): Promise<void> {
   if (!ctx.inputs.comment) return
-  const existing = await findStickyComments(ctx.github.octokit, ctx.repo, pull.number)
-  if (existing.length === 0) return
-  const r = await upsertStickyComment(ctx.github.octokit, ctx.repo, pull.number, renderComment(report))
+  const existing = await findStickyComments(ctx.github.octokit, ctx.repo, pull.number, { author: null })
+  const ours = existing.filter(c => c.author.endsWith('[bot]'))
+  if (ours.length === 0) return
+  const input = reportInputOf(ctx, ev, headSha, notes)
+  const r = await upsertStickyComment(ctx.github.octokit, ctx.repo, pull.number, commentBodyOf(ev, input), { author: ours[0]!.author })
   ctx.log.info(`Sticky comment on #${pull.number}: ${r.action}`)
 }
 
-async function closeUnmerged(ctx: GateContext, pull: PullInfo): Promise<ModeResult> {
-  const client = await ctx.dms()
-  const tickets = await listPullTickets(client, pullPrefixOf(ctx.repoFullName, pull.number))
-  const closed = await closeSuperseded(client, tickets, [], `GitHub PR ${ctx.repoFullName}#${pull.number} was closed without merging`, ctx.log)
+async function closeUnmerged(ctx: GateContext, pull: PullInfo, body: string | null): Promise<ModeResult> {
+  const closed = await closeRest(ctx, pull, new Set(), `GitHub PR ${ctx.repoFullName}#${pull.number} was closed without merging`)
   if (closed.length === 0) {
     ctx.log.info(`#${pull.number} closed without merging; it has no open DMS ticket`)
     return {}
   }
-  const gate: GateState = { kind: 'closed', orderId: closed[0]!, reason: 'the PR was closed without merging' }
-  const report = reportOf(ctx, pull, gate, pull.headSha, [`Closed DMS ticket${closed.length === 1 ? '' : 's'} ${closed.join(', ')}.`])
-  await updateComment(ctx, pull, report)
-  return { report }
+  const planned = { subject: { kind: 'pull' as const, pull, body }, baseSha: pull.baseSha, headSha: pull.headSha, config: null, targets: [], permRefs: [], errors: [], incomplete: null, notes: [], contentSource: 'api' as const, changedSqlFiles: 0, files: [] }
+  const gate: GateState = { kind: 'closed', orderId: closed[0]!.orderId, reason: 'the PR was closed without merging' }
+  const ev = evaluateWithoutDms(planned, gate, closed)
+  await updateComment(ctx, pull, ev, pull.headSha, [])
+  return { report: reportInputOf(ctx, ev, pull.headSha) }
 }
 
-async function executeMerged(ctx: GateContext, pull: PullInfo): Promise<ModeResult> {
+/** Runs one COMMITOR ticket and follows it to the end (or the wait limit). */
+async function execute(ctx: GateContext, client: DmsClient, orderId: number): Promise<GateState> {
+  ctx.log.info(`Executing DMS ticket ${orderId} (ExecuteDataCorrect)`)
+  try {
+    await client.executeDataCorrect({ orderId })
+  } catch (e) {
+    if (e instanceof DmsError && e.kind === 'business') return { kind: 'execution-failed', orderId, message: `DMS refused ExecuteDataCorrect: ${e.message}` }
+    throw e
+  }
+  return follow(ctx, client, orderId)
+}
+
+/** Reads a ticket until it is no longer approved-or-running (an AUTO ticket runs by itself), within the wait limit. */
+async function follow(ctx: GateContext, client: DmsClient, orderId: number): Promise<GateState> {
+  const deadline = ctx.now().getTime() + EXECUTION_WAIT_MS
+  let delay = 500
+  for (;;) {
+    const state = ticketGateState(await client.getOrderBaseInfo(orderId), null)
+    if (state.kind !== 'executing' && state.kind !== 'approved') return state
+    if (ctx.now().getTime() + delay > deadline) return state.kind === 'approved' ? { kind: 'executing', orderId } : state
+    await ctx.sleep(delay)
+    delay = Math.min(delay * 2, 15_000)
+  }
+}
+
+async function runTickets(ctx: GateContext, ev: Evaluation): Promise<{ targets: TargetResult[]; notes: string[] }> {
   const client = await ctx.dms()
-  const tickets = await listPullTickets(client, pullPrefixOf(ctx.repoFullName, pull.number))
-  const approved = tickets.filter(t => t.status === 'approved' || t.status === 'waiting')
-  const sha = pull.mergeCommitSha ?? pull.headSha
-  if (approved.length === 0) {
-    const open = tickets.filter(t => t.status === 'toaudit' || t.status === 'new')
-    if (open.length === 0) {
-      ctx.log.info(`#${pull.number} merged; no approved DMS ticket to execute`)
-      return {}
-    }
-    const gate: GateState = { kind: 'error', message: `PR #${pull.number} was merged but DMS ticket ${open.map(t => t.orderId).join(', ')} is not approved; nothing was executed` }
-    const report = reportOf(ctx, pull, gate, sha, [])
-    await upsertCheckRun(ctx.github.octokit, ctx.repo, { name: ctx.inputs.checkName, headSha: sha, status: checkStatusOf(gate), output: renderCheckOutput(report) })
-    await updateComment(ctx, pull, report)
-    return { report, failure: gate.message }
-  }
-  const states: GateState[] = []
   const notes: string[] = []
-  for (const t of approved) {
-    ctx.log.info(`Executing DMS ticket ${t.orderId} (ExecuteDataCorrect)`)
-    await client.executeDataCorrect({ orderId: t.orderId })
-    const deadline = ctx.now().getTime() + EXECUTION_WAIT_MS
-    let delay = 500
-    let state: GateState = { kind: 'executing', orderId: t.orderId }
-    for (;;) {
-      const base = await client.getOrderBaseInfo(t.orderId)
-      state = ticketGateState(base, null)
-      if (state.kind !== 'executing' && state.kind !== 'approved') break
-      if (ctx.now().getTime() + delay > deadline) break
-      await ctx.sleep(delay)
-      delay = Math.min(delay * 2, 15_000)
+  const targets: TargetResult[] = []
+  let stopped: string | undefined
+  for (const t of ev.targets) {
+    const ticket = t.ticket!
+    const id = ticket.orderId
+    const mode = ticket.detail.execMode ?? 'COMMITOR'
+    let state: GateState
+    if (t.state.kind === 'executed') {
+      state = t.state
+      notes.push(`DMS ticket ${id} (target ${t.name}) had already been executed.`)
+    } else if (mode === 'LAST_AUDITOR') {
+      // DMS lets only the last approver run it: calling ExecuteDataCorrect would be refused
+      state = { kind: 'awaiting-execution', orderId: id }
+      notes.push(`DMS ticket ${id} (target ${t.name}) is executed by its last approver in DMS (ExecMode LAST_AUDITOR); not called.`)
+    } else if (mode === 'AUTO') {
+      state = await follow(ctx, client, id)
+      notes.push(`DMS ticket ${id} (target ${t.name}) runs by itself after approval (ExecMode AUTO): ${titleOf(state)}.`)
+    } else if (stopped !== undefined) {
+      state = t.state
+      notes.push(`DMS ticket ${id} (target ${t.name}) was not executed: ${stopped}.`)
+    } else {
+      state = await execute(ctx, client, id)
+      notes.push(`Executed DMS ticket ${id} (target ${t.name}): ${titleOf(state)} — ${ticketUrl(id, ctx.consoleBase)}`)
+      if (state.kind === 'execution-failed') stopped = `ticket ${id} failed first`
     }
-    ctx.log.info(`DMS ticket ${t.orderId}: ${titleOf(state)}`)
-    states.push(state)
-    notes.push(`DMS ticket ${t.orderId}: ${titleOf(state)} — ${ticketUrl(t.orderId, ctx.consoleBase)}`)
+    targets.push({ ...t, state })
   }
-  const gate = worstState(states)
-  const report = reportOf(ctx, pull, gate, sha, notes)
-  const check = await upsertCheckRun(ctx.github.octokit, ctx.repo, { name: ctx.inputs.checkName, headSha: sha, status: checkStatusOf(gate), output: renderCheckOutput(report) })
-  ctx.log.info(`Check '${ctx.inputs.checkName}' on merge commit ${sha.slice(0, 12)}: ${check.action} — ${titleOf(gate)}`)
-  await updateComment(ctx, pull, report)
-  const r: ModeResult = { report }
-  if (gate.kind === 'execution-failed') r.failure = gate.message
+  return { targets, notes }
+}
+
+async function merged(ctx: GateContext, pull: PullInfo, body: string | null): Promise<ModeResult> {
+  const mergeSha = pull.mergeCommitSha ?? pull.headSha
+  const range = { octokit: ctx.github.octokit, repo: ctx.repo, ...(ctx.workspace !== undefined && !ctx.apiOnly ? { workspace: ctx.workspace } : {}), log: (m: string) => ctx.log.debug(m) }
+  const parent = await firstParentOf({ ...range, sha: mergeSha })
+  const changedFiles = await listRangeFiles({ ...range, baseSha: parent, headSha: mergeSha })
+  const planned = await planChange(ctx, { subject: { kind: 'range', what: 'merge-commit', pull, body }, baseSha: parent, headSha: mergeSha, changedFiles })
+  const judged = await judgeRange(ctx, planned, { pull: pull.number, label: `merge commit ${mergeSha.slice(0, 12)}` })
+  const keep = new Set(judged.targets.flatMap(t => (t.ticket !== null ? [t.ticket.orderId] : [])))
+  const closed = await closeRest(ctx, pull, keep, `GitHub PR ${ctx.repoFullName}#${pull.number} was merged; this ticket does not hold the merged plan`)
+  const notes = [`Merged as ${mergeSha.slice(0, 12)}: planned against its first parent ${parent.slice(0, 12)}.`]
+  let ev: Evaluation = { ...judged, closed }
+  if (!ctx.inputs.executeOnMerge) {
+    notes.push('execute-on-merge is off: approved tickets are executed in DMS by their executor.')
+    ctx.log.info(`#${pull.number} merged; ${notes.join(' ')}`)
+    await updateComment(ctx, pull, ev, mergeSha, notes)
+    return { report: reportInputOf(ctx, ev, mergeSha, notes) }
+  }
+  const green = ev.targets.every(t => t.state.kind === 'approved' || t.state.kind === 'executed')
+  if (ev.targets.length > 0 && green) {
+    const ran = await runTickets(ctx, ev)
+    notes.push(...ran.notes)
+    ev = { ...ev, targets: ran.targets, state: worstState([...ran.targets.map(t => t.state)]) }
+  } else if (ev.targets.length > 0) {
+    notes.push('Nothing was executed: not every target of the merged plan has an approved ticket (see above).')
+  }
+  const pub = await publish(ctx, ev, mergeSha, { comment: false, extraNotes: notes })
+  ctx.log.info(`Check '${ctx.inputs.checkName}' on merge commit ${mergeSha.slice(0, 12)}: ${titleOf(pub.state)}`)
+  const shown = { ...ev, state: pub.state }
+  await updateComment(ctx, pull, shown, mergeSha, notes)
+  const r = resultOf(ctx, shown, mergeSha, notes)
+  if (pub.state.kind === 'execution-failed') r.failure = pub.state.message
   return r
 }
 
-export async function runClosed(ctx: GateContext, pull: PullInfo): Promise<ModeResult> {
-  if (!pull.merged) return closeUnmerged(ctx, pull)
-  if (!ctx.inputs.executeOnMerge) {
-    ctx.log.info(`#${pull.number} merged; execute-on-merge is off, so approved tickets are executed in DMS by their executor`)
-    return {}
-  }
-  return executeMerged(ctx, pull)
+export async function runClosed(ctx: GateContext, pull: PullInfo, body: string | null): Promise<ModeResult> {
+  return pull.merged ? merged(ctx, pull, body) : closeUnmerged(ctx, pull, body)
 }
+
