@@ -60358,7 +60358,12 @@ async function firstVerified(ctx, client, p, candidates, o, mismatched) {
     return undefined;
 }
 async function chooseTicket(ctx, client, book, planned, p, o, announce, mismatched) {
-    const candidates = book.withIdentity(p.identity).filter(t => preference(t) < 9).sort((a, b) => preference(a) - preference(b) || b.orderId - a.orderId);
+    // A closed or cancelled ticket of this plan is never reused by a run that may open a new one; a run that may not
+    // (a refresh) shows it, so a withdrawn approval turns the check red instead of quietly starting over.
+    const candidates = book
+        .withIdentity(p.identity)
+        .filter(t => preference(t) < 9 || !o.allowCreate)
+        .sort((a, b) => preference(a) - preference(b) || b.orderId - a.orderId);
     const submit = o.submit ?? true;
     const found = await firstVerified(ctx, client, p, candidates, { submit, precheckWaitMs: Math.min(ctx.precheckWaitMs, 2000) }, mismatched);
     if (found !== undefined) {
@@ -74148,22 +74153,22 @@ const RETRY = new Set(['planning', 'awaiting-precheck', 'error']);
 /** Pure: what a refresh does with a PR, from the runs named like the gate's check on its head (newest first). */
 function refreshDecision(runs, headSha, now) {
     if (runs.length === 0)
-        return { kind: 'evaluate', why: 'its head has no gate check' };
+        return { kind: 'evaluate', why: 'its head has no gate check', create: true };
     const markers = runs.map(r => readCheckMarker(r.summary));
     if (markers.some(m => m === undefined) || new Set(runs.map(r => r.app.id)).size > 1) {
-        return { kind: 'evaluate', why: 'a run with the gate\'s name was not written by the gate' };
+        return { kind: 'evaluate', why: 'a run with the gate\'s name was not written by the gate', create: false };
     }
     const latest = runs[0];
     const m = markers[0];
     if (m.head !== headSha)
-        return { kind: 'evaluate', why: 'its check describes another commit' };
+        return { kind: 'evaluate', why: 'its check describes another commit', create: false };
     if (latest.status !== 'completed' && latest.startedAt !== null && now.getTime() - Date.parse(latest.startedAt) > STALE_AFTER_MS) {
-        return { kind: 'evaluate', why: 'its pending check nears GitHub\'s 14-day stale limit' };
+        return { kind: 'evaluate', why: 'its pending check nears GitHub\'s 14-day stale limit', create: false };
     }
     if (RETRY.has(m.state))
-        return { kind: 'evaluate', why: `its gate is ${m.state}` };
+        return { kind: 'evaluate', why: `its gate is ${m.state}`, create: true };
     if (PENDING.has(m.state) || refresh_GREEN.has(m.state)) {
-        return m.orders.length + m.perm.length > 0 ? { kind: 'recheck', marker: m, green: refresh_GREEN.has(m.state) } : { kind: 'evaluate', why: `its ${m.state} check names no ticket` };
+        return m.orders.length + m.perm.length > 0 ? { kind: 'recheck', marker: m, green: refresh_GREEN.has(m.state) } : { kind: 'evaluate', why: `its ${m.state} check names no ticket`, create: false };
     }
     return { kind: 'skip', why: m.state === 'awaiting-maintainer' ? 'a maintainer must clear the fork\'s commit' : `its gate is ${m.state} until a push` };
 }
@@ -74214,7 +74219,8 @@ async function refreshOne(ctx, pull) {
     }
     ctx.log.info(`#${pull.number}: evaluating (${d.kind === 'evaluate' ? d.why : 'DMS changed'})`);
     const { body } = await pullWithBody(ctx, pull.number);
-    await runPullRequest(ctx, pull, body, { allowCreate: !pull.isFork, wait: false });
+    // A changed DMS state is shown, never papered over with a new ticket: a push or a rerun opens one.
+    await runPullRequest(ctx, pull, body, { allowCreate: d.kind === 'evaluate' && d.create && !pull.isFork, wait: false });
     return 'evaluated';
 }
 async function runRefresh(ctx, only) {

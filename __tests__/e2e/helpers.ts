@@ -5,7 +5,8 @@ let entry: string | undefined
 
 /** dist/index.js, built under the shared lock when src/ is newer, copied so a concurrent build cannot touch it. */
 export function builtAction(): string {
-  entry ??= prepareDist({ build: 'if-stale' })
+  // DPG_ACTION_ENTRY runs the suites against another build (e.g. an older release, for a before/after comparison)
+  entry ??= process.env['DPG_ACTION_ENTRY'] || prepareDist({ build: 'if-stale' })
   return entry
 }
 

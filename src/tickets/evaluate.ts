@@ -226,7 +226,12 @@ async function chooseTicket(
   announce: () => Promise<void>,
   mismatched: Array<{ orderId: number; detail: string }>
 ): Promise<Chosen> {
-  const candidates = book.withIdentity(p.identity).filter(t => preference(t) < 9).sort((a, b) => preference(a) - preference(b) || b.orderId - a.orderId)
+  // A closed or cancelled ticket of this plan is never reused by a run that may open a new one; a run that may not
+  // (a refresh) shows it, so a withdrawn approval turns the check red instead of quietly starting over.
+  const candidates = book
+    .withIdentity(p.identity)
+    .filter(t => preference(t) < 9 || !o.allowCreate)
+    .sort((a, b) => preference(a) - preference(b) || b.orderId - a.orderId)
   const submit = o.submit ?? true
   const found = await firstVerified(ctx, client, p, candidates, { submit, precheckWaitMs: Math.min(ctx.precheckWaitMs, 2000) }, mismatched)
   if (found !== undefined) {

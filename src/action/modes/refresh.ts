@@ -19,7 +19,8 @@ import type { ModeResult } from '../result.js'
 import { runPullRequest } from './pull-request.js'
 
 export type RefreshDecision =
-  | { kind: 'evaluate'; why: string }
+  /** `create`: the PR may get its missing ticket now (no check yet, or the last run failed on an error) */
+  | { kind: 'evaluate'; why: string; create: boolean }
   | { kind: 'recheck'; marker: CheckMarker; green: boolean }
   | { kind: 'skip'; why: string }
 
@@ -29,20 +30,20 @@ const RETRY: ReadonlySet<GateKind> = new Set(['planning', 'awaiting-precheck', '
 
 /** Pure: what a refresh does with a PR, from the runs named like the gate's check on its head (newest first). */
 export function refreshDecision(runs: readonly ExistingCheck[], headSha: string, now: Date): RefreshDecision {
-  if (runs.length === 0) return { kind: 'evaluate', why: 'its head has no gate check' }
+  if (runs.length === 0) return { kind: 'evaluate', why: 'its head has no gate check', create: true }
   const markers = runs.map(r => readCheckMarker(r.summary))
   if (markers.some(m => m === undefined) || new Set(runs.map(r => r.app.id)).size > 1) {
-    return { kind: 'evaluate', why: 'a run with the gate\'s name was not written by the gate' }
+    return { kind: 'evaluate', why: 'a run with the gate\'s name was not written by the gate', create: false }
   }
   const latest = runs[0]!
   const m = markers[0]!
-  if (m.head !== headSha) return { kind: 'evaluate', why: 'its check describes another commit' }
+  if (m.head !== headSha) return { kind: 'evaluate', why: 'its check describes another commit', create: false }
   if (latest.status !== 'completed' && latest.startedAt !== null && now.getTime() - Date.parse(latest.startedAt) > STALE_AFTER_MS) {
-    return { kind: 'evaluate', why: 'its pending check nears GitHub\'s 14-day stale limit' }
+    return { kind: 'evaluate', why: 'its pending check nears GitHub\'s 14-day stale limit', create: false }
   }
-  if (RETRY.has(m.state)) return { kind: 'evaluate', why: `its gate is ${m.state}` }
+  if (RETRY.has(m.state)) return { kind: 'evaluate', why: `its gate is ${m.state}`, create: true }
   if (PENDING.has(m.state) || GREEN.has(m.state)) {
-    return m.orders.length + m.perm.length > 0 ? { kind: 'recheck', marker: m, green: GREEN.has(m.state) } : { kind: 'evaluate', why: `its ${m.state} check names no ticket` }
+    return m.orders.length + m.perm.length > 0 ? { kind: 'recheck', marker: m, green: GREEN.has(m.state) } : { kind: 'evaluate', why: `its ${m.state} check names no ticket`, create: false }
   }
   return { kind: 'skip', why: m.state === 'awaiting-maintainer' ? 'a maintainer must clear the fork\'s commit' : `its gate is ${m.state} until a push` }
 }
@@ -95,7 +96,8 @@ async function refreshOne(ctx: GateContext, pull: PullInfo): Promise<RefreshOutc
   }
   ctx.log.info(`#${pull.number}: evaluating (${d.kind === 'evaluate' ? d.why : 'DMS changed'})`)
   const { body } = await pullWithBody(ctx, pull.number)
-  await runPullRequest(ctx, pull, body, { allowCreate: !pull.isFork, wait: false })
+  // A changed DMS state is shown, never papered over with a new ticket: a push or a rerun opens one.
+  await runPullRequest(ctx, pull, body, { allowCreate: d.kind === 'evaluate' && d.create && !pull.isFork, wait: false })
   return 'evaluated'
 }
 
