@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import { createRequire } from 'node:module'
-import { isRefreshCommand, modeOf, pullNumbersOfMergeGroupRef } from '../../src/action/event.js'
+import { isRefreshCommand, modeOf, parseRefreshCommand, pullNumbersOfMergeGroupRef } from '../../src/action/event.js'
 
 const require = createRequire(import.meta.url)
 const examples = require('@octokit/webhooks-examples') as Array<{ name: string; examples: Array<Record<string, any>> }> // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -35,9 +35,22 @@ describe('modeOf (real webhook payload shapes)', () => {
     expect(d.kind === 'pull-request' && d.pull.isFork).toBe(true)
   })
 
-  test('schedule and workflow_dispatch → refresh', () => {
+  test('pull_request and pull_request_target are told apart; synchronize keeps the previous head', () => {
+    const p = example('pull_request', 'synchronize')
+    const m = modeOf('pull_request_target', p)
+    expect(m).toMatchObject({ kind: 'pull-request', trigger: 'pull_request_target', before: p.before })
+    expect(modeOf('pull_request', p)).toMatchObject({ trigger: 'pull_request' })
+    expect(modeOf('pull_request_target', example('pull_request', 'closed'))).toMatchObject({ kind: 'closed', trigger: 'pull_request_target' })
+    p.before = 'not-a-sha'
+    expect(modeOf('pull_request', p)).not.toHaveProperty('before')
+  })
+
+  test('schedule, workflow_dispatch (optionally naming one PR) and repository_dispatch → refresh', () => {
     expect(modeOf('schedule', { schedule: '*/5 * * * *' })).toEqual({ kind: 'refresh', trigger: 'schedule' })
     expect(modeOf('workflow_dispatch', example('workflow_dispatch'))).toEqual({ kind: 'refresh', trigger: 'workflow_dispatch' })
+    expect(modeOf('workflow_dispatch', { inputs: { 'pull-request': '42' } })).toEqual({ kind: 'refresh', trigger: 'workflow_dispatch', pullNumber: 42 })
+    expect(modeOf('workflow_dispatch', { inputs: { 'pull-request': 'x' } })).toEqual({ kind: 'refresh', trigger: 'workflow_dispatch' })
+    expect(modeOf('repository_dispatch', {})).toEqual({ kind: 'refresh', trigger: 'repository_dispatch' })
   })
 
   test('issue_comment /dms-refresh on a PR → comment-refresh; on an issue, or other text → ignored', () => {
@@ -50,11 +63,19 @@ describe('modeOf (real webhook payload shapes)', () => {
     expect(modeOf('issue_comment', p).kind).toBe('ignored')
     p.comment.body = '/dms-refresh'
     expect(modeOf('issue_comment', { ...p, action: 'edited' }).kind).toBe('ignored')
+    p.comment.body = '/dms-refresh 0123ABCdef'
+    expect(modeOf('issue_comment', p)).toMatchObject({ kind: 'comment-refresh', sha: '0123abcdef' })
+    p.comment.user = { ...p.comment.user, type: 'Bot' }
+    expect(modeOf('issue_comment', p)).toMatchObject({ kind: 'comment-refresh', commenterIsBot: true })
   })
 
-  test('merge_group → the PR number from the queue ref', () => {
+  test('merge_group → its head and base, and the PR numbers from the queue ref', () => {
     const p = example('merge_group')
-    expect(modeOf('merge_group', p)).toEqual({ kind: 'merge-group', headSha: p.merge_group.head_sha, headRef: p.merge_group.head_ref, pullNumbers: [104] })
+    expect(modeOf('merge_group', p)).toEqual({
+      kind: 'merge-group', headSha: p.merge_group.head_sha, headRef: p.merge_group.head_ref, baseSha: p.merge_group.base_sha, pullNumbers: [104]
+    })
+    expect(modeOf('merge_group', { ...p, action: 'destroyed' }).kind).toBe('ignored')
+    expect(modeOf('merge_group', { ...p, merge_group: { ...p.merge_group, base_sha: undefined } }).kind).toBe('ignored')
   })
 
   test('unknown events are ignored with a reason', () => {
@@ -67,6 +88,8 @@ test('pullNumbersOfMergeGroupRef', () => {
   expect(pullNumbersOfMergeGroupRef('refs/heads/gh-readonly-queue/main/pr-7-0123456789abcdef0123456789abcdef01234567')).toEqual([7])
   expect(pullNumbersOfMergeGroupRef('gh-readonly-queue/release/v2/pr-12-abcdef1')).toEqual([12])
   expect(pullNumbersOfMergeGroupRef('refs/heads/main')).toEqual([])
+  expect(pullNumbersOfMergeGroupRef('refs/heads/gh-readonly-queue/main/pr-7-aaaaaaa-pr-9-bbbbbbbbbb')).toEqual([7, 9])
+  expect(pullNumbersOfMergeGroupRef('refs/heads/feature/pr-7-aaaaaaa')).toEqual([])
 })
 
 test('isRefreshCommand', () => {
@@ -74,4 +97,14 @@ test('isRefreshCommand', () => {
   expect(isRefreshCommand('  /dms-refresh now\nthanks')).toBe(true)
   expect(isRefreshCommand('/dms-refreshed')).toBe(false)
   expect(isRefreshCommand('lgtm /dms-refresh')).toBe(false)
+})
+
+test('parseRefreshCommand binds the command to a commit only when a sha is given', () => {
+  expect(parseRefreshCommand('/dms-refresh')).toEqual({})
+  expect(parseRefreshCommand('/DMS-refresh 0123abc')).toEqual({ sha: '0123abc' })
+  expect(parseRefreshCommand('/dms-refresh ' + 'f'.repeat(40))).toEqual({ sha: 'f'.repeat(40) })
+  expect(parseRefreshCommand('/dms-refresh 012345')).toEqual({}) // too short to name a commit
+  expect(parseRefreshCommand('/dms-refresh please')).toEqual({})
+  expect(parseRefreshCommand('\n\n /dms-refresh abcdef1 thanks')).toEqual({ sha: 'abcdef1' })
+  expect(parseRefreshCommand('/dms-refreshabcdef1')).toBeUndefined()
 })

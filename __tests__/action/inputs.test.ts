@@ -36,14 +36,16 @@ describe('getInputs defaults', () => {
       waitMinutes: 0,
       checkName: 'DMS approval',
       comment: true,
-      executeOnMerge: false
+      executeOnMerge: false,
+      configExplicit: false,
+      ticketWindowDays: 90
     })
   })
 
   test('action.yml declares every input with the same defaults, and the outputs', () => {
     const yml = parse(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, { default?: string }>; outputs: Record<string, unknown>; runs: Record<string, string> }
     expect(Object.keys(yml.inputs).sort()).toEqual(
-      ['github-token', 'dms-endpoint', 'region', 'access-key-id', 'access-key-secret', 'security-token', 'role-arn', 'oidc-provider-arn', 'tid', 'database', 'config', 'include', 'exec-mode', 'classify', 'related-users', 'wait-minutes', 'check-name', 'comment', 'execute-on-merge'].sort()
+      ['github-token', 'dms-endpoint', 'region', 'access-key-id', 'access-key-secret', 'security-token', 'role-arn', 'oidc-provider-arn', 'tid', 'database', 'config', 'include', 'exec-mode', 'classify', 'related-users', 'wait-minutes', 'check-name', 'comment', 'execute-on-merge', 'ticket-window-days'].sort()
     )
     for (const [k, v] of Object.entries(INPUT_DEFAULTS)) expect([k, yml.inputs[k].default]).toEqual([k, v])
     expect(yml.inputs['github-token'].default).toBe('${{ github.token }}')
@@ -86,7 +88,8 @@ describe('getInputs values', () => {
         'wait-minutes': '2.5',
         'check-name': 'DB gate',
         comment: 'false',
-        'execute-on-merge': 'TRUE'
+        'execute-on-merge': 'TRUE',
+        'ticket-window-days': '30'
       })
     ).toEqual({
       githubToken: 'ghs_token',
@@ -103,7 +106,9 @@ describe('getInputs values', () => {
       waitMinutes: 2.5,
       checkName: 'DB gate',
       comment: false,
-      executeOnMerge: true
+      executeOnMerge: true,
+      configExplicit: true,
+      ticketWindowDays: 30
     })
   })
 
@@ -131,6 +136,8 @@ describe('getInputs rejects bad values, naming the input and what is allowed', (
     ['wait-minutes not a number', { 'wait-minutes': '5m' }, "Input 'wait-minutes'"],
     ['comment', { comment: 'yes' }, "Input 'comment' is invalid (got \"yes\"): allowed: true or false"],
     ['execute-on-merge', { 'execute-on-merge': '1' }, "Input 'execute-on-merge' is invalid (got \"1\"): allowed: true or false"],
+    ['ticket-window-days zero', { 'ticket-window-days': '0' }, "Input 'ticket-window-days' is invalid (got \"0\"): allowed: a whole number of days from 1 to 365"],
+    ['ticket-window-days fraction', { 'ticket-window-days': '1.5' }, "Input 'ticket-window-days' is invalid (got \"1.5\")"],
     ['tid', { tid: '12a' }, "Input 'tid' is invalid (got \"12a\"): allowed: a positive integer tenant id"],
     ['tid zero', { tid: '0' }, "Input 'tid'"],
     ['related-users', { 'related-users': '101, bob' }, "Input 'related-users' is invalid (got \"bob\"): allowed: numeric DMS user ids"],
