@@ -48637,7 +48637,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9156:
+/***/ 4392:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57559,9 +57559,9 @@ function blockTitle(b) {
 function blockDetail(b) {
     switch (b.cause) {
         case 'workflow-changed':
-            return 'In pull_request mode the workflow file, and so every input of the gate (include globs, config path, database, endpoint, check name), ' +
-                'comes from the PR itself. A PR that edits such a workflow cannot be gated by it: merge the workflow change on its own first, ' +
-                'or run the gate on pull_request_target (docs/security.md).';
+            return 'On pull_request and merge_group the workflow file, and so every input of the gate (include globs, config path, database, endpoint, ' +
+                'check name), comes from the change itself. A change that edits such a workflow cannot be gated by it: merge the workflow change on its own ' +
+                'first (reviewed by its code owners), and run the gate on pull_request_target (docs/security.md).';
         case 'foreign-check':
             return `Check runs ${b.runs.map(r => `${r.id} (${r.app})`).join(', ')} carry the gate's name but were not written by it ` +
                 '(a job named like the check, or another app). Rename that job, and pin the required check to the gate\'s GitHub App (docs/security.md).';
@@ -73777,6 +73777,17 @@ function usesAction(yamlText, actionRepository) {
     return remote.test(yamlText) || local.test(yamlText);
 }
 
+;// CONCATENATED MODULE: ./src/plan/workflow-guard.ts
+
+
+async function editedGateWorkflows(ctx, files, baseSha, headSha) {
+    const paths = changedWorkflowPaths(files);
+    if (paths.length === 0)
+        return [];
+    const [base, head] = await Promise.all([readAt(ctx, baseSha, paths), readAt(ctx, headSha, paths)]);
+    return paths.filter(p => [base.get(p), head.get(p)].some(text => text !== undefined && usesAction(text, ctx.actionRepository)));
+}
+
 ;// CONCATENATED MODULE: ./src/action/modes/pull-request.ts
 // pull_request / pull_request_target opened, synchronize, reopened, ready_for_review, edited (and /dms-refresh on
 // one PR): plan, tickets, report, optionally wait in the job.
@@ -73817,17 +73828,6 @@ async function runReadOnlyFork(ctx, pull, body) {
     if (state.kind === 'plan-failed')
         r.failure = `the SQL of this fork PR has ${state.findings.length} error(s); see the job summary`;
     return r;
-}
-/**
- * On pull_request the workflow is the PR's own copy: a PR that edits a workflow running this Action chooses the
- * gate's inputs, so it cannot be gated by it. Both sides of each changed workflow file are read (as data).
- */
-async function editedGateWorkflows(ctx, planned) {
-    const paths = changedWorkflowPaths(planned.files);
-    if (paths.length === 0)
-        return [];
-    const [base, head] = await Promise.all([readAt(ctx, planned.baseSha, paths), readAt(ctx, planned.headSha, paths)]);
-    return paths.filter(p => [base.get(p), head.get(p)].some(text => text !== undefined && usesAction(text, ctx.actionRepository)));
 }
 /**
  * Whether a PR with nothing to deploy now may still have open tickets to close: it changed routine files (a
@@ -73872,7 +73872,7 @@ async function waitForApproval(ctx, ev, headSha) {
 async function runPullRequest(ctx, pull, body, o) {
     const planned = await planPull(ctx, pull, body);
     if (ctx.workflowFromPr) {
-        const edited = await editedGateWorkflows(ctx, planned);
+        const edited = await editedGateWorkflows(ctx, planned.files, planned.baseSha, planned.headSha);
         if (edited.length > 0) {
             const ev = evaluateWithoutDms(planned, { kind: 'blocked', block: { cause: 'workflow-changed', files: edited } });
             const shown = { ...ev, state: (await publish(ctx, ev, pull.headSha)).state };
@@ -74069,6 +74069,8 @@ async function runClosed(ctx, pull, body) {
 
 
 
+
+
 async function runMergeGroup(ctx, mg) {
     const changedFiles = await listRangeFiles({
         octokit: ctx.github.octokit,
@@ -74092,7 +74094,9 @@ async function runMergeGroup(ctx, mg) {
         changedFiles
     });
     const label = `merge group ${mg.headSha.slice(0, 12)}`;
-    const ev = await judgeRange(ctx, planned, { label });
+    // a merge_group run uses the workflow file of the merge group commit: the PR's copy
+    const edited = await editedGateWorkflows(ctx, changedFiles.files, mg.baseSha, mg.headSha);
+    const ev = edited.length > 0 ? evaluateWithoutDms(planned, { kind: 'blocked', block: { cause: 'workflow-changed', files: edited } }) : await judgeRange(ctx, planned, { label });
     const notes = [`Merge group ${mg.headRef || mg.headSha}: planned from ${mg.headSha.slice(0, 12)} against its base ${mg.baseSha.slice(0, 12)}.`];
     const shown = { ...ev, state: (await publish(ctx, ev, mg.headSha, { comment: false, extraNotes: notes })).state };
     return resultOf(ctx, shown, mg.headSha, notes);
@@ -74419,7 +74423,7 @@ async function main_run(env = process.env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9156);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4392);
 // The Action entry point: everything lives in main.ts so tests can import it without side effects.
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

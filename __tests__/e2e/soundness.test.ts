@@ -309,6 +309,20 @@ describe('6. the PR\'s own workflow', () => {
     expect(await s.orders()).toHaveLength(0)
   }, 180_000)
 
+  test('a merge group runs the merge group\'s copy of the workflow: an approved PR that also edits the gate\'s workflow is blocked there', async () => {
+    s = await scenario({ checkout: false, baseFiles: { ...BASE_FILES, [WORKFLOW]: workflow('          database: demo\n') } })
+    s.openPull({ number: 95, changes: { ...BENIGN, [WORKFLOW]: workflow('          include: nothing/**\n') } })
+    await s.pullRequest('opened', 95, { trigger: 'pull_request_target' })
+    const [ticket] = await s.orders()
+    await s.decide(ticket!.orderId, 'approve')
+    await s.pullRequest('reopened', 95, { trigger: 'pull_request_target' })
+    expect(isGreen(s, 95)).toBe(true) // the base workflow gated the SQL
+    const mg = await s.mergeGroup(95, { inputs: { include: 'nothing/**' } })
+    expect(mg.run.exitCode).toBe(0)
+    expect(s.check(mg.headSha)!.conclusion).toBe('failure')
+    expect(s.check(mg.headSha)!.output.title).toBe(`Blocked: this PR changes a workflow that runs the gate (${WORKFLOW})`)
+  }, 180_000)
+
   test('…and an endpoint of the PR\'s own choosing is never contacted', async () => {
     s = await scenario({ baseFiles: { ...BASE_FILES, [WORKFLOW]: workflow('          database: demo\n') } })
     extra = await startEmulator({ precheckDelayMs: 0 })

@@ -27,7 +27,7 @@ export type GateState =
 
 /** Why a gate is blocked. Each cause carries what the explanation needs. */
 export type Block =
-  /** pull_request mode: the PR edits a workflow that runs this Action, so it controls the gate's own inputs */
+  /** pull_request or merge_group: the change edits a workflow that runs this Action, so it controls the gate's inputs */
   | { cause: 'workflow-changed'; files: string[] }
   /** another check run with the gate's name is on the commit and the gate did not write it */
   | { cause: 'foreign-check'; runs: Array<{ id: number; app: string }> }
@@ -176,9 +176,9 @@ function blockTitle(b: Block): string {
 export function blockDetail(b: Block): string {
   switch (b.cause) {
     case 'workflow-changed':
-      return 'In pull_request mode the workflow file, and so every input of the gate (include globs, config path, database, endpoint, check name), ' +
-        'comes from the PR itself. A PR that edits such a workflow cannot be gated by it: merge the workflow change on its own first, ' +
-        'or run the gate on pull_request_target (docs/security.md).'
+      return 'On pull_request and merge_group the workflow file, and so every input of the gate (include globs, config path, database, endpoint, ' +
+        'check name), comes from the change itself. A change that edits such a workflow cannot be gated by it: merge the workflow change on its own ' +
+        'first (reviewed by its code owners), and run the gate on pull_request_target (docs/security.md).'
     case 'foreign-check':
       return `Check runs ${b.runs.map(r => `${r.id} (${r.app})`).join(', ')} carry the gate's name but were not written by it ` +
         '(a job named like the check, or another app). Rename that job, and pin the required check to the gate\'s GitHub App (docs/security.md).'

@@ -6,6 +6,8 @@ import { planChange } from '../../plan/plan-pull.js'
 import { publish } from '../../report/publish.js'
 import { listRangeFiles } from '../../sources/commit-range.js'
 import { judgeRange } from '../../tickets/judge.js'
+import { evaluateWithoutDms } from '../../tickets/evaluate.js'
+import { editedGateWorkflows } from '../../plan/workflow-guard.js'
 import type { GateContext } from '../context.js'
 import type { ModeResult } from '../result.js'
 import { resultOf } from './pull-request.js'
@@ -40,7 +42,9 @@ export async function runMergeGroup(ctx: GateContext, mg: MergeGroup): Promise<M
     changedFiles
   })
   const label = `merge group ${mg.headSha.slice(0, 12)}`
-  const ev = await judgeRange(ctx, planned, { label })
+  // a merge_group run uses the workflow file of the merge group commit: the PR's copy
+  const edited = await editedGateWorkflows(ctx, changedFiles.files, mg.baseSha, mg.headSha)
+  const ev = edited.length > 0 ? evaluateWithoutDms(planned, { kind: 'blocked', block: { cause: 'workflow-changed', files: edited } }) : await judgeRange(ctx, planned, { label })
   const notes = [`Merge group ${mg.headRef || mg.headSha}: planned from ${mg.headSha.slice(0, 12)} against its base ${mg.baseSha.slice(0, 12)}.`]
   const shown = { ...ev, state: (await publish(ctx, ev, mg.headSha, { comment: false, extraNotes: notes })).state }
   return resultOf(ctx, shown, mg.headSha, notes)

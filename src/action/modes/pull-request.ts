@@ -7,10 +7,10 @@ import { isFinal, type GateState } from '../../state/gate-state.js'
 import type { PullInfo } from '../../github/pull-requests.js'
 import { findStickyComments } from '../../github/sticky-comment.js'
 import { listCheckRuns } from '../../github/check-run.js'
-import { changedWorkflowPaths, usesAction } from '../../sources/workflows.js'
+import { editedGateWorkflows } from '../../plan/workflow-guard.js'
 import type { GateContext } from '../context.js'
 import { evaluate, evaluateWithoutDms, evaluationDigest, reread, stateWithoutDms, type Evaluation } from '../../tickets/evaluate.js'
-import { planPull, readAt, type PlannedPull } from '../../plan/plan-pull.js'
+import { planPull, type PlannedPull } from '../../plan/plan-pull.js'
 import { checkTitleOf, outputsOfEvaluation, publish, readCheckMarker, reportInputOf } from '../../report/publish.js'
 import type { ModeResult } from '../result.js'
 
@@ -41,17 +41,6 @@ export async function runReadOnlyFork(ctx: GateContext, pull: PullInfo, body: st
   const r = resultOf(ctx, evaluateWithoutDms(planned, state), pull.headSha)
   if (state.kind === 'plan-failed') r.failure = `the SQL of this fork PR has ${state.findings.length} error(s); see the job summary`
   return r
-}
-
-/**
- * On pull_request the workflow is the PR's own copy: a PR that edits a workflow running this Action chooses the
- * gate's inputs, so it cannot be gated by it. Both sides of each changed workflow file are read (as data).
- */
-async function editedGateWorkflows(ctx: GateContext, planned: PlannedPull): Promise<string[]> {
-  const paths = changedWorkflowPaths(planned.files)
-  if (paths.length === 0) return []
-  const [base, head] = await Promise.all([readAt(ctx, planned.baseSha, paths), readAt(ctx, planned.headSha, paths)])
-  return paths.filter(p => [base.get(p), head.get(p)].some(text => text !== undefined && usesAction(text, ctx.actionRepository)))
 }
 
 /**
@@ -104,7 +93,7 @@ export interface PullRequestOptions {
 export async function runPullRequest(ctx: GateContext, pull: PullInfo, body: string | null, o: PullRequestOptions): Promise<ModeResult> {
   const planned = await planPull(ctx, pull, body)
   if (ctx.workflowFromPr) {
-    const edited = await editedGateWorkflows(ctx, planned)
+    const edited = await editedGateWorkflows(ctx, planned.files, planned.baseSha, planned.headSha)
     if (edited.length > 0) {
       const ev = evaluateWithoutDms(planned, { kind: 'blocked', block: { cause: 'workflow-changed', files: edited } })
       const shown = { ...ev, state: (await publish(ctx, ev, pull.headSha)).state }
