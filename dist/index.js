@@ -57662,6 +57662,9 @@ const JOB_SUMMARY_MAX_BYTES = 1000 * 1000;
 function ticketUrl(orderId, consoleBase = DEFAULT_CONSOLE_BASE) {
     return `${consoleBase.replace(/\/+$/, '')}/?orderId=${orderId}`;
 }
+function allTickets(input) {
+    return input.tickets ?? (input.ticket !== undefined ? [input.ticket] : []);
+}
 // ---- escaping ----
 /** Inline text from untrusted sources: no HTML, no mentions, no markdown structure, one line. */
 function escapeText(s) {
@@ -57733,11 +57736,56 @@ function nodeStatus(n) {
             return escapeText(n.statusCode || 'unknown');
     }
 }
-function approvalSection(ticket) {
-    const a = ticket?.approval;
-    if (a === undefined)
+/** Text inside a quoted Mermaid label: entity codes for everything Mermaid, Markdown or HTML would read. */
+function mermaidText(s, max = 60) {
+    const one = s.replace(/\s+/g, ' ').trim();
+    const cut = [...one].length > max ? [...one].slice(0, max - 1).join('') + '…' : one;
+    return cut
+        .replace(/#/g, '#35;')
+        .replace(/"/g, '#quot;')
+        .replace(/&/g, '#amp;')
+        .replace(/</g, '#lt;')
+        .replace(/>/g, '#gt;')
+        .replace(/`/g, '#96;')
+        .replace(/[[\]{}()|]/g, c => `#${c.charCodeAt(0)};`);
+}
+const NODE_CLASS = {
+    approved: 'ok', auditing: 'wait', reject: 'no', cancel: 'no', start: 'done', error: 'no', unknown: 'done'
+};
+function nodeWord(n) {
+    switch (n.status) {
+        case 'approved':
+            return 'approved';
+        case 'reject':
+            return 'rejected';
+        case 'cancel':
+            return 'cancelled';
+        case 'auditing':
+            return 'waiting';
+        case 'start':
+            return 'submitted';
+        case 'error':
+            return 'error';
+        default:
+            return n.statusCode || 'unknown';
+    }
+}
+/** The DMS workflow drawn as a Mermaid flow, each node coloured by its state (GitHub renders it in comments). */
+function approvalFlow(a) {
+    if (a.nodes.length === 0)
         return '';
-    const lines = ['#### Approval progress', ''];
+    const lines = ['```mermaid', 'flowchart LR'];
+    a.nodes.forEach((n, i) => {
+        const who = n.status === 'auditing' && n.auditors.length > 0 ? `<br/>${mermaidText(n.auditors.join(', '), 40)}` : '';
+        lines.push(`  n${i}["${mermaidText(n.name || 'node')}<br/>${mermaidText(nodeWord(n), 20)}${who}"]:::${NODE_CLASS[n.status]}`);
+    });
+    if (a.nodes.length > 1)
+        lines.push(`  ${a.nodes.map((_, i) => `n${i}`).join(' --> ')}`);
+    lines.push('  classDef ok fill:#dafbe1,stroke:#1a7f37,color:#1f2328', '  classDef wait fill:#fff8c5,stroke:#9a6700,color:#1f2328', '  classDef no fill:#ffebe9,stroke:#cf222e,color:#1f2328', '  classDef done fill:#f6f8fa,stroke:#59636e,color:#1f2328', '```');
+    return lines.join('\n');
+}
+function approvalTable(a) {
+    const lines = [];
     if (a.nodes.length > 0) {
         lines.push('| Node | Status | Auditors | Comment |', '|---|---|---|---|');
         for (const n of a.nodes) {
@@ -57750,17 +57798,46 @@ function approvalSection(ticket) {
         lines.push(`Waiting for: ${a.currentHandlers.map(h => escapeText(h.nickName)).join(', ')}`, '');
     if (a.reasons.length > 0)
         lines.push(`Reasons: ${a.reasons.map(escapeText).join('; ')}`, '');
-    return lines.join('\n').trimEnd();
+    return lines;
 }
-function ticketLine(ticket) {
-    if (ticket === undefined)
+/** Approval progress of every ticket: the drawn flow (optional), then the table, which screen readers read. */
+function approvalSection(tickets, flow) {
+    const withApproval = tickets.filter(t => t.approval !== undefined);
+    if (withApproval.length === 0)
         return '';
-    const parts = [`**DMS ticket:** [${ticket.orderId}](${ticket.url})`];
-    if (ticket.statusCode)
-        parts.push(`status ${codeSpan(ticket.statusCode)}`);
-    if (ticket.workflowInstanceId !== null)
-        parts.push(`workflow ${ticket.workflowInstanceId}`);
-    return parts.join(' · ');
+    const parts = [];
+    for (const t of withApproval) {
+        const a = t.approval;
+        const title = tickets.length > 1 ? `#### Approval progress — DMS ticket ${t.orderId}${t.target !== undefined ? ` (target ${escapeText(t.target)})` : ''}` : '#### Approval progress';
+        const lines = [title, ''];
+        if (flow) {
+            const f = approvalFlow(a);
+            if (f !== '')
+                lines.push(f, '');
+        }
+        lines.push(...approvalTable(a));
+        parts.push(lines.join('\n').trimEnd());
+    }
+    return parts.join('\n\n');
+}
+function ticketLine(tickets) {
+    const one = (t) => {
+        const parts = [];
+        if (t.statusCode)
+            parts.push(`status ${codeSpan(t.statusCode)}`);
+        if (t.workflowInstanceId !== null)
+            parts.push(`workflow ${t.workflowInstanceId}`);
+        return parts;
+    };
+    if (tickets.length === 0)
+        return '';
+    if (tickets.length === 1)
+        return [`**DMS ticket:** [${tickets[0].orderId}](${tickets[0].url})`, ...one(tickets[0])].join(' · ');
+    const rows = tickets.map(t => {
+        const state = t.state !== undefined ? ` — ${escapeText(titleOf(t.state))}` : '';
+        return `- [${t.orderId}](${t.url})${t.target !== undefined ? ` target ${codeSpan(t.target)}` : ''} · ${one(t).join(' · ')}${state}`;
+    });
+    return [`**DMS tickets (${tickets.length}):**`, '', ...rows].join('\n');
 }
 function gateDetail(gate) {
     switch (gate.kind) {
@@ -57821,17 +57898,18 @@ function fit(sections, limit, measure, cut) {
     }
     return text;
 }
-function bodySections(input, heading) {
-    const { plan, gate, ticket, context } = input;
+function bodySections(input, heading, flow) {
+    const { plan, gate, context } = input;
+    const tickets = allTickets(input);
     const sql = sqlBlocks(plan);
     const sqlNote = (what, sqlText) => sqlText === '' ? '' : `_${what} (${utf8Bytes(sqlText)} bytes) is too large to show here; see the job summary or the DMS ticket._`;
     const objects = plan.objects;
     return [
         { full: heading },
-        { full: ticketLine(ticket) },
+        { full: ticketLine(tickets) },
         { full: gateDetail(gate) },
         { full: objects.length > 0 ? `#### Routine changes (${objects.length})\n\n${objectsTable(objects)}` : '', fallbacks: objects.length > 50 ? [`#### Routine changes (${objects.length})\n\n${objectsTable(objects, 50)}`, `#### Routine changes (${objects.length})\n\n_Too many to list here; see the job summary._`] : [] },
-        { full: approvalSection(ticket) },
+        { full: approvalSection(tickets, flow), fallbacks: flow ? [approvalSection(tickets, false)] : [] },
         { full: findingsList('Errors', plan.errors), fallbacks: plan.errors.length > 50 ? [findingsList('Errors', plan.errors, 50)] : [] },
         { full: findingsList('Warnings', plan.warnings), fallbacks: plan.warnings.length > 50 ? [findingsList('Warnings', plan.warnings, 50)] : [] },
         { full: notesSection(context.notes) },
@@ -57887,17 +57965,18 @@ function renderComment(input) {
     const heading = `### ${icon(input.gate)} ${escapeText(input.context.checkName)}: ${escapeText(titleOf(input.gate))}`;
     const head = `${STICKY_MARKER}\n${renderStateMarker(stateMarkerOf(input))}`;
     const limit = COMMENT_MAX_CHARS - head.length - 2;
-    const body = fit(bodySections(input, heading), limit, s => s.length, s => truncateChars(s, limit, '\n\n…truncated (see the job summary)'));
+    const body = fit(bodySections(input, heading, true), limit, s => s.length, s => truncateChars(s, limit, '\n\n…truncated (see the job summary)'));
     return `${head}\n${body}\n`;
 }
 /** The job summary: the same report, without the comment's markers, up to the 1 MiB step-summary limit. */
 function renderJobSummary(input) {
     const heading = `### ${icon(input.gate)} ${escapeText(input.context.checkName)}: ${escapeText(titleOf(input.gate))}`;
-    return fit(bodySections(input, heading), JOB_SUMMARY_MAX_BYTES, utf8Bytes, s => truncateBytes(s, JOB_SUMMARY_MAX_BYTES)) + '\n';
+    return fit(bodySections(input, heading, true), JOB_SUMMARY_MAX_BYTES, utf8Bytes, s => truncateBytes(s, JOB_SUMMARY_MAX_BYTES)) + '\n';
 }
 /** Check-run output: title, summary (status, ticket, objects, approval, findings), text (the SQL). */
 function renderCheckOutput(input) {
-    const sections = bodySections(input, '');
+    // check output does not render Mermaid: the table alone
+    const sections = bodySections(input, '', false);
     const sqlStart = sections.length - 3; // deploy, rollback, footer
     const summarySections = [...sections.slice(1, sqlStart), sections[sections.length - 1]];
     const summary = fit(summarySections, CHECK_TEXT_MAX_BYTES, utf8Bytes, s => truncateBytes(s, CHECK_TEXT_MAX_BYTES));
@@ -57919,14 +57998,25 @@ function annotationsOf(plan) {
     });
     return [...plan.errors.map(f => one(f, 'failure')), ...plan.warnings.map(f => one(f, 'warning'))];
 }
-/** The Action's outputs (action.yml `outputs`). */
+/**
+ * The Action's outputs (action.yml `outputs`). Several tickets (one per target): `order-id`, `workflow-instance-id`
+ * and `ticket-url` list them comma-separated in target order, and `tickets` holds them as a JSON array.
+ */
 function outputsOf(input) {
-    const id = input.ticket?.orderId ?? orderIdOf(input.gate);
+    const tickets = allTickets(input);
+    const fallbackId = tickets.length === 0 ? orderIdOf(input.gate) : undefined;
     return {
         state: stateOutputOf(input.gate),
-        'order-id': id === undefined ? '' : String(id),
-        'workflow-instance-id': input.ticket?.workflowInstanceId != null ? String(input.ticket.workflowInstanceId) : '',
-        'ticket-url': input.ticket?.url ?? '',
+        'order-id': fallbackId !== undefined ? String(fallbackId) : tickets.map(t => t.orderId).join(','),
+        'workflow-instance-id': tickets.map(t => (t.workflowInstanceId !== null ? String(t.workflowInstanceId) : '')).join(','),
+        'ticket-url': tickets.map(t => t.url).join(','),
+        tickets: JSON.stringify(tickets.map(t => ({
+            target: t.target ?? null,
+            orderId: t.orderId,
+            workflowInstanceId: t.workflowInstanceId,
+            url: t.url,
+            state: t.state !== undefined ? stateOutputOf(t.state) : null
+        }))),
         objects: JSON.stringify(input.plan.objects)
     };
 }
@@ -60548,7 +60638,9 @@ function ticketView(ctx, t) {
         orderId: t.ticket.orderId,
         workflowInstanceId: t.ticket.base.workflowInstanceId,
         url: ticketUrl(t.ticket.orderId, ctx.consoleBase),
-        statusCode: t.ticket.base.statusCode
+        statusCode: t.ticket.base.statusCode,
+        target: t.name,
+        state: t.state
     };
     if (t.ticket.approval !== null)
         v.approval = t.ticket.approval;
@@ -60566,14 +60658,6 @@ function partsCount(ev) {
 }
 function ticketNotes(ctx, ev) {
     const notes = [];
-    const { total } = partsCount(ev);
-    if (total > 1 || (ev.perm !== null && ev.perm.orders.length > 0)) {
-        for (const t of ev.targets) {
-            if (t.ticket === null)
-                continue;
-            notes.push(`Target ${t.name} (${t.database}): DMS ticket ${t.ticket.orderId} — ${titleOf(t.state)} — ${ticketUrl(t.ticket.orderId, ctx.consoleBase)}`);
-        }
-    }
     for (const p of ev.perm?.orders ?? []) {
         const request = p.request ? ` Requests: ${describePermRequest(p.request).join(' ')}` : '';
         notes.push(`Permission ticket ${p.orderId}: ${p.verdict} — ${p.reason} — ${ticketUrl(p.orderId, ctx.consoleBase)}.${request}`);
@@ -60603,6 +60687,9 @@ function reportInputOf(ctx, ev, headSha, extraNotes = []) {
     const ticket = focusTicket(ctx, ev);
     if (ticket !== undefined)
         input.ticket = ticket;
+    const all = ev.targets.flatMap(t => ticketView(ctx, t) ?? []);
+    if (all.length > 1)
+        input.tickets = all;
     return input;
 }
 function checkMarkerOf(ev, headSha) {
@@ -60631,16 +60718,6 @@ function checkTitleOf(ev) {
     if (ev.state.kind === 'approved' || ev.state.kind === 'executed')
         return `Approved in DMS: all ${total} tickets`;
     return `${titleOf(ev.state)} (${approved} of ${total} DMS tickets approved)`;
-}
-function outputsOfEvaluation(ctx, ev, input) {
-    const out = outputsOf(input);
-    const tickets = ev.targets.filter(t => t.ticket !== null).map(t => t.ticket);
-    if (tickets.length > 1) {
-        out['order-id'] = tickets.map(t => t.orderId).join(',');
-        out['workflow-instance-id'] = tickets.map(t => t.base.workflowInstanceId ?? '').join(',');
-        out['ticket-url'] = tickets.map(t => ticketUrl(t.orderId, ctx.consoleBase)).join(' ');
-    }
-    return out;
 }
 // ---- the check run: ours, and the others with our name ----
 /** The runs named like the gate's check that the gate did not write: no marker, or another app than `ourApp`. */
@@ -73801,6 +73878,7 @@ async function editedGateWorkflows(ctx, files, baseSha, headSha) {
 
 
 
+
 const FORK_EXPLANATION = [
     'This PR comes from a fork: on pull_request its workflow token is read-only and it gets no DMS credentials, so no DMS ticket was opened and no check was written.',
     'Run the gate on pull_request_target (docs/security.md), or let a maintainer (write access) who reviewed the commit comment /dms-refresh <head sha>: ' +
@@ -73809,7 +73887,7 @@ const FORK_EXPLANATION = [
 ];
 function resultOf(ctx, ev, headSha, extraNotes = []) {
     const report = reportInputOf(ctx, ev, headSha, extraNotes);
-    const r = { report, outputs: outputsOfEvaluation(ctx, ev, report), title: checkTitleOf(ev) };
+    const r = { report, outputs: outputsOf(report), title: checkTitleOf(ev) };
     if (ev.state.kind === 'error')
         r.failure = ev.state.message;
     return r;

@@ -49,7 +49,7 @@ describe('getInputs defaults', () => {
     )
     for (const [k, v] of Object.entries(INPUT_DEFAULTS)) expect([k, yml.inputs[k].default]).toEqual([k, v])
     expect(yml.inputs['github-token'].default).toBe('${{ github.token }}')
-    expect(Object.keys(yml.outputs).sort()).toEqual(['objects', 'order-id', 'state', 'ticket-url', 'workflow-instance-id'])
+    expect(Object.keys(yml.outputs).sort()).toEqual(['objects', 'order-id', 'state', 'ticket-url', 'tickets', 'workflow-instance-id'])
     expect(yml.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
   })
 

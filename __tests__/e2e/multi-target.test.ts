@@ -59,6 +59,7 @@ describe('several databases', () => {
     expect(orders).toHaveLength(2)
     expect(orders.map(o => o.dbIds[0]).sort()).toEqual([1, 2])
     expect(run.outputs['order-id']!.split(',')).toHaveLength(2)
+    expect(JSON.parse(run.outputs['tickets']!).map((t: { target: string }) => t.target).sort()).toEqual(['billing', 'shop'])
     expect(s.check(51)!.output.title).toContain('0 of 2 DMS tickets approved')
     const shopTicket = orders.find(o => o.dbIds[0] === 1)!
     const billingTicket = orders.find(o => o.dbIds[0] === 2)!
@@ -77,8 +78,11 @@ describe('several databases', () => {
     expect(s.check(51)!.output.title).toBe('Approved in DMS: all 2 tickets')
     const body = s.comments(51)[0]!.body
     expect(body).toContain('### ✅ DMS approval: Approved in DMS: all 2 tickets')
-    expect(body).toContain(`Target shop (shop): DMS ticket ${shopTicket.orderId}`)
-    expect(body).toContain(`Target billing (billing): DMS ticket ${billingTicket.orderId}`)
+    expect(body).toContain('**DMS tickets (2):**')
+    expect(body).toMatch(new RegExp(`- \\[${shopTicket.orderId}\\]\\([^)]+\\) target \`shop\` · status \`Approved\` · workflow \\d+ — Approved in DMS`))
+    expect(body).toMatch(new RegExp(`- \\[${billingTicket.orderId}\\]\\([^)]+\\) target \`billing\``))
+    expect(body).toContain(`#### Approval progress — DMS ticket ${shopTicket.orderId} (target shop)`)
+    expect(body).toContain(`#### Approval progress — DMS ticket ${billingTicket.orderId} (target billing)`)
     expect(await s.orders()).toHaveLength(2)
   }, 180_000)
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import {
   annotationsOf,
+  approvalFlow,
   codeSpan,
   escapeText,
   fencedBlock,
@@ -10,11 +11,15 @@ import {
   renderComment,
   renderJobSummary,
   renderStateMarker,
-  ticketUrl
+  mermaidText,
+  ticketUrl,
+  type ReportInput,
+  type TicketView
 } from '../../src/report/render.js'
 import { STICKY_MARKER } from '../../src/report/markers.js'
 import type { Plan, PlannedObject } from '../../src/sql/types.js'
-import { INPUT, PLAN } from './fixtures.js'
+import { APPROVAL, INPUT, PLAN } from './fixtures.js'
+import type { ApprovalDetail } from '../../src/dms/types.js'
 
 const EXPECTED_COMMENT = `<!-- dms-proc-gate:sticky -->
 <!-- dms-proc-gate:state {"v":1,"state":"awaiting-approval","orderIds":[1001],"workflowInstanceId":5001,"planHash":"9f86d081884c7d659a2feaa0c55ad015","headSha":"ec26c3e57ca3a959ca5aad62de7213c562f8c821"} -->
@@ -30,6 +35,17 @@ const EXPECTED_COMMENT = `<!-- dms-proc-gate:sticky -->
 | VIEW | \`\`v\\|pipe\`tick\`\` | added | \`db/views/v.sql:1\` |
 
 #### Approval progress
+
+\`\`\`mermaid
+flowchart LR
+  n0["Submit<br/>submitted"]:::done
+  n1["DBA review<br/>waiting<br/>alice, bob"]:::wait
+  n0 --> n1
+  classDef ok fill:#dafbe1,stroke:#1a7f37,color:#1f2328
+  classDef wait fill:#fff8c5,stroke:#9a6700,color:#1f2328
+  classDef no fill:#ffebe9,stroke:#cf222e,color:#1f2328
+  classDef done fill:#f6f8fa,stroke:#59636e,color:#1f2328
+\`\`\`
 
 | Node | Status | Auditors | Comment |
 |---|---|---|---|
@@ -174,9 +190,67 @@ describe('job summary, annotations, outputs, state marker', () => {
       'order-id': '1001',
       'workflow-instance-id': '5001',
       'ticket-url': 'https://dms.aliyun.com/?orderId=1001',
+      tickets: JSON.stringify([{ target: null, orderId: 1001, workflowInstanceId: 5001, url: 'https://dms.aliyun.com/?orderId=1001', state: null }]),
       objects: JSON.stringify(PLAN.objects)
     })
     expect(outputsOf({ plan: PLAN, gate: { kind: 'error', message: 'x' }, context: INPUT.context })).toMatchObject({ state: 'error', 'order-id': '', 'ticket-url': '' })
+  })
+
+  test('several tickets: every one in the header and the approval section; outputs comma-separated in target order plus JSON', () => {
+    const second: TicketView = {
+      orderId: 1002, workflowInstanceId: null, url: 'https://dms.aliyun.com/?orderId=1002', statusCode: 'new', target: 'billing',
+      state: { kind: 'awaiting-precheck', orderId: 1002 }
+    }
+    const first: TicketView = { ...INPUT.ticket!, target: 'shop', state: INPUT.gate }
+    const multi: ReportInput = { ...INPUT, ticket: first, tickets: [first, second] }
+    const c = renderComment(multi)
+    expect(c).toContain([
+      '**DMS tickets (2):**',
+      '',
+      "- [1001](https://dms.aliyun.com/?orderId=1001) target `shop` · status `toaudit` · workflow 5001 — Awaiting DBA approval: node 'DBA review' — alice, bob",
+      '- [1002](https://dms.aliyun.com/?orderId=1002) target `billing` · status `new` — DMS ticket 1002: waiting for the precheck'
+    ].join('\n'))
+    expect(c).toContain('#### Approval progress — DMS ticket 1001 (target shop)')
+    expect(outputsOf(multi)).toMatchObject({
+      'order-id': '1001,1002',
+      'workflow-instance-id': '5001,',
+      'ticket-url': 'https://dms.aliyun.com/?orderId=1001,https://dms.aliyun.com/?orderId=1002'
+    })
+    expect(JSON.parse(outputsOf(multi).tickets)).toEqual([
+      { target: 'shop', orderId: 1001, workflowInstanceId: 5001, url: 'https://dms.aliyun.com/?orderId=1001', state: 'awaiting-approval' },
+      { target: 'billing', orderId: 1002, workflowInstanceId: null, url: 'https://dms.aliyun.com/?orderId=1002', state: 'awaiting-precheck' }
+    ])
+  })
+
+  test('the approval flow is drawn with hostile DMS text neutralised; the check output keeps only the table', () => {
+    const hostile: ApprovalDetail = {
+      ...APPROVAL,
+      status: 'reject',
+      nodes: [
+        { ...APPROVAL.nodes[0]!, name: 'Submit"]:::ok\n  click n0 "https://evil"' },
+        { ...APPROVAL.nodes[1]!, name: 'DBA ```` <img src=x> #1 @here', status: 'reject', statusCode: 'REJECT', auditors: [] }
+      ]
+    }
+    const flow = approvalFlow(hostile)
+    expect(flow.split('\n').slice(2, 4)).toEqual([
+      '  n0["Submit#quot;#93;:::ok click n0 #quot;https://evil#quot;<br/>submitted"]:::done',
+      '  n1["DBA #96;#96;#96;#96; #lt;img src=x#gt; #35;1 @here<br/>rejected"]:::no'
+    ])
+    expect(flow.match(/```/g)).toHaveLength(2) // nothing inside closes the fence
+    expect(mermaidText('x'.repeat(100))).toHaveLength(60)
+    const input: ReportInput = { ...INPUT, ticket: { ...INPUT.ticket!, approval: hostile } }
+    expect(renderComment(input)).toContain('```mermaid')
+    const check = renderCheckOutput(input)
+    expect(check.summary).not.toContain('mermaid')
+    expect(check.summary).toContain('| DBA \\`\\`\\`\\` &lt;img src=x&gt; \\#1 &#64;here | ❌ rejected |')
+  })
+
+  test('a comment over the limit drops the drawing before the table', () => {
+    const nodes = Array.from({ length: 400 }, (_, i) => ({ ...APPROVAL.nodes[1]!, name: `node ${i} ${'n'.repeat(50)}` }))
+    const c = renderComment({ ...INPUT, plan: { ...PLAN, execSql: 'x'.repeat(20000) }, ticket: { ...INPUT.ticket!, approval: { ...APPROVAL, nodes } } })
+    expect(c.length).toBeLessThanOrEqual(65536)
+    expect(c).not.toContain('```mermaid')
+    expect(c).toContain('| node 399 ')
   })
 
   test('state marker round-trips and rejects tampering', () => {

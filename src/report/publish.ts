@@ -13,8 +13,8 @@ import { evaluationDigest, type Evaluation, type TargetResult } from '../tickets
 import { permGateState } from '../state/perm-state.js'
 import { CHECK_MARKER_PREFIX } from './markers.js'
 import {
-  annotationsOf, escapeText, outputsOf, renderCheckOutput, renderComment, renderJobSummary, ticketUrl,
-  type ActionOutputs, type ReportInput, type TicketView
+  annotationsOf, escapeText, renderCheckOutput, renderComment, renderJobSummary, ticketUrl,
+  type ReportInput, type TicketView
 } from './render.js'
 
 /** What the check run says about itself, for the next refresh. Never trusted for approval. */
@@ -75,7 +75,9 @@ function ticketView(ctx: GateContext, t: TargetResult): TicketView | undefined {
     orderId: t.ticket.orderId,
     workflowInstanceId: t.ticket.base.workflowInstanceId,
     url: ticketUrl(t.ticket.orderId, ctx.consoleBase),
-    statusCode: t.ticket.base.statusCode
+    statusCode: t.ticket.base.statusCode,
+    target: t.name,
+    state: t.state
   }
   if (t.ticket.approval !== null) v.approval = t.ticket.approval
   return v
@@ -95,13 +97,6 @@ function partsCount(ev: Evaluation): { total: number; approved: number } {
 
 function ticketNotes(ctx: GateContext, ev: Evaluation): string[] {
   const notes: string[] = []
-  const { total } = partsCount(ev)
-  if (total > 1 || (ev.perm !== null && ev.perm.orders.length > 0)) {
-    for (const t of ev.targets) {
-      if (t.ticket === null) continue
-      notes.push(`Target ${t.name} (${t.database}): DMS ticket ${t.ticket.orderId} — ${titleOf(t.state)} — ${ticketUrl(t.ticket.orderId, ctx.consoleBase)}`)
-    }
-  }
   for (const p of ev.perm?.orders ?? []) {
     const request = p.request ? ` Requests: ${describePermRequest(p.request).join(' ')}` : ''
     notes.push(`Permission ticket ${p.orderId}: ${p.verdict} — ${p.reason} — ${ticketUrl(p.orderId, ctx.consoleBase)}.${request}`)
@@ -130,6 +125,8 @@ export function reportInputOf(ctx: GateContext, ev: Evaluation, headSha: string,
   if (ctx.runUrl !== undefined) input.context.runUrl = ctx.runUrl
   const ticket = focusTicket(ctx, ev)
   if (ticket !== undefined) input.ticket = ticket
+  const all = ev.targets.flatMap(t => ticketView(ctx, t) ?? [])
+  if (all.length > 1) input.tickets = all
   return input
 }
 
@@ -158,17 +155,6 @@ export function checkTitleOf(ev: Evaluation): string {
   if (total <= 1) return titleOf(ev.state)
   if (ev.state.kind === 'approved' || ev.state.kind === 'executed') return `Approved in DMS: all ${total} tickets`
   return `${titleOf(ev.state)} (${approved} of ${total} DMS tickets approved)`
-}
-
-export function outputsOfEvaluation(ctx: GateContext, ev: Evaluation, input: ReportInput): ActionOutputs {
-  const out = outputsOf(input)
-  const tickets = ev.targets.filter(t => t.ticket !== null).map(t => t.ticket!)
-  if (tickets.length > 1) {
-    out['order-id'] = tickets.map(t => t.orderId).join(',')
-    out['workflow-instance-id'] = tickets.map(t => t.base.workflowInstanceId ?? '').join(',')
-    out['ticket-url'] = tickets.map(t => ticketUrl(t.orderId, ctx.consoleBase)).join(' ')
-  }
-  return out
 }
 
 // ---- the check run: ours, and the others with our name ----

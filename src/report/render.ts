@@ -22,6 +22,10 @@ export interface TicketView {
   orderId: number
   workflowInstanceId: number | null
   url: string
+  /** the target database the ticket deploys to (several tickets: one per target) */
+  target?: string
+  /** the gate state of this ticket alone */
+  state?: GateState
   /** DMS status code as sent (GetOrderBaseInfo.StatusCode), for display */
   statusCode?: string
   approval?: ApprovalDetail
@@ -43,8 +47,15 @@ export interface ReportContext {
 export interface ReportInput {
   plan: Plan
   gate: GateState
+  /** the ticket whose state is the gate's (the one holding it back) */
   ticket?: TicketView
+  /** every ticket of the report, in target order (absent: just `ticket`) */
+  tickets?: TicketView[]
   context: ReportContext
+}
+
+function allTickets(input: ReportInput): TicketView[] {
+  return input.tickets ?? (input.ticket !== undefined ? [input.ticket] : [])
 }
 
 /** Machine-readable state in the comment, so a refresh run finds the ticket. Never used for approval. */
@@ -136,10 +147,64 @@ function nodeStatus(n: ApprovalNode): string {
   }
 }
 
-function approvalSection(ticket: TicketView | undefined): string {
-  const a = ticket?.approval
-  if (a === undefined) return ''
-  const lines: string[] = ['#### Approval progress', '']
+/** Text inside a quoted Mermaid label: entity codes for everything Mermaid, Markdown or HTML would read. */
+export function mermaidText(s: string, max = 60): string {
+  const one = s.replace(/\s+/g, ' ').trim()
+  const cut = [...one].length > max ? [...one].slice(0, max - 1).join('') + '…' : one
+  return cut
+    .replace(/#/g, '#35;')
+    .replace(/"/g, '#quot;')
+    .replace(/&/g, '#amp;')
+    .replace(/</g, '#lt;')
+    .replace(/>/g, '#gt;')
+    .replace(/`/g, '#96;')
+    .replace(/[[\]{}()|]/g, c => `#${c.charCodeAt(0)};`)
+}
+
+const NODE_CLASS: Record<ApprovalNode['status'], string> = {
+  approved: 'ok', auditing: 'wait', reject: 'no', cancel: 'no', start: 'done', error: 'no', unknown: 'done'
+}
+
+function nodeWord(n: ApprovalNode): string {
+  switch (n.status) {
+    case 'approved':
+      return 'approved'
+    case 'reject':
+      return 'rejected'
+    case 'cancel':
+      return 'cancelled'
+    case 'auditing':
+      return 'waiting'
+    case 'start':
+      return 'submitted'
+    case 'error':
+      return 'error'
+    default:
+      return n.statusCode || 'unknown'
+  }
+}
+
+/** The DMS workflow drawn as a Mermaid flow, each node coloured by its state (GitHub renders it in comments). */
+export function approvalFlow(a: ApprovalDetail): string {
+  if (a.nodes.length === 0) return ''
+  const lines = ['```mermaid', 'flowchart LR']
+  a.nodes.forEach((n, i) => {
+    const who = n.status === 'auditing' && n.auditors.length > 0 ? `<br/>${mermaidText(n.auditors.join(', '), 40)}` : ''
+    lines.push(`  n${i}["${mermaidText(n.name || 'node')}<br/>${mermaidText(nodeWord(n), 20)}${who}"]:::${NODE_CLASS[n.status]}`)
+  })
+  if (a.nodes.length > 1) lines.push(`  ${a.nodes.map((_, i) => `n${i}`).join(' --> ')}`)
+  lines.push(
+    '  classDef ok fill:#dafbe1,stroke:#1a7f37,color:#1f2328',
+    '  classDef wait fill:#fff8c5,stroke:#9a6700,color:#1f2328',
+    '  classDef no fill:#ffebe9,stroke:#cf222e,color:#1f2328',
+    '  classDef done fill:#f6f8fa,stroke:#59636e,color:#1f2328',
+    '```'
+  )
+  return lines.join('\n')
+}
+
+function approvalTable(a: ApprovalDetail): string[] {
+  const lines: string[] = []
   if (a.nodes.length > 0) {
     lines.push('| Node | Status | Auditors | Comment |', '|---|---|---|---|')
     for (const n of a.nodes) {
@@ -150,15 +215,42 @@ function approvalSection(ticket: TicketView | undefined): string {
   }
   if (a.currentHandlers.length > 0) lines.push(`Waiting for: ${a.currentHandlers.map(h => escapeText(h.nickName)).join(', ')}`, '')
   if (a.reasons.length > 0) lines.push(`Reasons: ${a.reasons.map(escapeText).join('; ')}`, '')
-  return lines.join('\n').trimEnd()
+  return lines
 }
 
-function ticketLine(ticket: TicketView | undefined): string {
-  if (ticket === undefined) return ''
-  const parts = [`**DMS ticket:** [${ticket.orderId}](${ticket.url})`]
-  if (ticket.statusCode) parts.push(`status ${codeSpan(ticket.statusCode)}`)
-  if (ticket.workflowInstanceId !== null) parts.push(`workflow ${ticket.workflowInstanceId}`)
-  return parts.join(' · ')
+/** Approval progress of every ticket: the drawn flow (optional), then the table, which screen readers read. */
+function approvalSection(tickets: readonly TicketView[], flow: boolean): string {
+  const withApproval = tickets.filter(t => t.approval !== undefined)
+  if (withApproval.length === 0) return ''
+  const parts: string[] = []
+  for (const t of withApproval) {
+    const a = t.approval!
+    const title = tickets.length > 1 ? `#### Approval progress — DMS ticket ${t.orderId}${t.target !== undefined ? ` (target ${escapeText(t.target)})` : ''}` : '#### Approval progress'
+    const lines = [title, '']
+    if (flow) {
+      const f = approvalFlow(a)
+      if (f !== '') lines.push(f, '')
+    }
+    lines.push(...approvalTable(a))
+    parts.push(lines.join('\n').trimEnd())
+  }
+  return parts.join('\n\n')
+}
+
+function ticketLine(tickets: readonly TicketView[]): string {
+  const one = (t: TicketView): string[] => {
+    const parts: string[] = []
+    if (t.statusCode) parts.push(`status ${codeSpan(t.statusCode)}`)
+    if (t.workflowInstanceId !== null) parts.push(`workflow ${t.workflowInstanceId}`)
+    return parts
+  }
+  if (tickets.length === 0) return ''
+  if (tickets.length === 1) return [`**DMS ticket:** [${tickets[0]!.orderId}](${tickets[0]!.url})`, ...one(tickets[0]!)].join(' · ')
+  const rows = tickets.map(t => {
+    const state = t.state !== undefined ? ` — ${escapeText(titleOf(t.state))}` : ''
+    return `- [${t.orderId}](${t.url})${t.target !== undefined ? ` target ${codeSpan(t.target)}` : ''} · ${one(t).join(' · ')}${state}`
+  })
+  return [`**DMS tickets (${tickets.length}):**`, '', ...rows].join('\n')
 }
 
 function gateDetail(gate: GateState): string {
@@ -230,18 +322,19 @@ function fit(sections: Section[], limit: number, measure: (s: string) => number,
   return text
 }
 
-function bodySections(input: ReportInput, heading: string): Section[] {
-  const { plan, gate, ticket, context } = input
+function bodySections(input: ReportInput, heading: string, flow: boolean): Section[] {
+  const { plan, gate, context } = input
+  const tickets = allTickets(input)
   const sql = sqlBlocks(plan)
   const sqlNote = (what: string, sqlText: string) =>
     sqlText === '' ? '' : `_${what} (${utf8Bytes(sqlText)} bytes) is too large to show here; see the job summary or the DMS ticket._`
   const objects = plan.objects
   return [
     { full: heading },
-    { full: ticketLine(ticket) },
+    { full: ticketLine(tickets) },
     { full: gateDetail(gate) },
     { full: objects.length > 0 ? `#### Routine changes (${objects.length})\n\n${objectsTable(objects)}` : '', fallbacks: objects.length > 50 ? [`#### Routine changes (${objects.length})\n\n${objectsTable(objects, 50)}`, `#### Routine changes (${objects.length})\n\n_Too many to list here; see the job summary._`] : [] },
-    { full: approvalSection(ticket) },
+    { full: approvalSection(tickets, flow), fallbacks: flow ? [approvalSection(tickets, false)] : [] },
     { full: findingsList('Errors', plan.errors), fallbacks: plan.errors.length > 50 ? [findingsList('Errors', plan.errors, 50)] : [] },
     { full: findingsList('Warnings', plan.warnings), fallbacks: plan.warnings.length > 50 ? [findingsList('Warnings', plan.warnings, 50)] : [] },
     { full: notesSection(context.notes) },
@@ -301,19 +394,20 @@ export function renderComment(input: ReportInput): string {
   const heading = `### ${icon(input.gate)} ${escapeText(input.context.checkName)}: ${escapeText(titleOf(input.gate))}`
   const head = `${STICKY_MARKER}\n${renderStateMarker(stateMarkerOf(input))}`
   const limit = COMMENT_MAX_CHARS - head.length - 2
-  const body = fit(bodySections(input, heading), limit, s => s.length, s => truncateChars(s, limit, '\n\n…truncated (see the job summary)'))
+  const body = fit(bodySections(input, heading, true), limit, s => s.length, s => truncateChars(s, limit, '\n\n…truncated (see the job summary)'))
   return `${head}\n${body}\n`
 }
 
 /** The job summary: the same report, without the comment's markers, up to the 1 MiB step-summary limit. */
 export function renderJobSummary(input: ReportInput): string {
   const heading = `### ${icon(input.gate)} ${escapeText(input.context.checkName)}: ${escapeText(titleOf(input.gate))}`
-  return fit(bodySections(input, heading), JOB_SUMMARY_MAX_BYTES, utf8Bytes, s => truncateBytes(s, JOB_SUMMARY_MAX_BYTES)) + '\n'
+  return fit(bodySections(input, heading, true), JOB_SUMMARY_MAX_BYTES, utf8Bytes, s => truncateBytes(s, JOB_SUMMARY_MAX_BYTES)) + '\n'
 }
 
 /** Check-run output: title, summary (status, ticket, objects, approval, findings), text (the SQL). */
 export function renderCheckOutput(input: ReportInput): CheckOutput {
-  const sections = bodySections(input, '')
+  // check output does not render Mermaid: the table alone
+  const sections = bodySections(input, '', false)
   const sqlStart = sections.length - 3 // deploy, rollback, footer
   const summarySections = [...sections.slice(1, sqlStart), sections[sections.length - 1]]
   const summary = fit(summarySections, CHECK_TEXT_MAX_BYTES, utf8Bytes, s => truncateBytes(s, CHECK_TEXT_MAX_BYTES))
@@ -341,17 +435,29 @@ export interface ActionOutputs {
   'order-id': string
   'workflow-instance-id': string
   'ticket-url': string
+  tickets: string
   objects: string
 }
 
-/** The Action's outputs (action.yml `outputs`). */
+/**
+ * The Action's outputs (action.yml `outputs`). Several tickets (one per target): `order-id`, `workflow-instance-id`
+ * and `ticket-url` list them comma-separated in target order, and `tickets` holds them as a JSON array.
+ */
 export function outputsOf(input: ReportInput): ActionOutputs {
-  const id = input.ticket?.orderId ?? orderIdOf(input.gate)
+  const tickets = allTickets(input)
+  const fallbackId = tickets.length === 0 ? orderIdOf(input.gate) : undefined
   return {
     state: stateOutputOf(input.gate),
-    'order-id': id === undefined ? '' : String(id),
-    'workflow-instance-id': input.ticket?.workflowInstanceId != null ? String(input.ticket.workflowInstanceId) : '',
-    'ticket-url': input.ticket?.url ?? '',
+    'order-id': fallbackId !== undefined ? String(fallbackId) : tickets.map(t => t.orderId).join(','),
+    'workflow-instance-id': tickets.map(t => (t.workflowInstanceId !== null ? String(t.workflowInstanceId) : '')).join(','),
+    'ticket-url': tickets.map(t => t.url).join(','),
+    tickets: JSON.stringify(tickets.map(t => ({
+      target: t.target ?? null,
+      orderId: t.orderId,
+      workflowInstanceId: t.workflowInstanceId,
+      url: t.url,
+      state: t.state !== undefined ? stateOutputOf(t.state) : null
+    }))),
     objects: JSON.stringify(input.plan.objects)
   }
 }

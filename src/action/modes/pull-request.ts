@@ -11,7 +11,8 @@ import { editedGateWorkflows } from '../../plan/workflow-guard.js'
 import type { GateContext } from '../context.js'
 import { evaluate, evaluateWithoutDms, evaluationDigest, reread, stateWithoutDms, type Evaluation } from '../../tickets/evaluate.js'
 import { planPull, type PlannedPull } from '../../plan/plan-pull.js'
-import { checkTitleOf, outputsOfEvaluation, publish, readCheckMarker, reportInputOf } from '../../report/publish.js'
+import { checkTitleOf, publish, readCheckMarker, reportInputOf } from '../../report/publish.js'
+import { outputsOf } from '../../report/render.js'
 import type { ModeResult } from '../result.js'
 
 export const FORK_EXPLANATION = [
@@ -23,7 +24,7 @@ export const FORK_EXPLANATION = [
 
 export function resultOf(ctx: GateContext, ev: Evaluation, headSha: string, extraNotes: readonly string[] = []): ModeResult {
   const report = reportInputOf(ctx, ev, headSha, extraNotes)
-  const r: ModeResult = { report, outputs: outputsOfEvaluation(ctx, ev, report), title: checkTitleOf(ev) }
+  const r: ModeResult = { report, outputs: outputsOf(report), title: checkTitleOf(ev) }
   if (ev.state.kind === 'error') r.failure = ev.state.message
   return r
 }
