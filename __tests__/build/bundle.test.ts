@@ -52,6 +52,11 @@ describe('dist/', () => {
     for (const f of wanted) expect(chunks).toContain(f)
   })
 
+  test('the MySQL driver (verify-database) is never inlined into the Action bundle: it must stay behind import()', () => {
+    // mysql2's error table; present in dist/index.js only if something imports mysql2 statically
+    expect(readFileSync(entry, 'utf8')).not.toContain('ER_ACCESS_DENIED_ERROR')
+  })
+
   test("the CLI's chunks are in dist/cli/, and dist/cli.js (package.json bin) runs the CLI", () => {
     const cliChunks = chunksIn(join(dist, 'cli'))
     expect(cliChunks.length).toBeGreaterThan(0)
