@@ -16,7 +16,7 @@ import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DEFAULT_TOKEN } from '../src/testing/fake-github.js'
-import { actionInputDefaults, pullRequestPayload, PROJECT_ROOT, readTreeDir, schedulePayload, startScenario, type Scenario } from '../src/testing/run-action.js'
+import { actionInputDefaults, examplePull, pullRequestPayload, PROJECT_ROOT, schedulePayload, startScenario, type Scenario } from '../src/testing/run-action.js'
 
 const keep = process.argv.includes('--keep')
 const OUT = join(PROJECT_ROOT, '.local-action')
@@ -95,11 +95,7 @@ function show(s: Scenario, n: number): void {
 
 async function main(): Promise<void> {
   const nodeDir = nodeBinDir()
-  const ex = join(PROJECT_ROOT, 'examples', 'pr-1')
-  const base = readTreeDir(join(ex, 'base'))
-  const head = readTreeDir(join(ex, 'head'))
-  const changes: Record<string, string | null> = { ...head }
-  for (const p of Object.keys(base)) if (!(p in head)) changes[p] = null
+  const { base, changes } = examplePull('pr-1')
   // `entry` is unused here: local-action runs the TypeScript source, not dist/
   const s = await startScenario({ entry: join(PROJECT_ROOT, 'dist', 'index.js'), baseFiles: base, inputs: { database: 'demo' } })
   const stop = async (): Promise<void> => {

@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import MarkdownIt from 'markdown-it'
 import { chromium } from 'playwright-core'
 import type { FakeCheckRun } from '../src/testing/fake-github.js'
-import { prepareDist, PROJECT_ROOT, readTreeDir, startScenario } from '../src/testing/run-action.js'
+import { examplePull, prepareDist, PROJECT_ROOT, startScenario } from '../src/testing/run-action.js'
 
 const MERMAID_VERSION = '12.3.0'
 const WORK = join(PROJECT_ROOT, '.screenshots')
@@ -105,11 +105,7 @@ async function main(): Promise<void> {
   mkdirSync(WORK, { recursive: true })
   mkdirSync(IMAGES, { recursive: true })
   const entry = prepareDist({ build: 'if-stale', quiet: false })
-  const ex = join(PROJECT_ROOT, 'examples', 'pr-1')
-  const base = readTreeDir(join(ex, 'base'))
-  const head = readTreeDir(join(ex, 'head'))
-  const changes: Record<string, string | null> = { ...head }
-  for (const p of Object.keys(base)) if (!(p in head)) changes[p] = null
+  const { base, changes } = examplePull('pr-1')
   const s = await startScenario({ entry, baseFiles: base, inputs: { database: 'demo' } })
   const pages: Array<{ name: string; html: string }> = []
   try {
