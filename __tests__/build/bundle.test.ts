@@ -52,6 +52,15 @@ describe('dist/', () => {
     for (const f of wanted) expect(chunks).toContain(f)
   })
 
+  test("a run that loads the DMS chunks writes nothing to stderr (the SDK's url.parse() warning is silenced on Node 24)", async () => {
+    s = await scenario({ entry })
+    s.openPull({ number: 1, changes: CHANGE_ARCHIVE })
+    const run = await s.pullRequest('opened', 1)
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['state']).toBe('awaiting-approval')
+    expect(run.stderr).toBe('')
+  }, 120_000)
+
   test('the MySQL driver (verify-database) is never inlined into the Action bundle: it must stay behind import()', () => {
     // mysql2's error table; present in dist/index.js only if something imports mysql2 statically
     expect(readFileSync(entry, 'utf8')).not.toContain('ER_ACCESS_DENIED_ERROR')

@@ -5,6 +5,7 @@
 import * as core from '@actions/core'
 import type { DmsClient } from '../dms/client.js'
 import type { CredentialsInput, ResolvedCredentials } from '../dms/credentials.js'
+import { silenceSdkUrlParseWarning } from '../dms/sdk-warnings.js'
 import { endpointUrl, type Inputs } from './inputs.js'
 
 /** Audience of the GitHub OIDC token exchanged with Alibaba Cloud STS. */
@@ -41,6 +42,7 @@ export function dmsFactory(inputs: Inputs): DmsFactory {
   return {
     get() {
       client ??= (async () => {
+        silenceSdkUrlParseWarning()
         const [{ createDmsClient }, { resolveCredentials }] = await Promise.all([import('../dms/client.js'), import('../dms/credentials.js')])
         resolved = await resolveCredentials(credentialsInputOf(inputs))
         for (const s of resolved.secrets) if (s !== '') core.setSecret(s)
