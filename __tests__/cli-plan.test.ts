@@ -22,7 +22,7 @@ function cli(...args: string[]): { status: number; stdout: string; stderr: strin
 const summary = (p: Plan): string[] => p.objects.map((o) => `${o.change} ${o.type} ${o.name} ${o.file}:${o.line}`)
 
 describe('plan on examples/pr-1', () => {
-  test('--json prints the DESIGN.md shape and exits 0', () => {
+  test('--json prints the documented shape (docs/cli.md) and exits 0', () => {
     const r = cli('--base', join(EXAMPLE, 'base'), '--head', join(EXAMPLE, 'head'), '--json')
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)

@@ -4,7 +4,7 @@
 // green. Then the same for a PR touching two databases (examples/two-databases).
 import { join } from 'node:path'
 import type { FakeCheckRun } from '../src/testing/fake-github.js'
-import { prepareDist, PROJECT_ROOT, readTreeDir, startScenario, type ActionRun, type Scenario } from '../src/testing/run-action.js'
+import { examplePull, prepareDist, PROJECT_ROOT, readTreeDir, startScenario, type ActionRun, type Scenario } from '../src/testing/run-action.js'
 
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s)
 const dim = (s: string) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s)
@@ -51,11 +51,7 @@ function counters(s: Scenario): string {
 }
 
 async function singleDatabase(entry: string): Promise<void> {
-  const ex = join(PROJECT_ROOT, 'examples', 'pr-1')
-  const base = readTreeDir(join(ex, 'base'))
-  const head = readTreeDir(join(ex, 'head'))
-  const changes: Record<string, string | null> = { ...head }
-  for (const p of Object.keys(base)) if (!(p in head)) changes[p] = null
+  const { base, changes } = examplePull('pr-1')
   const s = await startScenario({ entry, baseFiles: base, inputs: { database: 'demo' } })
   try {
     step('A developer opens PR #1 (examples/pr-1: routines added, modified, removed, moved, reformatted)')

@@ -491,7 +491,7 @@ describe('faults (control API)', () => {
 })
 
 describe('control API', () => {
-  test('GET /__emulator/orders has exactly the DESIGN.md shape', async () => {
+  test('GET /__emulator/orders has exactly the documented shape (docs/emulator.md)', async () => {
     const { id, wf } = await submitted('contract check')
     const r = await control(emu.url, 'GET', '/__emulator/orders')
     const o = r.body.orders.find((x: any) => x.orderId === id)

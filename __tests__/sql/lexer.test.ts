@@ -347,7 +347,7 @@ END`))
   })
 })
 
-describe('dbgate-query-splitter probe table (docs/peers.md §3): client behaviour', () => {
+describe('dbgate-query-splitter probe table (docs/planner.md): client behaviour', () => {
   test('routine with BEGIN…;…END; and no DELIMITER: one statement (dbgate: 4 pieces)', () => {
     expect(texts('CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND;')).toHaveLength(1)
   })

@@ -1,8 +1,11 @@
 // The DMS client of a run, built on first use: credentials (access key, OIDC → RAM role, or the default chain),
-// every secret masked before anything can print it.
+// every secret masked before anything can print it. The client and the Alibaba Cloud SDK behind it are loaded with
+// import(), so they are a separate chunk of the bundle that runs without a DMS call (fork PRs, PRs with no routine
+// change or with plan errors, ignored events) never load (docs/architecture.md, "The bundle").
 import * as core from '@actions/core'
-import { createDmsClient, type DmsClient } from '../dms/client.js'
-import { resolveCredentials, type CredentialsInput, type ResolvedCredentials } from '../dms/credentials.js'
+import type { DmsClient } from '../dms/client.js'
+import type { CredentialsInput, ResolvedCredentials } from '../dms/credentials.js'
+import { silenceSdkUrlParseWarning } from '../dms/sdk-warnings.js'
 import { endpointUrl, type Inputs } from './inputs.js'
 
 /** Audience of the GitHub OIDC token exchanged with Alibaba Cloud STS. */
@@ -39,6 +42,8 @@ export function dmsFactory(inputs: Inputs): DmsFactory {
   return {
     get() {
       client ??= (async () => {
+        silenceSdkUrlParseWarning()
+        const [{ createDmsClient }, { resolveCredentials }] = await Promise.all([import('../dms/client.js'), import('../dms/credentials.js')])
         resolved = await resolveCredentials(credentialsInputOf(inputs))
         for (const s of resolved.secrets) if (s !== '') core.setSecret(s)
         core.info(`DMS: ${endpointUrl(inputs.dmsEndpoint)} with ${resolved.source} credentials`)

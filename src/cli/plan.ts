@@ -1,5 +1,5 @@
 // `dms-proc-gate plan`: plans two trees (directories, or refs of a git repository) and prints the plan
-// as JSON (--json, the DESIGN.md contract) or as a human-readable summary. Exit 0 / 1 (plan errors) / 2 (usage).
+// as JSON (--json, the contract in docs/cli.md) or as a human-readable summary. Exit 0 / 1 (plan errors) / 2 (usage).
 import { DEFAULT_INCLUDE, plan } from '../sql/plan.js'
 import type { Plan, SourceTree } from '../sql/types.js'
 import { readDirTree } from '../sources/dir.js'

@@ -1,4 +1,4 @@
-// The emulator's control API under /__emulator/ (DESIGN.md): plays the DBA, injects faults, adds keys and
+// The emulator's control API under /__emulator/ (docs/emulator.md): plays the DBA, injects faults, adds keys and
 // permission tickets, reports counters. Unauthenticated: the emulator listens on loopback only.
 import { ControlError, type EmulatorCore } from './core.js'
 import { FaultError, parseFaultRule } from './faults.js'

@@ -25,7 +25,7 @@ export interface Reply {
   destroy?: boolean
 }
 
-/** `GET /__emulator/orders` entry, exactly the DESIGN.md contract. */
+/** `GET /__emulator/orders` entry, exactly the contract in docs/emulator.md. */
 export interface OrderSummary {
   orderId: number
   status: OrderStatus

@@ -2,6 +2,7 @@
 // argv is visible to every user of the machine (ps, /proc) and lands in shell history.
 import { createDmsClient, type DmsClient, type DmsClientOptions } from '../dms/client.js'
 import { defaultChain } from '../dms/credentials.js'
+import { silenceSdkUrlParseWarning } from '../dms/sdk-warnings.js'
 
 /** parseArgs option definitions for the connection flags. */
 export const CONNECTION_OPTIONS = {
@@ -64,6 +65,7 @@ export function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process
   const r = connectionOptions(flags, env)
   if (!r.ok) return r
   try {
+    silenceSdkUrlParseWarning()
     return { ok: true, client: createDmsClient(r.options), ...(r.options.tid !== undefined ? { tid: r.options.tid } : {}) }
   } catch (e) {
     return { ok: false, message: (e as Error).message }

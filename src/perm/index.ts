@@ -1,4 +1,5 @@
-// Public surface of the permission-ticket gate and the authority-template helpers.
+// Public surface of the permission-ticket gate and the authority-template helpers. Not the CLI's DMS connection
+// (./dms-connection.js, imported directly by the CLI): it loads the DMS SDK, which the Action keeps in a lazy chunk.
 export { parsePermOrderLines, collectPermOrders, MAX_PERM_ORDERS, type PermOrderRef, type PrBodyParse } from './order-refs.js'
 export { permVerdict, notPermApplyReason, overallVerdict, describePermType, describeDuration, PERM_APPLY, type PermVerdict } from './verdict.js'
 export { readPermGate, readPermOrder, type PermGate, type PermGateClient, type PermOrderState } from './gate.js'
@@ -8,4 +9,3 @@ export {
   applyTemplates, createTemplate, explainTemplateError, isDuplicateName, templateSpecProblem,
   type TemplateClient, type TemplateOutcome
 } from './templates.js'
-export { connect, connectionOptions, CONNECTION_OPTIONS, CONNECTION_USAGE, type ConnectionFlags } from './dms-connection.js'

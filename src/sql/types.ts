@@ -23,7 +23,7 @@ export interface Finding {
 export type ObjectType = 'PROCEDURE' | 'FUNCTION' | 'TRIGGER' | 'EVENT' | 'VIEW'
 export type ChangeKind = 'added' | 'modified' | 'removed'
 
-/** The `plan` JSON contract (DESIGN.md): other code and CI depend on this exact shape. */
+/** The `plan` JSON contract (docs/cli.md): other code and CI depend on this exact shape. */
 export interface PlannedObject {
   type: ObjectType
   schema?: string

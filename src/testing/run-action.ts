@@ -306,6 +306,19 @@ export function readTreeDir(root: string, prefix = ''): Record<string, string> {
   return out
 }
 
+/**
+ * An example PR of examples/<name> (base/ and head/ trees) as a scenario's base files and a PR's changes (files of
+ * the base that the head lacks are deleted). Used by the demo, npm run local and npm run screenshots.
+ */
+export function examplePull(name: string): { base: Record<string, string>; changes: Record<string, string | null> } {
+  const ex = join(PROJECT_ROOT, 'examples', name)
+  const base = readTreeDir(join(ex, 'base'))
+  const head = readTreeDir(join(ex, 'head'))
+  const changes: Record<string, string | null> = { ...head }
+  for (const p of Object.keys(base)) if (!(p in head)) changes[p] = null
+  return { base, changes }
+}
+
 // ---- payloads (real shapes from @octokit/webhooks-examples, adjusted) ----
 
 const requireJson = createRequire(import.meta.url)

@@ -19,8 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/dms/errors.ts
 var errors = __webpack_require__(389);
-// EXTERNAL MODULE: ./src/perm/dms-connection.ts + 7 modules
-var dms_connection = __webpack_require__(455);
+// EXTERNAL MODULE: ./src/perm/dms-connection.ts + 8 modules
+var dms_connection = __webpack_require__(2537);
 ;// CONCATENATED MODULE: ./src/perm/verdict.ts
 const PERM_APPLY = 'PERM_APPLY';
 /** Why the ticket is not a permission application, or null when it is. */

@@ -1432,7 +1432,7 @@ function precheckProcSql(execSql, lexer) {
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 ;// CONCATENATED MODULE: ./src/emulator/control.ts
-// The emulator's control API under /__emulator/ (DESIGN.md): plays the DBA, injects faults, adds keys and
+// The emulator's control API under /__emulator/ (docs/emulator.md): plays the DBA, injects faults, adds keys and
 // permission tickets, reports counters. Unauthenticated: the emulator listens on loopback only.
 
 

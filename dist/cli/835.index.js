@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/config/index.ts + 10 modules
 var config = __webpack_require__(6465);
-// EXTERNAL MODULE: ./src/perm/dms-connection.ts + 7 modules
-var dms_connection = __webpack_require__(455);
+// EXTERNAL MODULE: ./src/perm/dms-connection.ts + 8 modules
+var dms_connection = __webpack_require__(2537);
 // EXTERNAL MODULE: ./src/perm/template-name.ts
 var template_name = __webpack_require__(6932);
 // EXTERNAL MODULE: ./src/dms/errors.ts

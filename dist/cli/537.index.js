@@ -1,5 +1,5 @@
-export const id = 455;
-export const ids = [455];
+export const id = 537;
+export const ids = [537];
 export const modules = {
 
 /***/ 389:
@@ -138,7 +138,7 @@ function fromThrown(action, e, secrets = []) {
 
 /***/ }),
 
-/***/ 455:
+/***/ 2537:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -986,9 +986,31 @@ function createDmsClient(options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/dms/sdk-warnings.ts
+// The Alibaba Cloud SDK under the DMS client (@alicloud/tea-typescript, httpx) calls url.parse(), which Node 24 —
+// the Action's runtime — reports on stderr as DEP0169 on the first DMS call of every run, in every user's job log.
+// The SDK only parses URLs it builds itself from the endpoint, and we cannot change its code, so that one warning
+// is dropped; every other warning still prints.
+let installed = false;
+/** Drops Node's DEP0169 (`url.parse()`) warning for the rest of the process; idempotent. */
+function silenceSdkUrlParseWarning() {
+    if (installed)
+        return;
+    installed = true;
+    const emit = process.emitWarning.bind(process);
+    process.emitWarning = ((warning, ...rest) => {
+        const options = rest[0];
+        const code = typeof options === 'object' && options !== null ? options.code : rest[1];
+        if (code === 'DEP0169')
+            return;
+        emit(warning, ...rest);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/perm/dms-connection.ts
 // CLI → DMS client options, shared by `status` and `template`. Secrets come from the environment only:
 // argv is visible to every user of the machine (ps, /proc) and lands in shell history.
+
 
 
 /** parseArgs option definitions for the connection flags. */
@@ -1046,6 +1068,7 @@ function connect(flags, env = process.env) {
     if (!r.ok)
         return r;
     try {
+        silenceSdkUrlParseWarning();
         return { ok: true, client: createDmsClient(r.options), ...(r.options.tid !== undefined ? { tid: r.options.tid } : {}) };
     }
     catch (e) {

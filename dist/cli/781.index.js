@@ -118,7 +118,7 @@ function readGitTree(repo, ref, include) {
 
 ;// CONCATENATED MODULE: ./src/cli/plan.ts
 // `dms-proc-gate plan`: plans two trees (directories, or refs of a git repository) and prints the plan
-// as JSON (--json, the DESIGN.md contract) or as a human-readable summary. Exit 0 / 1 (plan errors) / 2 (usage).
+// as JSON (--json, the contract in docs/cli.md) or as a human-readable summary. Exit 0 / 1 (plan errors) / 2 (usage).
 
 
 
