@@ -26,6 +26,8 @@ export interface Sent {
   /** `CREATE PROCEDURE shop.p`, `DROP TRIGGER t`, `SET`, `CREATE TABLE orders`: for messages. */
   what: string
   effect: Effect
+  /** Written by a reviewer (a rollback file), not generated from a definition. */
+  reviewer?: boolean
 }
 
 export interface PreparedTarget {
@@ -142,7 +144,8 @@ export function prepareTarget(t: VerifyTarget): PreparedTarget {
   const rollbackFiles = rollbackFileIndex(t)
   const rollback = statementsWithLines(t.plan.rollbackSql).statements.map((s) => {
     const at = rollbackFiles.get(s.text)
-    return located(routineStatement(s.text, at, at ? `rollback file ${at.file}` : 'rollbackSql'), baseIndex)
+    const sent = located(routineStatement(s.text, at, at ? `rollback file ${at.file}` : 'rollbackSql'), baseIndex)
+    return at ? { ...sent, reviewer: true } : sent
   })
 
   const qualifiers = new Set<string>()

@@ -108,6 +108,11 @@ export type VerifyReport =
       ok: true
       server: ServerInfo
       targets: TargetSummary[]
+      /**
+       * Differences verification accepted, each explained: an object restored by a reviewer's rollback file whose
+       * body differs from the base only in whitespace, comments or keyword case (the planner's comparison form).
+       */
+      notes: string[]
       /** Milliseconds spent in each step that ran. */
       timings: Partial<Record<VerifyStep, number>>
     }

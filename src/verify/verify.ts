@@ -2,6 +2,7 @@
 // that are always dropped afterwards: (1) load the schema file, (2) create the base routines, (3) run execSql and
 // compare every object with the head definitions (created apart in a second scratch set), (4) run rollbackSql and
 // compare everything with the base snapshot, byte for byte. Any failure stops and says where.
+import { canonicalSql } from '../sql/canonical.js'
 import { objectKey } from '../sql/objects.js'
 import type { EventIntent } from './events.js'
 import { excerpt, formatAt, hint, serverLine } from './explain.js'
@@ -18,6 +19,9 @@ import {
   type SourceAt, type VerifyFailure, type VerifyOptions, type VerifyReport, type VerifyStep, type VerifyTimeouts
 } from './types.js'
 import { describeVerifyDatabase } from './url.js'
+
+/** Routine bodies: kept by the server as written (the fields a reviewer's rollback may reformat). */
+const BODY_FIELDS = new Set(['ROUTINE_DEFINITION', 'ACTION_STATEMENT', 'EVENT_DEFINITION'])
 
 type FailureFields = Omit<VerifyFailure, 'ok' | 'server' | 'timings'>
 
@@ -75,6 +79,7 @@ export async function verifyPlan(options: VerifyOptions): Promise<VerifyReport> 
 class Run {
   server?: ServerInfo
   private readonly created: string[] = []
+  private readonly notes: string[] = []
   private readonly events = new Map<ScratchSet, Map<string, EventIntent>>(SCRATCH_SETS.map((s) => [s, new Map()]))
   private step: VerifyStep = 'connect'
   private deadline = 0
@@ -85,6 +90,11 @@ class Run {
 
   failure(fields: FailureFields): VerifyFailure {
     return { ok: false, ...fields, ...(this.server ? { server: this.server } : {}), timings: this.timings }
+  }
+
+  /** mysql2 names errors from MySQL's list; MariaDB numbers its own errors (1900 and up) differently. */
+  private errorInfo(info: ServerErrorInfo): ServerErrorInfo {
+    return this.server?.product === 'MariaDB' && info.errno >= 1900 ? { ...info, code: `MARIADB_${info.errno}` } : info
   }
 
   private begin(step: VerifyStep): number {
@@ -128,6 +138,7 @@ class Run {
     for (const name of this.layout.all) {
       await this.onControl(`CREATE DATABASE \`${name}\``, `CREATE DATABASE ${name}`)
       this.created.push(name)
+      this.options.logger?.debug?.(`verify: created scratch schema ${name}`)
     }
     for (const set of SCRATCH_SETS) {
       for (const [i, p] of this.targets.entries()) await this.runAll(set, i, p.schema)
@@ -153,12 +164,14 @@ class Run {
 
     started = this.begin('rollback')
     for (const [i, p] of this.targets.entries()) await this.runAll('deploy', i, p.rollback)
-    this.compare(await this.snapshot('deploy'), base, 'rollback')
+    const reviewed = new Set(this.targets.flatMap((p, i) => p.rollback.flatMap((s) =>
+      s.reviewer && s.effect.kind === 'create' ? [stateKey(s.effect.object.type, this.layout.labelFor(i, s.effect.object.schema), s.effect.object.name)] : [])))
+    this.compare(await this.snapshot('deploy'), base, 'rollback', reviewed)
     this.log(`rollback ✓ (${base.size} object(s) equal the base snapshot)`)
     this.end('rollback', started)
 
     return {
-      ok: true, server: this.server, timings: this.timings,
+      ok: true, server: this.server, notes: this.notes, timings: this.timings,
       targets: this.targets.map((p) => ({ name: p.target.name, objects: p.changed.length, execStatements: p.exec.length, rollbackStatements: p.rollback.length }))
     }
   }
@@ -179,7 +192,7 @@ class Run {
       await this.control.query(`CREATE DATABASE \`${probe}\``, this.statementMs('CREATE DATABASE'))
     } catch (e) {
       if (!(e instanceof ServerError)) throw this.controlFailure(e, 'CREATE DATABASE')
-      throw new StepFailure({ step: 'privileges', serverError: e.info,
+      throw new StepFailure({ step: 'privileges', serverError: this.errorInfo(e.info),
         message: `the user '${user}' may not CREATE DATABASE on ${where} (${e.serverMessage}); ${grant}` })
     }
     this.created.push(probe)
@@ -188,7 +201,7 @@ class Run {
       this.created.pop()
     } catch (e) {
       if (!(e instanceof ServerError)) throw this.controlFailure(e, 'DROP DATABASE')
-      throw new StepFailure({ step: 'privileges', serverError: e.info,
+      throw new StepFailure({ step: 'privileges', serverError: this.errorInfo(e.info),
         message: `the user '${user}' may CREATE but not DROP DATABASE on ${where} (${e.serverMessage}); ${grant}` })
     }
   }
@@ -204,7 +217,7 @@ class Run {
   private controlFailure(e: unknown, what: string): StepFailure {
     if (e instanceof StepFailure) return e
     if (e instanceof StatementTimeout) return this.timedOut(what, e.ms, e.ms < this.timeouts.statementMs)
-    if (e instanceof ServerError) return new StepFailure({ step: this.step, message: `${what}: ${e.serverMessage}`, serverError: e.info })
+    if (e instanceof ServerError) return new StepFailure({ step: this.step, message: `${what}: ${e.serverMessage}`, serverError: this.errorInfo(e.info) })
     if (e instanceof ConnectionLost) return new StepFailure({ step: this.step, message: `${what}: ${e.message}` })
     throw e
   }
@@ -256,8 +269,8 @@ class Run {
     let serverError: ServerErrorInfo | undefined
     if (e instanceof ServerError) {
       at = serverLine(s.at, e.serverMessage)
-      detail = this.layout.neutralize(e.serverMessage) + hint(e.info, p.target)
-      serverError = e.info
+      serverError = this.errorInfo(e.info)
+      detail = this.layout.neutralize(e.serverMessage) + hint(serverError, p.target)
     } else if (e instanceof ConnectionLost) {
       detail = e.message
     } else {
@@ -279,14 +292,26 @@ class Run {
     }
   }
 
-  private compare(actual: State, expected: State, against: 'exec' | 'rollback'): void {
-    const diffs = differences(actual, expected)
+  /**
+   * Byte for byte, except a body restored by a reviewer's rollback file (`reviewed` keys), which may differ from the
+   * base in what the planner's comparison form ignores: that is accepted, and noted in the report.
+   */
+  private compare(actual: State, expected: State, against: 'exec' | 'rollback', reviewed: ReadonlySet<string> = new Set()): void {
+    const diffs = differences(actual, expected).filter((d) => {
+      const tolerated = reviewed.has(stateKey(d.type, d.label, d.name)) && BODY_FIELDS.has(d.field) && d.expected !== null &&
+        d.actual !== null && canonicalSql(d.expected) === canonicalSql(d.actual)
+      if (tolerated) {
+        const o = this.refOfLabel(d.type, d.label, d.name)
+        this.notes.push(`${describeRef(o)}: the rollback file restores the base definition with other whitespace, comments or keyword case (${d.field})`)
+      }
+      return !tolerated
+    })
     if (diffs.length === 0) return
     const d = diffs[0]!
-    const { target: ti, schema } = this.layout.schemaOfLabel(d.label)
+    const { target: ti } = this.layout.schemaOfLabel(d.label)
     const owner = ti ?? Math.max(0, this.targets.findIndex((p) => p.qualifiers.has(d.label)))
     const p = this.targets[owner]!
-    const object: ObjectRef = schema !== undefined ? { type: d.type, schema, name: d.name } : { type: d.type, name: d.name }
+    const object = this.refOfLabel(d.type, d.label, d.name)
     const at = this.locate(p, object, against)
     const difference: Difference = { object, field: d.field, expected: d.expected, actual: d.actual }
     const what = against === 'exec'
@@ -298,6 +323,11 @@ class Run {
     const more = diffs.length > 1 ? ` (and ${diffs.length - 1} more difference${diffs.length > 2 ? 's' : ''})` : ''
     throw new StepFailure({ step: this.step, target: p.target.name, object, difference, ...(at ? { at } : {}),
       message: `${this.targetPrefix(p)}${formatAt(at)}${describeRef(object)}: ${what}: ${detail}${more}` })
+  }
+
+  private refOfLabel(type: ObjectRef['type'], label: string, name: string): ObjectRef {
+    const { schema } = this.layout.schemaOfLabel(label)
+    return schema !== undefined ? { type, schema, name } : { type, name }
   }
 
   /** Where to fix an object that differs: the statement of that step that last touched it, else its planned file. */
