@@ -10,6 +10,9 @@ import { plan } from '../../src/sql/plan.js'
 import type { SourceTree } from '../../src/sql/types.js'
 import { formatVerifyReport, parseVerifyUrl, verifyPlan, verifySummary, type VerifyOptions, type VerifyReport, type VerifyTarget } from '../../src/verify/index.js'
 import { SHARED_SCHEMA, loadFixtures } from '../sql/plan-fixtures.js'
+import { ScratchLayout } from '../../src/verify/scratch.js'
+import { Session } from '../../src/verify/session.js'
+import { snapshot } from '../../src/verify/snapshot.js'
 
 const url = (): string => `mysql://root@localhost?socket=${sharedMariaDb().socket}`
 const EXAMPLE = join(process.cwd(), 'examples', 'pr-1')
@@ -213,5 +216,25 @@ describe('timeouts', () => {
     const r = failure(await verify([sleepy(1)], { timeouts: { statementMs: 30_000, stepMs: 600 } }))
     expect(r.step).toBe('rollback')
     expect(r.message).toContain("timed out: the step's time limit (600 ms) ran out")
+  })
+})
+
+describe('MySQL and MariaDB read-backs', () => {
+  test('view ALGORITHM: the MySQL path (SHOW CREATE VIEW) reads what MariaDB\'s VIEWS column says', async () => {
+    const layout = new ScratchLayout([{ name: 't' }], [new Set()], `t${process.pid}`)
+    const schema = layout.defaultOf('deploy', 0)
+    mariadb(`CREATE DATABASE ${schema}; USE ${schema}; CREATE TABLE a (id INT);
+CREATE ALGORITHM=MERGE VIEW m AS SELECT id FROM a; CREATE ALGORITHM=TEMPTABLE VIEW t AS SELECT id FROM a; CREATE VIEW u AS SELECT id FROM a;`)
+    const session = await Session.open(parseVerifyUrl(url()), { connectMs: 5000, retry: { attempts: 1, initialDelayMs: 0, maxDelayMs: 0 } })
+    try {
+      const read = async (product: 'MySQL' | 'MariaDB') => [...(await snapshot({ session, layout, product, events: new Map(), ms: () => 5000 },
+        [schema])).values()].map((o) => `${o.name} ${o.fields.find(([f]) => f === 'ALGORITHM')![1]}`)
+      const mariaDb = await read('MariaDB')
+      expect(mariaDb).toEqual(['m MERGE', 't TEMPTABLE', 'u UNDEFINED'])
+      expect(await read('MySQL')).toEqual(mariaDb)
+    } finally {
+      await session.close()
+      mariadb(`DROP DATABASE ${schema}`)
+    }
   })
 })
