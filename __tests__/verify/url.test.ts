@@ -2,6 +2,8 @@
 import { describe, expect, test } from '@jest/globals'
 import { inspect } from 'node:util'
 import { describeVerifyDatabase, parseVerifyUrl, passwordForms, VerifyUrlError } from '../../src/verify/url.js'
+import { retryWithin } from '../../src/verify/retry.js'
+import { DEFAULT_RETRY } from '../../src/verify/types.js'
 
 const refusal = (raw: string): string => {
   try {
@@ -75,5 +77,13 @@ describe('passwordForms (what the Action masks before parsing)', () => {
     expect(passwordForms('mysql://u@h')).toEqual([])
     expect(passwordForms('mysql://u:@h')).toEqual([])
     expect(passwordForms('not a url')).toEqual([])
+  })
+})
+
+describe('retryWithin (the CLI\'s --verify-wait)', () => {
+  test('as many attempts as the backoff fits in the wait', () => {
+    expect(retryWithin(0).attempts).toBe(1)
+    expect(retryWithin(1500).attempts).toBe(3) // 0.5 + 1 s
+    expect(retryWithin(30_000)).toEqual(DEFAULT_RETRY) // 0.5 + 1 + 2 + 4 + 5 + 5 + 5 + 5 s
   })
 })

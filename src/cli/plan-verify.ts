@@ -12,6 +12,8 @@ export interface CliVerification {
   planOptions: PlanOptions
   schemaSql?: { file: string; text: string }
   json: boolean
+  /** How long to keep retrying the connection. */
+  waitMs: number
 }
 
 export async function verifyForCli(v: CliVerification, formatPlan: (p: Plan) => string): Promise<number> {
@@ -20,9 +22,10 @@ export async function verifyForCli(v: CliVerification, formatPlan: (p: Plan) => 
     process.stderr.write('dms-proc-gate plan: verification skipped: the plan has errors\n')
     return 1
   }
-  const { verifyPlan, verifySummary, formatVerifyReport } = await import('../verify/index.js')
+  const { verifyPlan, verifySummary, formatVerifyReport, retryWithin } = await import('../verify/index.js')
   const report = await verifyPlan({
     database: v.database,
+    retry: retryWithin(v.waitMs),
     targets: [{ name: 'default', base: v.trees.base, head: v.trees.head, plan: v.plan, planOptions: v.planOptions,
       ...(v.schemaSql ? { schemaSql: v.schemaSql } : {}) }],
     logger: { info: (m) => process.stderr.write(`${m}\n`) }

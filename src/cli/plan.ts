@@ -8,8 +8,8 @@ import { readDirTree } from '../sources/dir.js'
 import { GitSourceError, readGitTree } from '../sources/git.js'
 import { parseVerifyUrl, Secret, VerifyUrlError, type VerifyDatabase } from '../verify/url.js'
 
-export const PLAN_USAGE = `usage: dms-proc-gate plan --base <dir> --head <dir> [--include <glob>]... [--json]
-       dms-proc-gate plan --repo <path> --base-ref <ref> --head-ref <ref> [--include <glob>]... [--json]
+export const PLAN_USAGE = `usage: dms-proc-gate plan --base <dir> --head <dir> [--include <glob>]... [--json] [--verify <url> …]
+       dms-proc-gate plan --repo <path> --base-ref <ref> --head-ref <ref> [--include <glob>]... [--json] [--verify <url> …]
 
   --base <dir>        the tree before the change (a missing directory means no files)
   --head <dir>        the tree after the change (a missing directory means no files)
@@ -24,6 +24,8 @@ export const PLAN_USAGE = `usage: dms-proc-gate plan --base <dir> --head <dir> [
                       (password also from DMS_PROC_GATE_VERIFY_PASSWORD; see docs/verify.md)
   --verify-schema <file>
                       SQL file with the tables the routines need, loaded before the base routines
+  --verify-wait <seconds>
+                      how long to keep retrying to connect (default 30; 0 = one attempt)
 `
 
 interface PlanArgs {
@@ -36,6 +38,7 @@ interface PlanArgs {
   rollbackPattern?: string
   verify?: VerifyDatabase
   verifySchema?: string
+  verifyWait?: string
   json: boolean
   help: boolean
 }
@@ -44,7 +47,8 @@ class UsageError extends Error {}
 
 const VALUE_FLAGS = {
   '--base': 'base', '--head': 'head', '--repo': 'repo', '--base-ref': 'baseRef', '--head-ref': 'headRef',
-  '--rollback-pattern': 'rollbackPattern', '--verify-schema': 'verifySchema'
+  '--rollback-pattern': 'rollbackPattern', '--verify-schema': 'verifySchema',
+  '--verify-wait': 'verifyWait'
 } as const
 
 export function parsePlanArgs(argv: readonly string[]): PlanArgs {
@@ -76,7 +80,12 @@ export function parsePlanArgs(argv: readonly string[]): PlanArgs {
     }
   }
   if (args.help) return args
-  if (args.verifySchema !== undefined && args.verify === undefined) throw new UsageError('--verify-schema needs --verify <url>')
+  for (const [flag, value] of [['--verify-schema', args.verifySchema], ['--verify-wait', args.verifyWait]] as const) {
+    if (value !== undefined && args.verify === undefined) throw new UsageError(`${flag} needs --verify <url>`)
+  }
+  if (args.verifyWait !== undefined && !(/^\d+(\.\d+)?$/.test(args.verifyWait) && Number(args.verifyWait) <= 3600)) {
+    throw new UsageError(`--verify-wait: expected seconds from 0 to 3600, got '${args.verifyWait}'`)
+  }
   const gitMode = args.repo !== undefined || args.baseRef !== undefined || args.headRef !== undefined
   if (gitMode) {
     if (args.base !== undefined || args.head !== undefined) throw new UsageError('use either --base/--head or --repo/--base-ref/--head-ref, not both')
@@ -156,7 +165,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { verifyForCli } = await import('./plan-verify.js')
   return verifyForCli({ database: args.verify, trees, plan: result, planOptions: options, json: args.json,
-    ...(schemaSql ? { schemaSql } : {}) }, formatPlan)
+    waitMs: Number(args.verifyWait ?? 30) * 1000, ...(schemaSql ? { schemaSql } : {}) }, formatPlan)
 }
 
 /** The human-readable summary: objects table, findings, then the SQL. */

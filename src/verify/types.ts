@@ -51,7 +51,8 @@ export interface VerifyOptions {
 }
 
 export const DEFAULT_TIMEOUTS: Readonly<VerifyTimeouts> = Object.freeze({ connectMs: 10_000, statementMs: 60_000, stepMs: 600_000 })
-export const DEFAULT_RETRY: Readonly<ConnectRetry> = Object.freeze({ attempts: 6, initialDelayMs: 500, maxDelayMs: 5_000 })
+/** About 27 s of waiting (0.5, 1, 2, 4, then 5 s apart): long enough for a service container that is still starting. */
+export const DEFAULT_RETRY: Readonly<ConnectRetry> = Object.freeze({ attempts: 9, initialDelayMs: 500, maxDelayMs: 5_000 })
 
 /**
  * Where a verification can stop: `prepare` (our own checks of the inputs, before any connection), `connect`,
