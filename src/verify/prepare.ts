@@ -2,7 +2,7 @@
 // from (so a server error can be mapped back), events turned DISABLED, and anything that cannot be kept inside
 // the scratch schemas refused up front. Pure: uses the planner's own parsing (src/sql), never a second parser.
 import { indexObjects } from '../sql/diff.js'
-import { fullDef, newParseCache, parseFile } from '../sql/file.js'
+import { fullDef, newParseCache, parseFile, type ParsedFile } from '../sql/file.js'
 import { classify, objectKey, type QualifiedName } from '../sql/objects.js'
 import { DEFAULT_ROLLBACK_PATTERN, rollbackPathFor, routineFileFilter } from '../sql/plan.js'
 import { dropSql, execStatements, type Change } from '../sql/render.js'
@@ -78,15 +78,28 @@ function routineStatement(text: string, at: SourceAt | undefined, where: string)
   }
 }
 
-/** Every definition of a tree, in the order the planner creates objects (functions … events, views by dependency). */
-function definitions(tree: SourceTree, isRoutineFile: (p: string) => boolean, where: string): Sent[] {
+/** A tree's routine files, parsed once (the planner's parser and cache). */
+function parseTree(tree: SourceTree, isRoutineFile: (p: string) => boolean): ParsedFile[] {
   const cache = newParseCache()
-  const files = [...tree.keys()].filter(isRoutineFile).sort().map((p) => parseFile(p, tree.get(p)!, cache))
+  return [...tree.keys()].filter(isRoutineFile).sort().map((p) => parseFile(p, tree.get(p)!, cache))
+}
+
+/** Where each definition's runnable text is written (first occurrence wins, as in the plan). */
+function sourceIndex(files: readonly ParsedFile[]): Map<string, SourceAt> {
+  const out = new Map<string, SourceAt>()
+  for (const d of files.flatMap((f) => f.defs)) {
+    const sql = fullDef(d).sql
+    if (!out.has(sql)) out.set(sql, { file: d.file, line: d.line })
+  }
+  return out
+}
+
+/** Every definition of a tree, in the order the planner creates objects (functions … events, views by dependency). */
+function definitions(files: readonly ParsedFile[], index: ReadonlyMap<string, SourceAt>, where: string): Sent[] {
   const defs = [...indexObjects(files).byKey.values()]
   const changes: Change[] = defs.map((d) => ({ type: d.type, key: d.key, change: 'added', head: fullDef(d) }))
-  const bySql = new Map(defs.map((d) => [fullDef(d).sql, { file: d.file, line: d.line }]))
   const drops = new Set(changes.map((c) => dropSql(c.head!)))
-  return execStatements(changes).filter((s) => !drops.has(s)).map((s) => routineStatement(s, bySql.get(s), where))
+  return execStatements(changes).filter((s) => !drops.has(s)).map((s) => routineStatement(s, index.get(s), where))
 }
 
 /** Where each statement of a reviewer's rollback file is written (keyed by the text the plan ships). */
@@ -99,18 +112,6 @@ function rollbackFileIndex(t: VerifyTarget): Map<string, SourceAt> {
     for (const s of statementsWithLines(text).statements) if (!index.has(s.text)) index.set(s.text, { file, line: s.line })
   }
   return index
-}
-
-function sourceIndex(tree: SourceTree, isRoutineFile: (p: string) => boolean): Map<string, SourceAt> {
-  const cache = newParseCache()
-  const out = new Map<string, SourceAt>()
-  for (const p of [...tree.keys()].filter(isRoutineFile).sort()) {
-    for (const d of parseFile(p, tree.get(p)!, cache).defs) {
-      const sql = fullDef(d).sql
-      if (!out.has(sql)) out.set(sql, { file: d.file, line: d.line })
-    }
-  }
-  return out
 }
 
 export function prepareTarget(t: VerifyTarget): PreparedTarget {
@@ -135,10 +136,12 @@ export function prepareTarget(t: VerifyTarget): PreparedTarget {
   const schemaFile = t.schemaSql ? parseSchemaFile(t.schemaSql.file, t.schemaSql.text) : []
   const schema: Sent[] = schemaFile.map((s) => ({ text: s.text, at: s.at, what: firstWords(s.text), effect: { kind: 'other' } }))
 
-  const base = definitions(t.base, isRoutineFile, 'base')
-  const head = definitions(t.head, isRoutineFile, 'head')
-  const headIndex = sourceIndex(t.head, isRoutineFile)
-  const baseIndex = sourceIndex(t.base, isRoutineFile)
+  const baseFiles = parseTree(t.base, isRoutineFile)
+  const headFiles = parseTree(t.head, isRoutineFile)
+  const baseIndex = sourceIndex(baseFiles)
+  const headIndex = sourceIndex(headFiles)
+  const base = definitions(baseFiles, baseIndex, 'base')
+  const head = definitions(headFiles, headIndex, 'head')
   const exec = statementsWithLines(t.plan.execSql).statements
     .map((s) => located(routineStatement(s.text, undefined, 'execSql'), headIndex))
   const rollbackFiles = rollbackFileIndex(t)
