@@ -31,7 +31,8 @@ export async function freePort(): Promise<number> {
   })
 }
 
-export async function startTcpMariaDb(options: { eventScheduler?: boolean } = {}): Promise<TcpMariaDb> {
+/** `eventScheduler` and `logBin` as MySQL 8 ships them (both on) when asked; MariaDB's defaults otherwise. */
+export async function startTcpMariaDb(options: { eventScheduler?: boolean; logBin?: boolean } = {}): Promise<TcpMariaDb> {
   const dir = mkdtempSync(join(tmpdir(), 'dpg-verify-mariadb-'))
   const socket = join(dir, 'sock')
   const client = which('mariadb')
@@ -40,7 +41,8 @@ export async function startTcpMariaDb(options: { eventScheduler?: boolean } = {}
   const port = await freePort()
   const child = spawn(which('mariadbd'), ['--no-defaults', '--user=root', `--datadir=${dir}/data`, `--socket=${socket}`,
     `--port=${port}`, '--bind-address=127.0.0.1', `--event-scheduler=${options.eventScheduler ? 'ON' : 'OFF'}`,
-    `--pid-file=${dir}/pid`, `--log-error=${dir}/err.log`, '--innodb-buffer-pool-size=32M', '--skip-log-bin'],
+    `--pid-file=${dir}/pid`, `--log-error=${dir}/err.log`, '--innodb-buffer-pool-size=32M',
+    ...(options.logBin ? [`--log-bin=${dir}/binlog`, '--server-id=1'] : ['--skip-log-bin'])],
   { detached: true, stdio: 'ignore' })
   child.unref()
   const sql = (text: string, database?: string): string =>

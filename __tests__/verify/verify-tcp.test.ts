@@ -1,4 +1,5 @@
-// verifyPlan over TCP, on a private MariaDB started by this file (event scheduler ON, as MySQL 8 ships it), with
+// verifyPlan over TCP, on a private MariaDB started by this file (event scheduler and binary log ON, as MySQL 8
+// ships them), with
 // real accounts: a user with the documented grant, one without CREATE/DROP DATABASE, a wrong password, an
 // unreachable server, a server that never answers, and the proofs that other schemas are never touched and that
 // no event body ever runs.
@@ -13,7 +14,7 @@ const PASSWORD = 'S3cret-pw!'
 let db: TcpMariaDb
 
 beforeAll(async () => {
-  db = await startTcpMariaDb({ eventScheduler: true })
+  db = await startTcpMariaDb({ eventScheduler: true, logBin: true })
   db.sql(`CREATE USER verifier@'%' IDENTIFIED BY '${PASSWORD}';
 GRANT ALL ON \`dpg\\_verify\\_%\`.* TO verifier@'%';
 CREATE USER reader@'%' IDENTIFIED BY 'R3ader-pw';
@@ -65,6 +66,14 @@ describe('over TCP', () => {
     expect(report.serverError?.code).toBe('ER_DBACCESS_DENIED_ERROR')
     expect(report.message).not.toContain('R3ader-pw')
     expect(leftovers()).toBe('')
+  })
+
+  test('binary logging on and a user without SUPER: a function not declared DETERMINISTIC fails with the remedy', async () => {
+    const { report } = await verify(url('verifier', PASSWORD), [target({}, { 'db/f.sql': 'CREATE FUNCTION f() RETURNS INT RETURN 1;\n' })])
+    if (report.ok) throw new Error('accepted')
+    expect(report.step).toBe('deploy')
+    expect(report.serverError?.errno).toBe(1418)
+    expect(report.message).toMatch(/^db\/f\.sql:1: CREATE FUNCTION f: This function has none of DETERMINISTIC, NO SQL, or READS SQL DATA .* \(binary logging is on: start the verify server with --log-bin-trust-function-creators=1 or --skip-log-bin\)$/)
   })
 
   test('a wrong password fails at connect at once (not retried), without the password', async () => {
