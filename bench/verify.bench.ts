@@ -1,51 +1,29 @@
 // What `verify-database` / `plan --verify` adds to a run, for 10, 100 and 1,000 changed routines, on a private
-// MariaDB started here (TCP on 127.0.0.1, as a CI service container is reached). Each routine file holds a
-// procedure or a function (1 in 5) that the PR modifies; a schema file gives the tables. The time is verifyPlan's
-// wall clock (connect to cleanup), with its split per step; the server's start-up is not counted.
+// MariaDB started here (TCP on 127.0.0.1, as a CI service container is reached). Each routine file holds one object
+// of plan.bench.ts's mix (per 10: 1 function, 1 trigger, 1 view, 1 event, 6 procedures), all modified by the PR;
+// a schema file gives the tables. The time is verifyPlan's wall clock (connect to cleanup), with its split per
+// step; the server's start-up is not counted.
 import { startTcpMariaDb } from '../__tests__/helpers/tcp-mariadb.js'
 import { plan } from '../src/sql/plan.js'
+import { routine } from './plan.bench.js'
 import type { SourceTree } from '../src/sql/types.js'
 import { parseVerifyUrl, verifyPlan, verifySummary, VERIFY_STEPS, type VerifyReport } from '../src/verify/index.js'
 
 const SIZES = [10, 100, 1000]
 const RUNS = 3
+// The tables plan.bench.ts's routines use (triggers hang on orders_0 … orders_49).
 const SCHEMA = `CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT, total DECIMAL(12,2), status VARCHAR(20), created_at DATETIME);
 CREATE TABLE order_items (id INT PRIMARY KEY, order_id INT, sku VARCHAR(40), qty INT, price DECIMAL(10,2));
+CREATE TABLE audit_log (id INT PRIMARY KEY, changed_at DATETIME);
+${Array.from({ length: 50 }, (_, i) => `CREATE TABLE orders_${i} (id INT PRIMARY KEY, total DECIMAL(12,2));`).join('\n')}
 `
-
-function routine(i: number, variant: number): string {
-  const n = `r${String(i).padStart(4, '0')}`
-  if (i % 5 === 0) {
-    return `DROP FUNCTION IF EXISTS f_${n};
-DELIMITER $$
-CREATE FUNCTION f_${n}(p_order_id INT) RETURNS DECIMAL(12,2)
-    READS SQL DATA
-BEGIN
-  DECLARE v_total DECIMAL(12,2);
-  SELECT COALESCE(SUM(qty * price), 0) INTO v_total FROM order_items WHERE order_id = p_order_id;
-  RETURN v_total + ${variant};
-END$$
-DELIMITER ;
-`
-  }
-  return `DROP PROCEDURE IF EXISTS p_${n};
-DELIMITER $$
-CREATE PROCEDURE p_${n}(IN p_status VARCHAR(20), OUT p_count INT)
-BEGIN
-  -- variant ${variant}
-  SELECT COUNT(*) INTO p_count FROM orders WHERE status = p_status AND total > ${variant};
-  UPDATE orders SET status = 'checked' WHERE status = p_status AND id % ${variant + 2} = 0;
-END$$
-DELIMITER ;
-`
-}
 
 function trees(n: number): { base: SourceTree; head: SourceTree } {
   const base = new Map<string, string>()
   const head = new Map<string, string>()
   for (let i = 0; i < n; i++) {
-    base.set(`db/routines/${i}.sql`, routine(i, 1))
-    head.set(`db/routines/${i}.sql`, routine(i, 2))
+    base.set(`db/routines/${i}.sql`, routine(i, i, 0))
+    head.set(`db/routines/${i}.sql`, routine(i, i, 1))
   }
   return { base, head }
 }
