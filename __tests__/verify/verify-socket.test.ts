@@ -115,6 +115,11 @@ describe('failures say which step, where, and what the server said', () => {
     expect(b.at).toEqual({ file: 'db/v.sql', line: 1 })
   })
 
+  test('a view calling a function that is in no routine file of the target', async () => {
+    const r = failure(await verify([target({}, { 'db/v.sql': 'CREATE VIEW v AS SELECT label_of(id) AS l FROM orders;\n' })]))
+    expect(r.message).toMatch(/^db\/v\.sql:1: CREATE VIEW v: FUNCTION \S*label_of does not exist \(verification creates only the routine files of target 'default' it was given: define it there\)$/)
+  })
+
   test('a hand-written rollback that does not restore the base: rollback, naming the object and the difference', async () => {
     const r = failure(await verify([target(
       { 'db/p.sql': 'CREATE PROCEDURE p(IN a INT) SELECT a;\n', 'db/f.sql': 'CREATE FUNCTION f() RETURNS INT RETURN 1;\n' },

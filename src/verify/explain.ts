@@ -21,6 +21,8 @@ export function hint(info: ServerErrorInfo, target: VerifyTarget): string {
         ? ` (tables come from the verify schema file ${target.schemaSql.file}: add what is missing there)`
         : ` (no verify schema file is set for target '${target.name}': give the tables the routines need with ` +
           'verify: { schema: <file> } in the config, or --verify-schema <file>)'
+    case 'ER_SP_DOES_NOT_EXIST':
+      return ` (verification creates only the routine files of target '${target.name}' it was given: define it there)`
     case 'ER_BINLOG_UNSAFE_ROUTINE':
     case 'ER_BINLOG_CREATE_ROUTINE_NEED_SUPER':
       return ' (binary logging is on: start the verify server with --log-bin-trust-function-creators=1 or --skip-log-bin)'
