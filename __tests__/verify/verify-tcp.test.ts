@@ -18,7 +18,9 @@ beforeAll(async () => {
   db.sql(`CREATE USER verifier@'%' IDENTIFIED BY '${PASSWORD}';
 GRANT ALL ON \`dpg\\_verify\\_%\`.* TO verifier@'%';
 CREATE USER reader@'%' IDENTIFIED BY 'R3ader-pw';
-GRANT SELECT ON *.* TO reader@'%';`)
+GRANT SELECT ON *.* TO reader@'%';
+CREATE USER creator@'%' IDENTIFIED BY 'Cr3ator-pw';
+GRANT CREATE ON \`dpg\\_verify\\_%\`.* TO creator@'%';`)
 }, 60_000)
 
 afterAll(async () => {
@@ -66,6 +68,19 @@ describe('over TCP', () => {
     expect(report.serverError?.code).toBe('ER_DBACCESS_DENIED_ERROR')
     expect(report.message).not.toContain('R3ader-pw')
     expect(leftovers()).toBe('')
+  })
+
+  test('a user that may CREATE but not DROP DATABASE: refused, and the schema it could not drop is named', async () => {
+    const { report } = await verify(url('creator', 'Cr3ator-pw'), [simple()])
+    if (report.ok) throw new Error('accepted')
+    expect(report.step).toBe('privileges')
+    const probe = /dpg_verify_\w+_probe/.exec(report.message)![0]
+    expect(report.message).toBe(`the user 'creator' may CREATE but not DROP DATABASE on mysql://creator:***@127.0.0.1:${db.port} ` +
+      `(Access denied for user 'creator'@'%' to database '${probe}'); verification creates and drops scratch schemas named dpg_verify_*: ` +
+      "GRANT ALL ON `dpg\\_verify\\_%`.* TO 'creator'@'…' (or use a user that may CREATE and DROP DATABASE); " +
+      `also could not drop the scratch schema(s) ${probe} (Access denied for user 'creator'@'%' to database '${probe}'): drop them by hand`)
+    expect(leftovers()).toBe(probe)
+    db.sql(`DROP DATABASE ${probe}`)
   })
 
   test('binary logging on and a user without SUPER: a function not declared DETERMINISTIC fails with the remedy', async () => {
