@@ -91,6 +91,13 @@ describe('over TCP', () => {
     expect(report.message).toMatch(/^db\/f\.sql:1: CREATE FUNCTION f: This function has none of DETERMINISTIC, NO SQL, or READS SQL DATA .* \(binary logging is on: start the verify server with --log-bin-trust-function-creators=1 or --skip-log-bin\)$/)
   })
 
+  test('a DEFINER naming another account, verified by a user without SUPER: the reason and the remedy', async () => {
+    const { report } = await verify(url('verifier', PASSWORD), [target({}, { 'db/p.sql': 'CREATE DEFINER = `root`@`localhost` PROCEDURE p() SELECT 1;\n' })])
+    if (report.ok) throw new Error('accepted')
+    expect(report.serverError?.code).toBe('ER_SPECIFIC_ACCESS_DENIED_ERROR')
+    expect(report.message).toMatch(/^db\/p\.sql:1: CREATE PROCEDURE p: Access denied; .* \(a DEFINER naming another account needs SUPER or SET USER: verify as the server's root user, or drop the clause\)$/)
+  })
+
   test('a wrong password fails at connect at once (not retried), without the password', async () => {
     const { report, log } = await verify(url('verifier', 'wrong-Pa55'), [simple()], { retry: { attempts: 5, initialDelayMs: 50 } })
     if (report.ok) throw new Error('accepted')

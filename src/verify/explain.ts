@@ -26,9 +26,10 @@ export function hint(info: ServerErrorInfo, target: VerifyTarget): string {
     case 'ER_BINLOG_UNSAFE_ROUTINE':
     case 'ER_BINLOG_CREATE_ROUTINE_NEED_SUPER':
       return ' (binary logging is on: start the verify server with --log-bin-trust-function-creators=1 or --skip-log-bin)'
+    case 'ER_SPECIFIC_ACCESS_DENIED_ERROR':
+      return ' (a DEFINER naming another account needs SUPER or SET USER: verify as the server\'s root user, or drop the clause)'
     case 'ER_DBACCESS_DENIED_ERROR':
     case 'ER_TABLEACCESS_DENIED_ERROR':
-    case 'ER_SPECIFIC_ACCESS_DENIED_ERROR':
     case 'ER_PROCACCESS_DENIED_ERROR':
       return ' (grant the verify user ALL on the scratch schemas, e.g. GRANT ALL ON `dpg\\_verify\\_%`.* TO …)'
     default:
