@@ -15,7 +15,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const FILES = 500
 const PER_FILE = 10
 
-function routine(kind: number, id: number, variant: number): string {
+export function routine(kind: number, id: number, variant: number): string {
   const n = `r${String(id).padStart(5, '0')}`
   switch (kind % 10) {
     case 0:

@@ -45,7 +45,7 @@ describe('getInputs defaults', () => {
   test('action.yml declares every input with the same defaults, and the outputs', () => {
     const yml = parse(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, { default?: string }>; outputs: Record<string, unknown>; runs: Record<string, string> }
     expect(Object.keys(yml.inputs).sort()).toEqual(
-      ['github-token', 'dms-endpoint', 'region', 'access-key-id', 'access-key-secret', 'security-token', 'role-arn', 'oidc-provider-arn', 'tid', 'database', 'config', 'include', 'exec-mode', 'classify', 'related-users', 'wait-minutes', 'check-name', 'comment', 'execute-on-merge', 'ticket-window-days'].sort()
+      ['github-token', 'dms-endpoint', 'region', 'access-key-id', 'access-key-secret', 'security-token', 'role-arn', 'oidc-provider-arn', 'tid', 'database', 'config', 'include', 'exec-mode', 'classify', 'related-users', 'wait-minutes', 'check-name', 'comment', 'execute-on-merge', 'ticket-window-days', 'verify-database'].sort()
     )
     for (const [k, v] of Object.entries(INPUT_DEFAULTS)) expect([k, yml.inputs[k].default]).toEqual([k, v])
     expect(yml.inputs['github-token'].default).toBe('${{ github.token }}')

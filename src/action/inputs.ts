@@ -5,8 +5,9 @@ import { globProblem } from '../config/globs.js'
 import type { DatabaseSpec } from '../config/types.js'
 import { resolveEndpoint, type DmsEndpoint } from '../dms/endpoint.js'
 import type { ExecMode } from '../dms/types.js'
+import { parseVerifyUrl, passwordForms, VerifyUrlError, type VerifyDatabase } from '../verify/url.js'
 
-export type { DatabaseSpec, DmsEndpoint, ExecMode }
+export type { DatabaseSpec, DmsEndpoint, ExecMode, VerifyDatabase }
 export const EXEC_MODES: readonly ExecMode[] = ['COMMITOR', 'AUTO', 'LAST_AUDITOR']
 
 export type Credentials =
@@ -35,6 +36,8 @@ export interface Inputs {
   executeOnMerge: boolean
   /** how far back the gate lists its own DMS tickets (ListOrders CreateTime window) */
   ticketWindowDays: number
+  /** `verify-database`: prove each plan on this server before any ticket is created (docs/verify.md). */
+  verifyDatabase?: VerifyDatabase
 }
 
 /** The defaults, mirrored in action.yml (a test keeps the two in step). */
@@ -198,6 +201,17 @@ export function parseTicketWindowDays(raw: string): number {
   return n
 }
 
+/** `mysql://user[:password]@host[:port]` or `…@localhost?socket=/path`; the message never repeats the URL. */
+export function parseVerifyDatabase(raw: string): VerifyDatabase | undefined {
+  if (raw === '') return undefined
+  try {
+    return parseVerifyUrl(raw)
+  } catch (e) {
+    if (e instanceof VerifyUrlError) failSecret('verify-database', e.message)
+    throw e
+  }
+}
+
 export function parseCheckName(raw: string): string {
   const v = raw === '' ? INPUT_DEFAULTS['check-name'] : raw
   if (v.length > 100 || /[\r\n]/.test(v)) fail('check-name', raw, 'allowed: one line of at most 100 characters')
@@ -221,7 +235,8 @@ export function getInputs(read: InputReader = fromCore, env: NodeJS.ProcessEnv =
   const githubToken = raw('github-token') || env['GITHUB_TOKEN']?.trim() || ''
   const accessKeySecret = raw('access-key-secret')
   const securityToken = raw('security-token')
-  for (const s of [githubToken, accessKeySecret, securityToken]) if (s !== '') core.setSecret(s)
+  const verifyDatabase = raw('verify-database')
+  for (const s of [githubToken, accessKeySecret, securityToken, ...passwordForms(verifyDatabase)]) if (s !== '') core.setSecret(s)
 
   if (githubToken === '') failSecret('github-token', 'required (default: the workflow token, ${{ github.token }})')
   const region = parseRegion(raw('region'))
@@ -254,6 +269,8 @@ export function getInputs(read: InputReader = fromCore, env: NodeJS.ProcessEnv =
   if (tid !== undefined) inputs.tid = tid
   const database = parseDatabase(raw('database'))
   if (database !== undefined) inputs.database = database
+  const verify = parseVerifyDatabase(verifyDatabase)
+  if (verify !== undefined) inputs.verifyDatabase = verify
   if (classify !== '') inputs.classify = classify
   return inputs
 }

@@ -1,12 +1,15 @@
 // `dms-proc-gate plan`: plans two trees (directories, or refs of a git repository) and prints the plan
-// as JSON (--json, the contract in docs/cli.md) or as a human-readable summary. Exit 0 / 1 (plan errors) / 2 (usage).
+// as JSON (--json, the contract in docs/cli.md) or as a human-readable summary. Exit 0 / 1 (plan errors, or a failed
+// --verify) / 2 (usage).
+import { readFileSync } from 'node:fs'
 import { DEFAULT_INCLUDE, plan } from '../sql/plan.js'
 import type { Plan, SourceTree } from '../sql/types.js'
 import { readDirTree } from '../sources/dir.js'
 import { GitSourceError, readGitTree } from '../sources/git.js'
+import { parseVerifyUrl, Secret, VerifyUrlError, type VerifyDatabase } from '../verify/url.js'
 
-export const PLAN_USAGE = `usage: dms-proc-gate plan --base <dir> --head <dir> [--include <glob>]... [--json]
-       dms-proc-gate plan --repo <path> --base-ref <ref> --head-ref <ref> [--include <glob>]... [--json]
+export const PLAN_USAGE = `usage: dms-proc-gate plan --base <dir> --head <dir> [--include <glob>]... [--json] [--verify <url> …]
+       dms-proc-gate plan --repo <path> --base-ref <ref> --head-ref <ref> [--include <glob>]... [--json] [--verify <url> …]
 
   --base <dir>        the tree before the change (a missing directory means no files)
   --head <dir>        the tree after the change (a missing directory means no files)
@@ -16,6 +19,13 @@ export const PLAN_USAGE = `usage: dms-proc-gate plan --base <dir> --head <dir> [
                       reviewer rollback file of a routine file, with {dir} {name} {file}
                       (default {dir}/{name}.rollback.sql)
   --json              print the plan as JSON
+  --verify <url>      prove the plan on a MySQL/MariaDB server in scratch schemas it drops afterwards:
+                      mysql://user[:password]@host[:port] or mysql://user@localhost?socket=/path
+                      (password also from DMS_PROC_GATE_VERIFY_PASSWORD; see docs/verify.md)
+  --verify-schema <file>
+                      SQL file with the tables the routines need, loaded before the base routines
+  --verify-wait <seconds>
+                      how long to keep retrying to connect (default 30; 0 = one attempt)
 `
 
 interface PlanArgs {
@@ -26,6 +36,9 @@ interface PlanArgs {
   headRef?: string
   include: string[]
   rollbackPattern?: string
+  verify?: VerifyDatabase
+  verifySchema?: string
+  verifyWait?: string
   json: boolean
   help: boolean
 }
@@ -34,7 +47,8 @@ class UsageError extends Error {}
 
 const VALUE_FLAGS = {
   '--base': 'base', '--head': 'head', '--repo': 'repo', '--base-ref': 'baseRef', '--head-ref': 'headRef',
-  '--rollback-pattern': 'rollbackPattern'
+  '--rollback-pattern': 'rollbackPattern', '--verify-schema': 'verifySchema',
+  '--verify-wait': 'verifyWait'
 } as const
 
 export function parsePlanArgs(argv: readonly string[]): PlanArgs {
@@ -54,6 +68,9 @@ export function parsePlanArgs(argv: readonly string[]): PlanArgs {
       else args.help = true
     } else if (flag === '--include') {
       args.include.push(takeValue())
+    } else if (flag === '--verify') {
+      if (args.verify !== undefined) throw new UsageError('--verify given twice')
+      args.verify = verifyUrl(takeValue())
     } else if (flag in VALUE_FLAGS) {
       const key = VALUE_FLAGS[flag as keyof typeof VALUE_FLAGS]
       if (args[key] !== undefined) throw new UsageError(`${flag} given twice`)
@@ -63,6 +80,12 @@ export function parsePlanArgs(argv: readonly string[]): PlanArgs {
     }
   }
   if (args.help) return args
+  for (const [flag, value] of [['--verify-schema', args.verifySchema], ['--verify-wait', args.verifyWait]] as const) {
+    if (value !== undefined && args.verify === undefined) throw new UsageError(`${flag} needs --verify <url>`)
+  }
+  if (args.verifyWait !== undefined && !(/^\d+(\.\d+)?$/.test(args.verifyWait) && Number(args.verifyWait) <= 3600)) {
+    throw new UsageError(`--verify-wait: expected seconds from 0 to 3600, got '${args.verifyWait}'`)
+  }
   const gitMode = args.repo !== undefined || args.baseRef !== undefined || args.headRef !== undefined
   if (gitMode) {
     if (args.base !== undefined || args.head !== undefined) throw new UsageError('use either --base/--head or --repo/--base-ref/--head-ref, not both')
@@ -72,6 +95,20 @@ export function parsePlanArgs(argv: readonly string[]): PlanArgs {
     throw new UsageError('give --base <dir> and --head <dir> (or --repo with --base-ref and --head-ref)')
   }
   return args
+}
+
+export const VERIFY_PASSWORD_ENV = 'DMS_PROC_GATE_VERIFY_PASSWORD'
+
+/** The URL, with the password from DMS_PROC_GATE_VERIFY_PASSWORD when it has none (argv is visible in ps). */
+function verifyUrl(raw: string): VerifyDatabase {
+  try {
+    const db = parseVerifyUrl(raw)
+    const fromEnv = process.env[VERIFY_PASSWORD_ENV]
+    return db.password === undefined && fromEnv ? { ...db, password: new Secret(fromEnv) } : db
+  } catch (e) {
+    if (e instanceof VerifyUrlError) throw new UsageError(`--verify: ${e.message}`)
+    throw e
+  }
 }
 
 function readTrees(args: PlanArgs): { base: SourceTree; head: SourceTree } {
@@ -112,9 +149,23 @@ export async function run(argv: string[]): Promise<number> {
   }
   const options = { include: args.include.length > 0 ? args.include : undefined,
     rollbackPattern: args.rollbackPattern }
+  let schemaSql: { file: string; text: string } | undefined
+  if (args.verifySchema !== undefined) {
+    try {
+      schemaSql = { file: args.verifySchema, text: readFileSync(args.verifySchema, 'utf8') }
+    } catch (e) {
+      process.stderr.write(`dms-proc-gate plan: --verify-schema: cannot read ${args.verifySchema}: ${(e as Error).message}\n`)
+      return 2
+    }
+  }
   const result = plan(trees.base, trees.head, options)
-  process.stdout.write(args.json ? JSON.stringify(result, null, 2) + '\n' : formatPlan(result))
-  return result.errors.length > 0 ? 1 : 0
+  if (args.verify === undefined) {
+    process.stdout.write(args.json ? JSON.stringify(result, null, 2) + '\n' : formatPlan(result))
+    return result.errors.length > 0 ? 1 : 0
+  }
+  const { verifyForCli } = await import('./plan-verify.js')
+  return verifyForCli({ database: args.verify, trees, plan: result, planOptions: options, json: args.json,
+    waitMs: Number(args.verifyWait ?? 30) * 1000, ...(schemaSql ? { schemaSql } : {}) }, formatPlan)
 }
 
 /** The human-readable summary: objects table, findings, then the SQL. */

@@ -30,7 +30,8 @@ function targetLines(t: ResolvedTarget): string[] {
     `  ${t.name}${line}: ${describeDatabaseSpec(t.database)}`,
     `    paths: ${t.paths.join(', ')}`,
     `    exec-mode: ${t.execMode}${t.classify ? `; classify: ${t.classify}` : ''}${t.relatedUsers.length ? `; related-users: ${t.relatedUsers.join(', ')}` : ''}`,
-    `    include: ${t.include.join(', ')}${t.exclude.length ? `; exclude: ${t.exclude.join(', ')}` : ''}; rollback: ${t.rollbackPattern}`
+    `    include: ${t.include.join(', ')}${t.exclude.length ? `; exclude: ${t.exclude.join(', ')}` : ''}; rollback: ${t.rollbackPattern}`,
+    ...(t.verify ? [`    verify schema: ${t.verify.schema}`] : [])
   ]
 }
 

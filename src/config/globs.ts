@@ -21,6 +21,17 @@ export function globProblem(glob: string): string | null {
   return null
 }
 
+/** Why `path` is not a usable repository-relative file path, or null when it is. */
+export function pathProblem(path: string): string | null {
+  if (path.trim() === '') return 'must not be empty'
+  if (path !== path.trim()) return 'must not start or end with spaces'
+  if (path.startsWith('/')) return "must be relative to the repository root (no leading '/')"
+  if (path.includes('\\')) return "must use '/' as the path separator (backslash found)"
+  if (path.split('/').includes('..')) return "must not contain '..' segments"
+  if (path.endsWith('/')) return 'must name a file, not a directory'
+  return null
+}
+
 export type PathMatcher = (path: string) => boolean
 
 /** A matcher for any of `globs` (none → matches nothing). Globs must have passed globProblem. */

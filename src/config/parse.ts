@@ -86,7 +86,7 @@ function describe(value: unknown): string {
 // Every key the schema knows, for "did you mean" hints.
 const KNOWN_KEYS = [
   'version', 'defaults', 'targets', 'perm-orders', 'templates', 'name', 'paths', 'db-id', 'schema', 'host', 'port',
-  'env', 'exec-mode', 'classify', 'related-users', 'include', 'exclude', 'rollback-pattern', 'description'
+  'env', 'exec-mode', 'classify', 'related-users', 'include', 'exclude', 'rollback-pattern', 'description', 'verify'
 ]
 
 function distance(a: string, b: string): number {
@@ -163,7 +163,8 @@ function toConfig(raw: RawConfig, where: LineFinder, file: string): Config {
             ...(t.port !== undefined ? { port: t.port } : {}),
             ...(t.env !== undefined ? { env: t.env } : {})
           }
-    return { name: t.name, paths: t.paths, database, line: where.itemLine(['targets', i]), ...settingsOf(t) }
+    return { name: t.name, paths: t.paths, database, line: where.itemLine(['targets', i]), ...settingsOf(t),
+      ...(t.verify !== undefined ? { verify: { schema: t.verify.schema } } : {}) }
   })
   return {
     file,

@@ -56,8 +56,9 @@ export function effectiveTargets(config: Config | null, inputs: InputDefaults): 
   const fileDefaults = config?.defaults ?? {}
   if (config && config.targets.length > 0) {
     return config.targets.map((t) => {
-      const { name, paths, database, line, ...own } = t
-      return { name, paths, database, ...merge(fromInputs, fileDefaults, own), source: { kind: 'config', file: config.file, line } }
+      const { name, paths, database, line, verify, ...own } = t
+      return { name, paths, database, ...merge(fromInputs, fileDefaults, own), ...(verify ? { verify } : {}),
+        source: { kind: 'config', file: config.file, line } }
     })
   }
   if (!inputs.database) return []

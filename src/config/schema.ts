@@ -2,7 +2,7 @@
 // Input is YAML parsed with intAsBigInt, so integers arrive as bigint and floats as number.
 import { z } from 'zod'
 import { ENV_TYPES, EXEC_MODES } from './types.js'
-import { globProblem } from './globs.js'
+import { globProblem, pathProblem } from './globs.js'
 import { rollbackPatternProblem } from './rollback-pattern.js'
 import { templateDescriptionProblem, templateNameProblem } from '../perm/template-name.js'
 
@@ -61,6 +61,8 @@ const target = z
     host: checked(z.string(), (v) => (v.trim() === '' ? 'must not be empty' : null)).optional(),
     port: integer(1, 65535, 'a TCP port').optional(),
     env: z.enum(ENV_TYPES).optional(),
+    // per target only: each database has its own tables
+    verify: z.strictObject({ schema: checked(z.string(), pathProblem) }).optional(),
     ...settings
   })
   .superRefine(
@@ -88,7 +90,10 @@ const template = z.strictObject({
 
 export const configSchema = z.strictObject({
   version: z.literal(1n, { error: 'must be 1' }).optional(),
-  defaults: z.strictObject(settings).optional(),
+  defaults: z.strictObject({
+    ...settings,
+    verify: z.unknown().superRefine((_, ctx) => ctx.addIssue({ code: 'custom', message: 'set verify per target: each database has its own tables' })).optional()
+  }).optional(),
   targets: z.array(target).optional(),
   'perm-orders': z.array(positiveId('a DMS order id')).optional(),
   templates: z.array(template).optional()

@@ -26,10 +26,17 @@ export interface TargetSettings {
   rollbackPattern: string
 }
 
+/** `verify:` of a target: what verification (docs/verify.md) loads before the base routines. */
+export interface VerifySettings {
+  /** Repository-relative SQL file with the tables the target's routines need. */
+  schema: string
+}
+
 export interface ConfigTarget extends Partial<TargetSettings> {
   name: string
   paths: string[]
   database: DatabaseSpec
+  verify?: VerifySettings
   /** 1-based line of the target in the config file (for messages). */
   line: number
 }
@@ -75,6 +82,8 @@ export interface ResolvedTarget extends TargetSettings {
   /** Globs choosing the files of this target (['**'] for the implicit target). */
   paths: string[]
   database: DatabaseSpec
+  /** Only from a config target (no input or default sets it). */
+  verify?: VerifySettings
   /** Where the target came from: a config entry (with its line) or the `database` input. */
   source: { kind: 'config'; file: string; line: number } | { kind: 'inputs' }
 }
