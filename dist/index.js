@@ -33245,7 +33245,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7180:
+/***/ 406:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33255,80 +33255,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // UNUSED EXPORTS: PRECHECK_WAIT_MS
-
-// NAMESPACE OBJECT: ./src/sql/lexer/chars.ts
-var chars_namespaceObject = {};
-__nccwpck_require__.r(chars_namespaceObject);
-__nccwpck_require__.d(chars_namespaceObject, {
-  AT: () => (AT),
-  r_: () => (BACKSLASH),
-  rw: () => (BACKTICK),
-  Nl: () => (BANG),
-  bh: () => (BOM),
-  Yi: () => (CHAR_CLASS),
-  oH: () => (COLON),
-  KE: () => (chars_COMMA),
-  CR: () => (CR),
-  EJ: () => (C_DIGIT),
-  ZT: () => (C_WORD),
-  VI: () => (C_WS),
-  jr: () => (DASH),
-  Em: () => (DIGIT0),
-  x: () => (DIGIT9),
-  y0: () => (DOT),
-  TB: () => (chars_DQUOTE),
-  EQ: () => (chars_EQ),
-  v9: () => (HASH),
-  Dl: () => (LPAREN),
-  NL: () => (NL),
-  tf: () => (RPAREN),
-  v_: () => (chars_SEMI),
-  o: () => (SLASH),
-  t6: () => (SPACE),
-  y7: () => (SQUOTE),
-  Vw: () => (STAR),
-  wn: () => (TAB),
-  pL: () => (UPPER_M),
-  x8: () => (isWordChar)
-});
-
-// NAMESPACE OBJECT: ./src/sql/lexer/scan.ts
-var scan_namespaceObject = {};
-__nccwpck_require__.r(scan_namespaceObject);
-__nccwpck_require__.d(scan_namespaceObject, {
-  iY: () => (blockCommentEnd),
-  Dn: () => (countNewlines),
-  Wi: () => (execOpenLength),
-  IC: () => (isDashComment),
-  kd: () => (lineEnd),
-  YX: () => (scanQuoted)
-});
-
-// NAMESPACE OBJECT: ./src/sql/lexer/keywords.ts
-var keywords_namespaceObject = {};
-__nccwpck_require__.r(keywords_namespaceObject);
-__nccwpck_require__.d(keywords_namespaceObject, {
-  Kw: () => (Kw),
-  X: () => (keywordOf)
-});
-
-// NAMESPACE OBJECT: ./src/sql/lexer/blocks.ts
-var blocks_namespaceObject = {};
-__nccwpck_require__.r(blocks_namespaceObject);
-__nccwpck_require__.d(blocks_namespaceObject, {
-  yX: () => (BlockTracker),
-  z6: () => (PHASE_PLAIN),
-  Nx: () => (PHASE_PROGRAM)
-});
-
-// NAMESPACE OBJECT: ./src/sql/lexer/directive.ts
-var directive_namespaceObject = {};
-__nccwpck_require__.r(directive_namespaceObject);
-__nccwpck_require__.d(directive_namespaceObject, {
-  ep: () => (atLineStart),
-  ax: () => (isDelimiterWord),
-  cA: () => (readDirective)
-});
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -41755,6 +41681,22 @@ function globProblem(glob) {
     }
     return null;
 }
+/** Why `path` is not a usable repository-relative file path, or null when it is. */
+function pathProblem(path) {
+    if (path.trim() === '')
+        return 'must not be empty';
+    if (path !== path.trim())
+        return 'must not start or end with spaces';
+    if (path.startsWith('/'))
+        return "must be relative to the repository root (no leading '/')";
+    if (path.includes('\\'))
+        return "must use '/' as the path separator (backslash found)";
+    if (path.split('/').includes('..'))
+        return "must not contain '..' segments";
+    if (path.endsWith('/'))
+        return 'must name a file, not a directory';
+    return null;
+}
 /** A matcher for any of `globs` (none → matches nothing). Globs must have passed globProblem. */
 function matcher(globs) {
     if (globs.length === 0)
@@ -41771,9 +41713,12 @@ function normalizePath(path) {
 
 // EXTERNAL MODULE: ./src/dms/endpoint.ts
 var dms_endpoint = __nccwpck_require__(5115);
+// EXTERNAL MODULE: ./src/verify/url.ts
+var url = __nccwpck_require__(9436);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 // Every Action input, read once, defaulted in code (harnesses don't apply action.yml defaults) and validated up
 // front: a bad value throws an Error naming the input and what is allowed. Secrets are masked before anything else.
+
 
 
 
@@ -41932,6 +41877,19 @@ function parseTicketWindowDays(raw) {
     }
     return n;
 }
+/** `mysql://user[:password]@host[:port]` or `…@localhost?socket=/path`; the message never repeats the URL. */
+function parseVerifyDatabase(raw) {
+    if (raw === '')
+        return undefined;
+    try {
+        return (0,url/* parseVerifyUrl */.UK)(raw);
+    }
+    catch (e) {
+        if (e instanceof url/* VerifyUrlError */.JK)
+            failSecret('verify-database', e.message);
+        throw e;
+    }
+}
 function parseCheckName(raw) {
     const v = raw === '' ? INPUT_DEFAULTS['check-name'] : raw;
     if (v.length > 100 || /[\r\n]/.test(v))
@@ -41954,7 +41912,8 @@ function getInputs(read = fromCore, env = process.env) {
     const githubToken = raw('github-token') || env['GITHUB_TOKEN']?.trim() || '';
     const accessKeySecret = raw('access-key-secret');
     const securityToken = raw('security-token');
-    for (const s of [githubToken, accessKeySecret, securityToken])
+    const verifyDatabase = raw('verify-database');
+    for (const s of [githubToken, accessKeySecret, securityToken, ...(0,url/* passwordForms */.pX)(verifyDatabase)])
         if (s !== '')
             setSecret(s);
     if (githubToken === '')
@@ -41992,6 +41951,9 @@ function getInputs(read = fromCore, env = process.env) {
     const database = parseDatabase(raw('database'));
     if (database !== undefined)
         inputs.database = database;
+    const verify = parseVerifyDatabase(verifyDatabase);
+    if (verify !== undefined)
+        inputs.verifyDatabase = verify;
     if (classify !== '')
         inputs.classify = classify;
     return inputs;
@@ -42020,7 +41982,8 @@ const GATE_KINDS = (/* unused pure expression or super */ null && ([
     'error',
     'awaiting-maintainer',
     'awaiting-execution',
-    'blocked'
+    'blocked',
+    'verify-failed'
 ]));
 function assertNever(x) {
     throw new Error(`unhandled gate state: ${JSON.stringify(x)}`);
@@ -42049,6 +42012,7 @@ function checkStatusOf(state) {
         case 'execution-failed':
         case 'error':
         case 'blocked':
+        case 'verify-failed':
             return FAILURE;
         default:
             return assertNever(state);
@@ -42101,6 +42065,8 @@ function titleOf(state) {
             return `Approved; DMS ticket ${state.orderId} waits for its last approver to execute it in DMS`;
         case 'blocked':
             return blockTitle(state.block);
+        case 'verify-failed':
+            return `Verification on the test database failed (${state.step}); no ticket was opened`;
         default:
             return assertNever(state);
     }
@@ -42157,6 +42123,7 @@ function stateOutputOf(state) {
         case 'awaiting-maintainer':
         case 'awaiting-execution':
         case 'blocked':
+        case 'verify-failed':
             return state.kind;
         default:
             return assertNever(state);
@@ -42419,6 +42386,8 @@ function gateDetail(gate) {
                 '(its SQL is read as data, no PR code runs).';
         case 'blocked':
             return escapeText(blockDetail(gate.block));
+        case 'verify-failed':
+            return `Verification failed at step ${codeSpan(gate.step)}: ${escapeText(gate.message)}${gate.server !== undefined ? ` (server ${escapeText(gate.server)})` : ''}`;
         default:
             return '';
     }
@@ -43609,6 +43578,7 @@ const SEVERITY = {
     error: 100,
     blocked: 97,
     'plan-failed': 95,
+    'verify-failed': 93,
     'execution-failed': 90,
     'precheck-failed': 85,
     rejected: 80,
@@ -43953,6 +43923,9 @@ function stateWithoutDms(planned) {
         return { kind: 'error', message: planned.incomplete };
     if (planned.errors.length > 0)
         return { kind: 'plan-failed', findings: planned.errors };
+    const v = planned.verification;
+    if (v !== undefined && !v.ok)
+        return { kind: 'verify-failed', step: v.step, message: v.message, ...(v.server !== undefined ? { server: v.server } : {}) };
     if (!planned.targets.some(hasChanges) && planned.permRefs.length === 0)
         return { kind: 'no-changes' };
     return undefined;
@@ -44082,8 +44055,9 @@ async function chooseTicket(ctx, client, book, planned, p, o, announce, mismatch
         return { kind: 'none', state: missing ?? { kind: 'error', message: `no DMS ticket holds the current plan of target '${p.t.target.name}'; push again or comment /dms-refresh` } };
     }
     await announce();
+    const verified = planned.verification?.ok === true ? [planned.verification.summary] : [];
     const input = {
-        comment: ticketComment(ctx, p.identity, planned, p.t.target.name),
+        comment: ticketComment(ctx, p.identity, planned, p.t.target.name, verified),
         dbItems: p.dbItems,
         execSql: p.t.plan.execSql,
         rollbackSql: p.t.plan.rollbackSql,
@@ -44133,7 +44107,8 @@ async function evaluate(ctx, planned, o) {
         if (early.kind === 'error' || !o.closeSuperseded || !(await o.mayHaveTickets()))
             return evaluateWithoutDms(planned, early);
         const client = await ctx.dms();
-        const closed = await closeOthers(ctx, client, await ctx.book(), pull.number, new Set(), reasonFor(early.kind === 'no-changes' ? 'deploys no routine change any more' : 'has SQL errors'));
+        const why = early.kind === 'no-changes' ? 'deploys no routine change any more' : early.kind === 'verify-failed' ? 'failed verification' : 'has SQL errors';
+        const closed = await closeOthers(ctx, client, await ctx.book(), pull.number, new Set(), reasonFor(why));
         return evaluateWithoutDms(planned, early, closed);
     }
     const client = await ctx.dms();
@@ -44158,6 +44133,10 @@ async function evaluate(ctx, planned, o) {
     }
     for (const m of mismatched)
         notes.push(`DMS ticket ${m.orderId} named this PR's plan but ${m.detail}; it is not trusted.`);
+    // verified now, or when the ticket was created (its comment says so): the DBA sees the same line in DMS
+    const v = planned.verification;
+    const verifiedLines = v?.ok === true ? [v.summary] : targets.flatMap(t => (t.ticket !== null ? /^Verified on .*$/m.exec(t.ticket.base.comment)?.[0] ?? [] : []));
+    notes.push(...new Set(verifiedLines));
     if (o.closeSuperseded && (prepared.length > 0 || (await o.mayHaveTickets()))) {
         const keep = new Set(targets.flatMap(t => (t.ticket !== null ? [t.ticket.orderId] : [])));
         closed = await closeOthers(ctx, client, await ctx.book(), pull.number, keep, reasonFor('has a different plan'));
@@ -44228,7 +44207,9 @@ function readCheckMarker(summary) {
 const EMPTY_PLAN = { objects: [], execSql: '', rollbackSql: '', errors: [], warnings: [] };
 function mergedPlan(ev) {
     const ts = ev.targets;
-    const errors = ev.planned.errors;
+    const v = ev.planned.verification;
+    // a verification failure that maps to a file and line is annotated there, like a plan error
+    const errors = v !== undefined && !v.ok && v.at !== undefined ? [...ev.planned.errors, { ...v.at, message: v.summary }] : ev.planned.errors;
     if (ts.length === 0)
         return { ...EMPTY_PLAN, errors };
     if (ts.length === 1)
@@ -52845,7 +52826,7 @@ const ZodURL = /*@__PURE__*/ $constructor("ZodURL", (inst, def) => {
     $ZodURL.init(inst, def);
     ZodStringFormat.init(inst, def);
 });
-function url(params) {
+function schemas_url(params) {
     return core._url(ZodURL, params);
 }
 function httpUrl(params) {
@@ -53989,6 +53970,2841 @@ const types_EXEC_MODES = ['COMMITOR', 'AUTO', 'LAST_AUDITOR'];
 /** DMS environment types (GetDatabase.EnvType). */
 const ENV_TYPES = ['product', 'dev', 'pre', 'test', 'sit', 'uat', 'pet', 'stag'];
 
+// EXTERNAL MODULE: ./src/sql/plan.ts + 1 modules
+var plan = __nccwpck_require__(4961);
+;// CONCATENATED MODULE: ./src/config/rollback-pattern.ts
+// Rollback-file patterns: `{dir}/{name}.rollback.sql` names the reviewer-written rollback of `{dir}/{name}.sql`.
+//   {dir}  the routine file's directory ('' at the repository root; the '/' after it then disappears)
+//   {name} the routine file's name without its `.sql` extension
+// The forward direction (routine file → rollback path) is the planner's, so the Action and `plan` always agree.
+
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+/** Why `pattern` is unusable, or null. */
+function rollbackPatternProblem(pattern) {
+    if (pattern.trim() === '')
+        return 'must not be empty';
+    if (pattern.startsWith('/'))
+        return "must be relative to the repository root (no leading '/')";
+    for (const m of pattern.matchAll(PLACEHOLDER)) {
+        if (m[1] !== 'dir' && m[1] !== 'name')
+            return `unknown placeholder '{${m[1]}}' (use {dir} and {name})`;
+    }
+    const count = (p) => pattern.split(`{${p}}`).length - 1;
+    if (count('name') !== 1)
+        return 'must contain {name} exactly once';
+    if (count('dir') > 1)
+        return 'must contain {dir} at most once';
+    if (/[{}]/.test(pattern.replace(PLACEHOLDER, '')))
+        return "has an unbalanced '{' or '}'";
+    if (pattern.includes('\\'))
+        return "must use '/' as the path separator";
+    if ((0,plan/* rollbackPathFor */.jr)('a/b.sql', pattern) === 'a/b.sql')
+        return 'must not name the routine file itself';
+    return null;
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * If `path` is a rollback file under `pattern`, the routine file it belongs to (`dir/name.sql`), or `''` when the
+ * pattern has no {dir} (the routine's directory cannot be known); null when `path` is not a rollback file.
+ */
+function routineForRollback(pattern, path) {
+    const parts = pattern.split(/(\{dir\}\/?|\{name\})/);
+    let source = '^';
+    for (const part of parts) {
+        if (part === '{dir}/')
+            source += '(?:(?<dir>.+)/)?';
+        else if (part === '{dir}')
+            source += '(?<dir>.*)';
+        else if (part === '{name}')
+            source += '(?<name>[^/]+)';
+        else
+            source += escapeRegExp(part);
+    }
+    const m = new RegExp(source + '$').exec(path);
+    if (!m?.groups)
+        return null;
+    if (!pattern.includes('{dir}'))
+        return '';
+    const dir = m.groups.dir ?? '';
+    return (dir === '' ? '' : dir + '/') + m.groups.name + '.sql';
+}
+
+;// CONCATENATED MODULE: ./src/perm/template-name.ts
+// Names and descriptions of DMS authority (permission) templates, checked before any CreateAuthorityTemplate call.
+// DMS documents no limits; we pick conservative ones so a typo fails locally with a clear message.
+const TEMPLATE_NAME_MAX = 64;
+const TEMPLATE_DESCRIPTION_MAX = 256;
+// Letters (any script: DMS tenants name things in Chinese too), digits, space, and _ - . ( ) :
+const NAME_CHARS = /^[\p{L}\p{N} _\-.():]+$/u;
+/** Why `name` is not an acceptable template name, or null. */
+function template_name_templateNameProblem(name) {
+    if (name.trim() === '')
+        return 'must not be empty';
+    if (name !== name.trim())
+        return 'must not start or end with spaces';
+    if ([...name].length > TEMPLATE_NAME_MAX)
+        return `must be at most ${TEMPLATE_NAME_MAX} characters`;
+    if (!NAME_CHARS.test(name)) {
+        const bad = [...name].find((c) => !NAME_CHARS.test(c)) ?? '';
+        return `contains '${bad}': use letters, digits, spaces and _ - . ( ) : only`;
+    }
+    return null;
+}
+function template_name_templateDescriptionProblem(description) {
+    if ([...description].length > TEMPLATE_DESCRIPTION_MAX)
+        return `must be at most ${TEMPLATE_DESCRIPTION_MAX} characters`;
+    if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(description))
+        return 'must not contain control characters';
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/config/schema.ts
+// The zod schema of .github/dms-proc-gate.yml (kebab-case keys, every object strict so typos fail).
+// Input is YAML parsed with intAsBigInt, so integers arrive as bigint and floats as number.
+
+
+
+
+
+/** A refinement turning a `problem(value)` function into an issue with its message. */
+function checked(schema, problem) {
+    return schema.superRefine((value, ctx) => {
+        const message = problem(value);
+        if (message)
+            ctx.addIssue({ code: 'custom', message });
+    });
+}
+function schema_integer(min, max, what) {
+    return schemas_bigint().transform((value, ctx) => {
+        if (value < BigInt(min) || value > BigInt(max)) {
+            ctx.addIssue({ code: 'custom', message: `must be ${what} (${min}–${max})` });
+            return NEVER;
+        }
+        return Number(value);
+    });
+}
+const positiveId = (what) => schema_integer(1, Number.MAX_SAFE_INTEGER, what);
+/** DMS user ids may exceed 2^53: accept an integer or a quoted digit string, keep it as a string. */
+const userId = unknown().transform((value, ctx) => {
+    // Up to 20 digits, like the `related-users` input.
+    if (typeof value === 'bigint' && value > 0n && value.toString().length <= 20)
+        return value.toString();
+    if (typeof value === 'string' && /^[1-9][0-9]{0,19}$/.test(value))
+        return value;
+    ctx.addIssue({ code: 'custom', message: 'must be a DMS user id (a positive integer)' });
+    return NEVER;
+});
+const glob = checked(schemas_string(), globProblem);
+const globList = array(glob).min(1, 'must list at least one glob');
+const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+const settings = {
+    'exec-mode': schemas_enum(types_EXEC_MODES).optional(),
+    // Same limit as the `classify` input.
+    classify: checked(schemas_string(), (v) => (v.length > 200 ? 'must be at most 200 characters' : null)).optional(),
+    'related-users': array(userId).optional(),
+    include: globList.optional(),
+    exclude: array(glob).optional(),
+    'rollback-pattern': checked(schemas_string(), rollbackPatternProblem).optional()
+};
+const target = strictObject({
+    name: checked(schemas_string(), (v) => TARGET_NAME.test(v) ? null : 'must be 1–63 characters: letters, digits, . _ - (starting with a letter or digit)'),
+    paths: globList,
+    'db-id': positiveId('a DMS database id').optional(),
+    schema: checked(schemas_string(), (v) => (v.trim() === '' || /\s/.test(v) ? 'must be a schema name without spaces' : null)).optional(),
+    host: checked(schemas_string(), (v) => (v.trim() === '' ? 'must not be empty' : null)).optional(),
+    port: schema_integer(1, 65535, 'a TCP port').optional(),
+    env: schemas_enum(ENV_TYPES).optional(),
+    // per target only: each database has its own tables
+    verify: strictObject({ schema: checked(schemas_string(), pathProblem) }).optional(),
+    ...settings
+})
+    .superRefine((t, ctx) => {
+    const has = (key) => t[key] !== undefined;
+    if (has('db-id') && has('schema')) {
+        ctx.addIssue({ code: 'custom', path: ['schema'], message: 'give either db-id or schema, not both' });
+    }
+    else if (!has('db-id') && !has('schema')) {
+        ctx.addIssue({ code: 'custom', path: [], message: 'needs a database: db-id: <DMS DbId> or schema: <name>' });
+    }
+    if (has('db-id')) {
+        for (const key of ['host', 'port', 'env']) {
+            if (has(key))
+                ctx.addIssue({ code: 'custom', path: [key], message: 'only applies with schema (db-id already names one database)' });
+        }
+    }
+}, 
+// Run even when a field is invalid, so every mistake in a target is reported at once.
+{ when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) });
+const template = strictObject({
+    name: checked(schemas_string(), template_name_templateNameProblem),
+    description: checked(schemas_string(), template_name_templateDescriptionProblem).optional()
+});
+const configSchema = strictObject({
+    version: literal(1n, { error: 'must be 1' }).optional(),
+    defaults: strictObject({
+        ...settings,
+        verify: unknown().superRefine((_, ctx) => ctx.addIssue({ code: 'custom', message: 'set verify per target: each database has its own tables' })).optional()
+    }).optional(),
+    targets: array(target).optional(),
+    'perm-orders': array(positiveId('a DMS order id')).optional(),
+    templates: array(template).optional()
+});
+
+;// CONCATENATED MODULE: ./src/config/positions.ts
+// Lines of YAML nodes by key path, so that every config error can name the line the user must edit.
+
+/** `['targets', 1, 'exec-mode']` → `targets[1].exec-mode`. */
+function formatPath(path) {
+    let out = '';
+    for (const seg of path)
+        out += typeof seg === 'number' ? `[${seg}]` : out === '' ? seg : `.${seg}`;
+    return out;
+}
+function keyText(pair) {
+    return (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
+}
+function walk(doc, path) {
+    let node = doc.contents ?? null;
+    let pair = null;
+    for (const seg of path) {
+        if ((0,dist/* isMap */.jh)(node)) {
+            const hit = node.items.find((p) => (0,dist/* isPair */.tO)(p) && keyText(p) === String(seg));
+            if (!hit)
+                return { node, pair: null, complete: false };
+            pair = hit;
+            node = hit.value ?? hit.key;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof seg === 'number' && node.items[seg]) {
+            pair = null;
+            node = node.items[seg];
+        }
+        else {
+            return { node, pair: null, complete: false };
+        }
+    }
+    return { node, pair, complete: true };
+}
+class LineFinder {
+    doc;
+    lines;
+    constructor(doc, lines) {
+        this.doc = doc;
+        this.lines = lines;
+    }
+    lineOf(node) {
+        const offset = node?.range?.[0];
+        return offset === undefined ? 1 : this.lines.linePos(offset).line;
+    }
+    /** Line of the value at `path` (or of the nearest existing parent when the key is missing). */
+    valueLine(path) {
+        const found = walk(this.doc, path);
+        return this.lineOf(found.node);
+    }
+    /** Line of the key `key` inside the map at `parent` (for unknown keys). */
+    keyLine(parent, key) {
+        const found = walk(this.doc, [...parent, key]);
+        if (found.complete && found.pair)
+            return this.lineOf(found.pair.key);
+        return this.lineOf(found.node);
+    }
+    /** Line where the item at `path` starts (a target's `- name:` line). */
+    itemLine(path) {
+        return this.valueLine(path);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/parse.ts
+// Pure parsing of .github/dms-proc-gate.yml text: YAML (with positions) → zod validation → Config, or errors that
+// each name file, line and key path.
+
+
+
+const DEFAULT_CONFIG_PATH = '.github/dms-proc-gate.yml';
+function parse_parseConfig(text, file = DEFAULT_CONFIG_PATH) {
+    const lines = new dist/* LineCounter */.HN();
+    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, intAsBigInt: true, prettyErrors: false, uniqueKeys: true });
+    const errors = [];
+    const at = (line, path, message) => errors.push({ file, line, path: formatPath(path), message });
+    if (!Array.isArray(docs) || docs.length === 0) {
+        // An empty file (or only comments) is a valid config that sets nothing.
+        return { ok: true, config: { file, defaults: {}, targets: [], permOrders: [], templates: [] } };
+    }
+    if (docs.length > 1) {
+        const second = docs[1];
+        at(lines.linePos(second.range[0]).line, [], 'must hold a single YAML document (found a second one)');
+        return { ok: false, errors };
+    }
+    const doc = docs[0];
+    for (const problem of [...doc.errors, ...doc.warnings]) {
+        at(lines.linePos(problem.pos[0]).line, [], `YAML ${problem.code === 'DUPLICATE_KEY' ? 'duplicate key' : 'syntax error'}: ${firstLine(problem.message)}`);
+    }
+    if (errors.length > 0)
+        return { ok: false, errors };
+    const where = new LineFinder(doc, lines);
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    }
+    catch (err) {
+        // Unresolved or excessive aliases surface only here.
+        at(1, [], `YAML error: ${firstLine(err.message)}`);
+        return { ok: false, errors };
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        at(where.valueLine([]), [], 'must be a mapping of keys (defaults, targets, perm-orders, templates)');
+        return { ok: false, errors };
+    }
+    const result = configSchema.safeParse(data, { reportInput: true });
+    if (!result.success) {
+        for (const issue of result.error.issues)
+            errors.push(...issueToErrors(issue, where, file));
+        return { ok: false, errors: sortErrors(errors) };
+    }
+    const config = toConfig(result.data, where, file);
+    errors.push(...duplicateErrors(config, file));
+    return errors.length > 0 ? { ok: false, errors: sortErrors(errors) } : { ok: true, config };
+}
+function firstLine(text) {
+    return text.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+function sortErrors(errors) {
+    return errors.sort((a, b) => a.line - b.line || a.path.localeCompare(b.path));
+}
+const TYPE_NAMES = {
+    bigint: 'an integer',
+    number: 'a number',
+    string: 'a string',
+    array: 'a list',
+    object: 'a mapping',
+    boolean: 'true or false'
+};
+function parse_describe(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value === null)
+        return 'an empty value';
+    if (typeof value === 'bigint')
+        return `the integer ${value}`;
+    if (typeof value === 'number')
+        return `the number ${value}`;
+    if (typeof value === 'string')
+        return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+    if (typeof value === 'boolean')
+        return String(value);
+    if (Array.isArray(value))
+        return 'a list';
+    return 'a mapping';
+}
+// Every key the schema knows, for "did you mean" hints.
+const KNOWN_KEYS = [
+    'version', 'defaults', 'targets', 'perm-orders', 'templates', 'name', 'paths', 'db-id', 'schema', 'host', 'port',
+    'env', 'exec-mode', 'classify', 'related-users', 'include', 'exclude', 'rollback-pattern', 'description', 'verify'
+];
+function distance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let prev = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const tmp = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+            prev = tmp;
+        }
+    }
+    return row[b.length];
+}
+function suggestion(key) {
+    const normalized = key.toLowerCase().replace(/_/g, '-');
+    let best = null;
+    let bestScore = 3;
+    for (const known of KNOWN_KEYS) {
+        const score = distance(normalized, known);
+        if (score < bestScore) {
+            best = known;
+            bestScore = score;
+        }
+    }
+    return best ? ` (did you mean '${best}'?)` : '';
+}
+function issueToErrors(issue, where, file) {
+    const path = issue.path.filter((p) => typeof p !== 'symbol');
+    const error = (line, p, message) => ({ file, line, path: formatPath(p), message });
+    switch (issue.code) {
+        case 'unrecognized_keys':
+            return issue.keys.map((key) => error(where.keyLine(path, key), [...path, key], `unknown key${suggestion(key)}`));
+        case 'invalid_type': {
+            const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+            if (issue.input === undefined)
+                return [error(where.valueLine(path), path, `is required (${expected})`)];
+            return [error(where.valueLine(path), path, `expected ${expected}, got ${parse_describe(issue.input)}`)];
+        }
+        case 'invalid_value':
+            if (issue.values.length === 1) {
+                return [error(where.valueLine(path), path, issue.message)];
+            }
+            return [error(where.valueLine(path), path, `must be one of ${issue.values.map(String).join(', ')} (got ${parse_describe(issue.input)})`)];
+        case 'too_small':
+            return [error(where.valueLine(path), path, issue.message)];
+        default:
+            return [error(where.valueLine(path), path, issue.message)];
+    }
+}
+function settingsOf(raw) {
+    const out = {};
+    if (raw['exec-mode'] !== undefined)
+        out.execMode = raw['exec-mode'];
+    if (raw.classify !== undefined)
+        out.classify = raw.classify;
+    if (raw['related-users'] !== undefined)
+        out.relatedUsers = raw['related-users'];
+    if (raw.include !== undefined)
+        out.include = raw.include;
+    if (raw.exclude !== undefined)
+        out.exclude = raw.exclude;
+    if (raw['rollback-pattern'] !== undefined)
+        out.rollbackPattern = raw['rollback-pattern'];
+    return out;
+}
+function toConfig(raw, where, file) {
+    const targets = (raw.targets ?? []).map((t, i) => {
+        const database = t['db-id'] !== undefined
+            ? { kind: 'db-id', dbId: t['db-id'] }
+            : {
+                kind: 'schema',
+                schema: t.schema,
+                ...(t.host !== undefined ? { host: t.host } : {}),
+                ...(t.port !== undefined ? { port: t.port } : {}),
+                ...(t.env !== undefined ? { env: t.env } : {})
+            };
+        return { name: t.name, paths: t.paths, database, line: where.itemLine(['targets', i]), ...settingsOf(t),
+            ...(t.verify !== undefined ? { verify: { schema: t.verify.schema } } : {}) };
+    });
+    return {
+        file,
+        defaults: settingsOf(raw.defaults ?? {}),
+        targets,
+        permOrders: (raw['perm-orders'] ?? []).map((orderId, i) => ({ orderId, line: where.valueLine(['perm-orders', i]) })),
+        templates: (raw.templates ?? []).map((t, i) => ({
+            name: t.name,
+            description: t.description ?? '',
+            line: where.itemLine(['templates', i])
+        }))
+    };
+}
+/** Names must be unique: targets name tickets and checks, templates are keyed by name in DMS. */
+function duplicateErrors(config, file) {
+    const errors = [];
+    const seen = (items, key, path, what) => {
+        const first = new Map();
+        items.forEach((item, i) => {
+            const k = key(item);
+            const prior = first.get(k);
+            if (prior)
+                errors.push({ file, line: item.line, path: path(i), message: `duplicate ${what} (first at line ${prior.line})` });
+            else
+                first.set(k, item);
+        });
+    };
+    seen(config.targets, (t) => t.name.toLowerCase(), (i) => `targets[${i}].name`, 'target name');
+    seen(config.templates, (t) => t.name, (i) => `templates[${i}].name`, 'template name');
+    seen(config.permOrders, (p) => String(p.orderId), (i) => `perm-orders[${i}]`, 'perm order id');
+    return errors;
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/config/load.ts
+// Reading the config file from disk. A missing file is not an error (the Action then uses one implicit target).
+
+
+async function loadConfig(path, displayName = path) {
+    let text;
+    try {
+        text = await readFile(path, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return { ok: 'missing', file: displayName };
+        return { ok: false, errors: [{ file: displayName, line: 1, path: '', message: `cannot read: ${err.message}` }] };
+    }
+    return parseConfig(text.replace(/^\uFEFF/, ''), displayName);
+}
+
+;// CONCATENATED MODULE: ./src/config/resolve.ts
+// Pure: which target deploys each changed file. Precedence of settings (lowest first):
+//   built-in defaults < Action inputs < config `defaults:` < the matching target.
+
+
+const BUILT_IN_DEFAULTS = Object.freeze({
+    execMode: 'COMMITOR',
+    classify: '',
+    relatedUsers: [],
+    include: ['**/*.sql'],
+    exclude: [],
+    rollbackPattern: plan/* DEFAULT_ROLLBACK_PATTERN */.el
+});
+/** The name of the single target used without a config file (or with one that has no targets). */
+const IMPLICIT_TARGET_NAME = 'default';
+function resolve_pick(key, ...levels) {
+    let value = BUILT_IN_DEFAULTS[key];
+    for (const level of levels)
+        if (level[key] !== undefined)
+            value = level[key];
+    return value;
+}
+function resolve_merge(...levels) {
+    return {
+        execMode: resolve_pick('execMode', ...levels),
+        classify: resolve_pick('classify', ...levels),
+        relatedUsers: resolve_pick('relatedUsers', ...levels),
+        include: resolve_pick('include', ...levels),
+        exclude: resolve_pick('exclude', ...levels),
+        rollbackPattern: resolve_pick('rollbackPattern', ...levels)
+    };
+}
+function settingsOnly(inputs) {
+    const { database: _database, ...settings } = inputs;
+    return settings;
+}
+/**
+ * Every target with its settings decided. With no config (or a config without targets) this is one implicit
+ * target covering every path, deploying to the `database` input — or none when that input is missing too.
+ */
+function effectiveTargets(config, inputs) {
+    const fromInputs = settingsOnly(inputs);
+    const fileDefaults = config?.defaults ?? {};
+    if (config && config.targets.length > 0) {
+        return config.targets.map((t) => {
+            const { name, paths, database, line, verify, ...own } = t;
+            return { name, paths, database, ...resolve_merge(fromInputs, fileDefaults, own), ...(verify ? { verify } : {}),
+                source: { kind: 'config', file: config.file, line } };
+        });
+    }
+    if (!inputs.database)
+        return [];
+    return [{ name: IMPLICIT_TARGET_NAME, paths: ['**'], database: inputs.database, ...resolve_merge(fromInputs, fileDefaults), source: { kind: 'inputs' } }];
+}
+function compile(target) {
+    return { target, inPaths: matcher(target.paths), included: matcher(target.include), excluded: matcher(target.exclude) };
+}
+function describeTarget(t) {
+    return t.source.kind === 'config' ? `'${t.name}' (line ${t.source.line})` : `'${t.name}'`;
+}
+/**
+ * Groups the changed paths by target. A target maps a file when the file matches its `paths` and its
+ * include, and not its exclude. Outcomes per changed file:
+ * - a reviewer-written rollback file of a routine a target maps → that target's `rollbackFiles`;
+ * - mapped by exactly one target → that target's `files`;
+ * - mapped by two or more → error naming them (ambiguity would deploy to the wrong database);
+ * - inside some target's paths but excluded there → `skipped` with the reason;
+ * - in no target's paths: an error when the defaults would include it (a routine nobody deploys),
+ *   else `skipped` when it is a .sql file (non-.sql files are simply not routines).
+ */
+function resolveTargets(config, inputs, changedPaths) {
+    const targets = effectiveTargets(config, inputs).map(compile);
+    const fallback = resolve_merge(settingsOnly(inputs), config?.defaults ?? {});
+    const defaultIncluded = matcher(fallback.include);
+    const defaultExcluded = matcher(fallback.exclude);
+    const configName = config?.file ?? null;
+    const groups = new Map(targets.map((c) => [c.target.name, { target: c.target, files: [], rollbackFiles: [] }]));
+    const errors = [];
+    const skipped = [];
+    const isSql = (p) => /\.sql$/i.test(p);
+    const maps = (c, p) => c.inPaths(p) && c.included(p) && !c.excluded(p);
+    for (const raw of [...new Set(changedPaths.map(normalizePath))].sort()) {
+        const rollbackOwners = targets.filter((c) => {
+            const routine = routineForRollback(c.target.rollbackPattern, raw);
+            if (routine === null)
+                return false;
+            return routine === '' ? c.inPaths(raw) : maps(c, routine);
+        });
+        if (rollbackOwners.length > 0) {
+            for (const c of rollbackOwners)
+                groups.get(c.target.name).rollbackFiles.push(raw);
+            continue;
+        }
+        const mapping = targets.filter((c) => maps(c, raw));
+        if (mapping.length === 1) {
+            groups.get(mapping[0].target.name).files.push(raw);
+            continue;
+        }
+        if (mapping.length > 1) {
+            errors.push({
+                file: raw,
+                line: 1,
+                message: `mapped by ${mapping.length} targets: ${mapping.map((c) => describeTarget(c.target)).join(' and ')}` +
+                    `${configName ? ` in ${configName}` : ''}; a file must belong to exactly one database target — narrow their paths or use exclude`
+            });
+            continue;
+        }
+        const within = targets.filter((c) => c.inPaths(raw));
+        if (within.length > 0) {
+            if (isSql(raw))
+                skipped.push({ file: raw, reason: `excluded by the include/exclude of target ${within.map((c) => describeTarget(c.target)).join(', ')}` });
+            continue;
+        }
+        if (defaultIncluded(raw) && !defaultExcluded(raw)) {
+            errors.push({
+                file: raw,
+                line: 1,
+                message: targets.length === 0
+                    ? 'no database to deploy this routine file to: set the `database` input or add targets to the config file'
+                    : `no target in ${configName ?? 'the config'} maps this file; add it to a target's paths, or to exclude if it is not a routine`
+            });
+        }
+        else if (isSql(raw)) {
+            skipped.push({ file: raw, reason: defaultExcluded(raw) ? 'matches the default exclude' : 'not matched by the default include' });
+        }
+    }
+    return { groups: [...groups.values()].filter((g) => g.files.length + g.rollbackFiles.length > 0), errors, skipped };
+}
+
+;// CONCATENATED MODULE: ./src/config/index.ts
+// Public surface of the organisation config (.github/dms-proc-gate.yml).
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/sources/tarball.ts
+// Reading selected files out of a repository tarball (GET /repos/{o}/{r}/tarball/{ref}: gzip'd POSIX tar as made
+// by `git archive`, every path under one top-level `<owner>-<repo>-<sha>/` directory, pax headers for long paths).
+// Two such downloads replace thousands of per-file calls when a large PR is read without a checkout.
+
+
+/** The git blob id of `content` (what trees and listFiles report), to verify what a tarball gave us. */
+function gitBlobSha(content) {
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+}
+function field(block, start, length) {
+    const raw = block.subarray(start, start + length);
+    const nul = raw.indexOf(0);
+    return raw.subarray(0, nul < 0 ? raw.length : nul).toString('utf8');
+}
+function octal(block, start, length) {
+    const s = field(block, start, length).trim();
+    return s === '' ? 0 : parseInt(s, 8);
+}
+/** pax records: "<len> key=value\n" */
+function paxRecords(data) {
+    const out = new Map();
+    let pos = 0;
+    while (pos < data.length) {
+        const sp = data.indexOf(0x20, pos);
+        if (sp < 0)
+            break;
+        const len = Number(data.subarray(pos, sp).toString('ascii'));
+        if (!Number.isInteger(len) || len <= 0)
+            break;
+        const rec = data.subarray(sp + 1, pos + len - 1).toString('utf8'); // without the trailing \n
+        const eq = rec.indexOf('=');
+        if (eq > 0)
+            out.set(rec.slice(0, eq), rec.slice(eq + 1));
+        pos += len;
+    }
+    return out;
+}
+/**
+ * The regular files of a tar(.gz) whose repository-relative path (top-level directory stripped) is in `wanted`.
+ * Symlinks and other entry types are skipped.
+ */
+function extractFiles(archive, wanted) {
+    const buf = archive[0] === 0x1f && archive[1] === 0x8b ? (0,external_node_zlib_.gunzipSync)(archive) : Buffer.from(archive);
+    const out = new Map();
+    let pos = 0;
+    let paxPath;
+    while (pos + 512 <= buf.length) {
+        const header = buf.subarray(pos, pos + 512);
+        if (header.every(b => b === 0))
+            break; // end of archive
+        const size = octal(header, 124, 12);
+        const type = String.fromCharCode(header[156] || 0x30);
+        const dataStart = pos + 512;
+        const data = buf.subarray(dataStart, dataStart + size);
+        pos = dataStart + Math.ceil(size / 512) * 512;
+        if (type === 'x') {
+            paxPath = paxRecords(data).get('path');
+            continue;
+        }
+        if (type === 'g')
+            continue; // global header (git archive puts the commit id there)
+        const name = field(header, 0, 100);
+        const prefix = field(header, 345, 155);
+        const full = paxPath ?? (prefix !== '' ? `${prefix}/${name}` : name);
+        paxPath = undefined;
+        if (type !== '0' && type !== '\0')
+            continue;
+        const slash = full.indexOf('/');
+        const path = slash < 0 ? full : full.slice(slash + 1);
+        if (wanted.has(path))
+            out.set(path, Buffer.from(data));
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/sources/changed-files.ts
+// The PR's changed routine files as two SourceTrees (base sha, head sha) for the planner.
+// Which paths changed comes from pulls.listFiles (GitHub's own three-dot view: what this PR changed, renames with
+// previous_filename); their text comes from the workspace checkout when it has (or can fetch) both commits — one
+// `git cat-file --batch` per side — else from the API: two recursive trees (which paths exist, their blob shas) and
+// one getBlob per distinct blob (any size up to 100 MB); for repositories too large for a recursive tree, getContent
+// per path at the ref (getBlob when the file is over 1 MB). Base text is read at base.sha (the branch tip the
+// routines are deployed from), so rollback restores what is there now.
+// Both names of a rename are read on both sides, so a move between files diffs as "no change"; each routine file's
+// rollback sibling and each rollback file's routine are read too.
+
+
+
+
+
+
+/** GitHub's cap on pulls.listFiles; beyond it the list is silently incomplete. */
+const LIST_FILES_CAP = 3000;
+const API_CONCURRENCY = 8;
+/** Above this many distinct blobs, two tarballs are cheaper than one getBlob each… */
+const TARBALL_MIN_BLOBS = 20;
+/** …unless the repository is bigger than this (uncompressed, summed from the tree). */
+const TARBALL_MAX_BYTES = 200 * 1024 * 1024;
+const GIT_TIMEOUT_MS = 120_000;
+// ---- which paths ----
+async function listChangedFiles(octokit, repo, pullNumber) {
+    const entries = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pullNumber, per_page: 100 });
+    return entries.map(e => {
+        const f = { path: normalizePath(e.filename), status: e.status };
+        if (e.previous_filename)
+            f.previousPath = normalizePath(e.previous_filename);
+        if (e.status !== 'removed' && e.sha)
+            f.headBlobSha = e.sha;
+        return f;
+    });
+}
+/** Pure: the changed paths that matter and every path to read (siblings included). */
+function selectPaths(files, include, exclude = [], rollbackPattern = plan/* DEFAULT_ROLLBACK_PATTERN */.el) {
+    const inc = matcher(include);
+    const exc = matcher(exclude);
+    const wanted = (p) => inc(p) && !exc(p);
+    const changed = new Set();
+    for (const f of files) {
+        const names = f.previousPath !== undefined ? [f.path, f.previousPath] : [f.path];
+        if (names.some(wanted))
+            for (const n of names)
+                changed.add(n);
+    }
+    const read = new Set(changed);
+    for (const p of changed) {
+        const routine = routineForRollback(rollbackPattern, p);
+        if (routine !== null) {
+            if (routine !== '')
+                read.add(routine);
+        }
+        else if (/\.sql$/i.test(p)) {
+            read.add((0,plan/* rollbackPathFor */.jr)(p, rollbackPattern));
+        }
+    }
+    return { changed: [...changed].sort(), read: [...read].sort() };
+}
+function run(cwd, args, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, {
+            cwd,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
+        });
+        const out = [];
+        let err = '';
+        const timer = setTimeout(() => child.kill('SIGKILL'), GIT_TIMEOUT_MS);
+        child.stdout.on('data', (d) => out.push(d));
+        child.stderr.on('data', (d) => (err += d.toString()));
+        child.on('error', e => {
+            clearTimeout(timer);
+            reject(e);
+        });
+        child.on('close', code => {
+            clearTimeout(timer);
+            resolve({ code: code ?? -1, stdout: Buffer.concat(out), stderr: err });
+        });
+        child.stdin.on('error', () => undefined); // git may exit before reading everything
+        child.stdin.end(input ?? '');
+    });
+}
+async function hasCommit(ws, sha) {
+    return (await run(ws, ['cat-file', '-e', `${sha}^{commit}`])).code === 0;
+}
+/** True when the workspace is a git checkout holding both commits (fetching a missing one at depth 1). */
+async function prepareCheckout(ws, shas, fetchMissing, log) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(ws))
+        return false;
+    try {
+        if ((await run(ws, ['rev-parse', '--git-dir'])).code !== 0)
+            return false;
+        for (const sha of shas) {
+            if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(sha))
+                return false;
+            if (await hasCommit(ws, sha))
+                continue;
+            if (!fetchMissing)
+                return false;
+            log(`git: fetching missing commit ${sha} (depth 1)`);
+            const f = await run(ws, ['-c', 'protocol.version=2', 'fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha]);
+            if (f.code !== 0 || !(await hasCommit(ws, sha))) {
+                log(`git: could not fetch ${sha}: ${f.stderr.trim().split('\n').pop() ?? ''}`);
+                return false;
+            }
+        }
+        return true;
+    }
+    catch (e) {
+        log(`git: unusable (${e.message})`);
+        return false;
+    }
+}
+/**
+ * Reads `paths` at commit `sha`: one `git ls-tree -r` finds their blob ids (absent paths simply aren't listed), one
+ * `git cat-file --batch` reads the distinct blobs by id (looking up `sha:path` one by one is ~1 ms each).
+ */
+async function readFromGit(ws, sha, paths) {
+    const ls = await run(ws, ['ls-tree', '-r', '-z', '--full-tree', sha]);
+    if (ls.code !== 0)
+        throw new Error(`git ls-tree failed: ${ls.stderr.trim()}`);
+    const wanted = new Set(paths);
+    const blobOf = new Map();
+    for (const entry of ls.stdout.toString('utf8').split('\0')) {
+        // "<mode> <type> <object>\t<path>"
+        const tab = entry.indexOf('\t');
+        if (tab < 0)
+            continue;
+        const [, type, object] = entry.slice(0, tab).split(' ');
+        const path = entry.slice(tab + 1);
+        if (type === 'blob' && wanted.has(path))
+            blobOf.set(path, object);
+    }
+    const ids = [...new Set(blobOf.values())];
+    const out = new Map();
+    if (ids.length === 0)
+        return out;
+    const r = await run(ws, ['cat-file', '--batch', '--buffer'], ids.map(id => `${id}\n`).join(''));
+    if (r.code !== 0)
+        throw new Error(`git cat-file --batch failed: ${r.stderr.trim()}`);
+    const text = new Map();
+    const buf = r.stdout;
+    let pos = 0;
+    for (const id of ids) {
+        const nl = buf.indexOf(0x0a, pos);
+        if (nl < 0)
+            throw new Error('git cat-file --batch: truncated output');
+        const header = buf.subarray(pos, nl).toString('utf8');
+        pos = nl + 1;
+        const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header);
+        if (!m)
+            throw new Error(`git cat-file --batch: unexpected answer for ${id}: ${JSON.stringify(header)}`);
+        const size = Number(m[3]);
+        text.set(id, buf.subarray(pos, pos + size).toString('utf8'));
+        pos += size + 1; // content + LF
+    }
+    for (const p of paths) {
+        const id = blobOf.get(p);
+        if (id !== undefined)
+            out.set(p, text.get(id));
+    }
+    return out;
+}
+// ---- text from the API ----
+async function pool(items, limit, work) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length)
+            await work(items[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+function decodeBase64(content) {
+    return Buffer.from(content.replace(/\n/g, ''), 'base64').toString('utf8');
+}
+async function readBlob(octokit, repo, sha) {
+    const { data } = await octokit.rest.git.getBlob({ ...repo, file_sha: sha });
+    return data.encoding === 'base64' ? decodeBase64(data.content) : data.content;
+}
+/** File text at `ref`, or undefined when it does not exist there. Over 1 MB: the blob API. */
+async function readContent(octokit, repo, path, ref) {
+    try {
+        const { data } = await octokit.rest.repos.getContent({ ...repo, path, ref });
+        if (Array.isArray(data) || data.type !== 'file')
+            return undefined;
+        const file = data;
+        if (file.encoding === 'base64' && typeof file.content === 'string')
+            return decodeBase64(file.content);
+        return await readBlob(octokit, repo, file.sha); // encoding "none": 1–100 MB
+    }
+    catch (e) {
+        if (httpStatusOf(e) === 404)
+            return undefined;
+        throw e;
+    }
+}
+// ---- the whole thing ----
+/** The PR's changed files (pulls.listFiles), flagged incomplete past GitHub's 3,000-file cap. */
+async function listPullFiles(octokit, repo, pullNumber) {
+    const files = await listChangedFiles(octokit, repo, pullNumber);
+    const notes = [];
+    let total = files.length;
+    let complete = true;
+    if (files.length >= LIST_FILES_CAP) {
+        const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: pullNumber });
+        total = data.changed_files;
+        if (data.changed_files > files.length) {
+            complete = false;
+            notes.push(`This PR changes ${data.changed_files} files; GitHub lists only the first ${LIST_FILES_CAP}, so routine changes may be missing. Split the PR.`);
+        }
+    }
+    return { files, complete, total, notes };
+}
+async function readChangedSources(req) {
+    const log = req.log ?? (() => undefined);
+    const listed = req.changedFiles ?? (req.pullNumber !== undefined ? await listPullFiles(req.octokit, req.repo, req.pullNumber) : undefined);
+    if (listed === undefined)
+        throw new TypeError('readChangedSources needs pullNumber or changedFiles');
+    const { files, complete } = listed;
+    const totalChangedFiles = listed.total;
+    const notes = [...listed.notes];
+    const sel = selectPaths(files, req.include, req.exclude ?? [], req.rollbackPattern ?? plan/* DEFAULT_ROLLBACK_PATTERN */.el);
+    const result = (base, head, contentSource) => ({
+        base,
+        head,
+        changedPaths: sel.changed,
+        readPaths: sel.read,
+        contentSource,
+        complete,
+        totalChangedFiles,
+        notes,
+        files
+    });
+    if (sel.read.length === 0)
+        return result(new Map(), new Map(), 'api');
+    if (req.workspace !== undefined && req.apiOnly !== true && (await prepareCheckout(req.workspace, [req.baseSha, req.headSha], req.fetchMissing ?? true, log))) {
+        try {
+            const base = await readFromGit(req.workspace, req.baseSha, sel.read);
+            const head = await readFromGit(req.workspace, req.headSha, sel.read);
+            return result(sortedMap(base), sortedMap(head), 'git');
+        }
+        catch (e) {
+            log(`git: ${e.message}; reading files through the API`);
+        }
+    }
+    const fromTrees = await readViaTrees(req.octokit, req.repo, req.baseSha, req.headSha, sel.read, log);
+    if (fromTrees !== undefined)
+        return result(sortedMap(fromTrees.base), sortedMap(fromTrees.head), 'api');
+    log('GitHub: a recursive tree was truncated (very large repository); reading each file at its ref');
+    const { base, head } = await readPerFile(req, files, sel.read);
+    return result(sortedMap(base), sortedMap(head), 'api');
+}
+function sortedMap(m) {
+    return new Map([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+/** Every file at `sha` with its blob sha (one call), or undefined when GitHub truncated the listing. */
+async function treeIndex(octokit, repo, sha) {
+    const { data } = await octokit.rest.git.getTree({ ...repo, tree_sha: sha, recursive: 'true' });
+    if (data.truncated)
+        return undefined;
+    const blobs = new Map();
+    let totalBytes = 0;
+    for (const e of data.tree) {
+        if (e.type !== 'blob' || e.path === undefined || e.sha === undefined)
+            continue;
+        blobs.set(e.path, e.sha);
+        totalBytes += e.size ?? 0;
+    }
+    return { blobs, totalBytes };
+}
+/** Files of `ref` from its tarball, each checked against its tree blob sha (export-ignore/export-subst can differ). */
+async function readTarball(octokit, repo, ref, want) {
+    const { data } = await octokit.rest.repos.downloadTarballArchive({ ...repo, ref });
+    const files = extractFiles(new Uint8Array(data), new Set(want.keys()));
+    const byBlob = new Map();
+    for (const [path, bytes] of files)
+        if (gitBlobSha(bytes) === want.get(path))
+            byBlob.set(want.get(path), bytes.toString('utf8'));
+    return byBlob;
+}
+/**
+ * Two recursive trees say which paths exist on each side and their blob shas (no 404 probes for siblings). Then
+ * each distinct blob is read once (an unchanged sibling costs one call for both sides; any size ≤ 100 MB), or, for
+ * many blobs in a repository of reasonable size, the two tarballs are read instead.
+ */
+async function readViaTrees(octokit, repo, baseSha, headSha, paths, log) {
+    const [baseIdx, headIdx] = await Promise.all([treeIndex(octokit, repo, baseSha), treeIndex(octokit, repo, headSha)]);
+    if (baseIdx === undefined || headIdx === undefined)
+        return undefined;
+    const blobs = new Map();
+    const wantAt = (idx) => {
+        const m = new Map();
+        for (const p of paths) {
+            const b = idx.blobs.get(p);
+            if (b !== undefined) {
+                m.set(p, b);
+                blobs.set(b, undefined);
+            }
+        }
+        return m;
+    };
+    const baseWant = wantAt(baseIdx);
+    const headWant = wantAt(headIdx);
+    if (blobs.size > TARBALL_MIN_BLOBS && Math.max(baseIdx.totalBytes, headIdx.totalBytes) <= TARBALL_MAX_BYTES) {
+        log(`GitHub: ${blobs.size} files to read; using the base and head tarballs`);
+        for (const [sha, want] of [[baseSha, baseWant], [headSha, headWant]]) {
+            if (want.size === 0)
+                continue;
+            for (const [b, text] of await readTarball(octokit, repo, sha, want))
+                blobs.set(b, text);
+        }
+    }
+    const missing = [...blobs].filter(([, t]) => t === undefined).map(([b]) => b);
+    await pool(missing, API_CONCURRENCY, async (b) => {
+        blobs.set(b, await readBlob(octokit, repo, b));
+    });
+    const side = (want) => new Map([...want].map(([p, b]) => [p, blobs.get(b)]));
+    return { base: side(baseWant), head: side(headWant) };
+}
+/** Fallback for repositories too large for a recursive tree: getContent per path and side. */
+async function readPerFile(req, files, paths) {
+    const byPath = new Map(files.map(f => [f.path, f]));
+    const renamedAway = new Set(files.filter(f => f.previousPath !== undefined).map(f => f.previousPath));
+    const base = new Map();
+    const head = new Map();
+    const jobs = [];
+    for (const path of paths) {
+        jobs.push({ side: 'base', path });
+        const f = byPath.get(path);
+        // the head side is exact in listFiles: removed and renamed-away paths are absent there
+        if (f?.status === 'removed' || (renamedAway.has(path) && f === undefined))
+            continue;
+        jobs.push({ side: 'head', path });
+    }
+    await pool(jobs, API_CONCURRENCY, async (job) => {
+        const f = byPath.get(job.path);
+        let text;
+        if (job.side === 'head' && f?.headBlobSha !== undefined)
+            text = await readBlob(req.octokit, req.repo, f.headBlobSha);
+        else
+            text = await readContent(req.octokit, req.repo, job.path, job.side === 'base' ? req.baseSha : req.headSha);
+        if (text !== undefined)
+            (job.side === 'base' ? base : head).set(job.path, text);
+    });
+    return { base, head };
+}
+
+;// CONCATENATED MODULE: ./src/plan/plan-pull.ts
+// What a change deploys: its changed routine files, the target database of each (config or the `database` input),
+// and each target's plan. A change is a PR (its own three-dot view), a merge group against its base, or a merge
+// commit against its first parent. No DMS here: this part also runs for fork PRs.
+
+
+
+
+
+
+function inputDefaultsOf(ctx) {
+    const i = ctx.inputs;
+    const d = { execMode: i.execMode, relatedUsers: i.relatedUsers, include: i.include };
+    if (i.classify !== undefined)
+        d.classify = i.classify;
+    if (i.database !== undefined)
+        d.database = i.database;
+    return d;
+}
+/** Reads paths at a commit: from the checkout when the run may use it and has the commit, else from the API. */
+async function readAt(ctx, sha, paths) {
+    if (ctx.workspace !== undefined && !ctx.apiOnly && (await prepareCheckout(ctx.workspace, [sha], true, m => ctx.log.debug(m)))) {
+        return readFromGit(ctx.workspace, sha, paths);
+    }
+    const out = new Map();
+    for (const p of paths) {
+        const text = await readContent(ctx.github.octokit, ctx.repo, p, sha);
+        if (text !== undefined)
+            out.set(p, text);
+    }
+    return out;
+}
+/**
+ * The config file as it is at the change's BASE commit, never the change's own copy: the config decides which
+ * database a file deploys to and which permission tickets gate the PR, so a PR must not be able to loosen its own
+ * gate (the CODEOWNERS rule). A config change takes effect once merged. A config path given explicitly (not the
+ * default) must exist: pointing the input at a missing file would otherwise silently drop every config rule.
+ */
+async function loadConfigFor(ctx, baseSha) {
+    const file = ctx.inputs.config;
+    const asFindings = (errs) => errs.map(e => ({ file: e.file, line: e.line, message: e.path ? `${e.path}: ${e.message}` : e.message }));
+    const text = (await readAt(ctx, baseSha, [file])).get(file);
+    if (text === undefined) {
+        if (!ctx.inputs.configExplicit)
+            return { config: null, errors: [] };
+        return { config: null, errors: [{ file, line: 1, message: `the config file named by the 'config' input does not exist at the base commit ${baseSha.slice(0, 12)}` }] };
+    }
+    const r = parse_parseConfig(text.replace(/^\uFEFF/, ''), file);
+    return r.ok ? { config: r.config, errors: [] } : { config: null, errors: asFindings(r.errors) };
+}
+function subTree(tree, keep) {
+    const out = new Map();
+    for (const [p, text] of tree)
+        if (keep.has(p))
+            out.set(p, text);
+    return out;
+}
+function unique(xs) {
+    return [...new Set(xs)];
+}
+async function planChange(ctx, req) {
+    const { config, errors: configErrors } = await loadConfigFor(ctx, req.baseSha);
+    const defaults = inputDefaultsOf(ctx);
+    const targetsUpFront = effectiveTargets(config, defaults);
+    // which files to read: every target's include (or the input's), one rollback pattern when they agree
+    const include = unique(targetsUpFront.length > 0 ? targetsUpFront.flatMap(t => t.include) : config?.defaults.include ?? ctx.inputs.include);
+    const patterns = unique(targetsUpFront.map(t => t.rollbackPattern));
+    const pullNumber = req.subject.kind === 'pull' ? req.subject.pull.number : undefined;
+    const sources = await readChangedSources({
+        octokit: ctx.github.octokit,
+        repo: ctx.repo,
+        ...(pullNumber !== undefined ? { pullNumber } : {}),
+        ...(req.changedFiles !== undefined ? { changedFiles: req.changedFiles } : {}),
+        baseSha: req.baseSha,
+        headSha: req.headSha,
+        include,
+        rollbackPattern: patterns.length === 1 ? patterns[0] : plan/* DEFAULT_ROLLBACK_PATTERN */.el,
+        ...(ctx.workspace !== undefined ? { workspace: ctx.workspace } : {}),
+        apiOnly: ctx.apiOnly,
+        log: m => ctx.log.debug(m)
+    });
+    const what = req.subject.kind === 'pull' ? `PR #${req.subject.pull.number}` : `${req.subject.what} ${req.headSha.slice(0, 12)}`;
+    ctx.log.info(`${what}: ${sources.totalChangedFiles} changed files, ${sources.changedPaths.length} routine-file paths (read from ${sources.contentSource})`);
+    const notes = [...sources.notes];
+    const errors = [...configErrors];
+    const body = req.subject.body ?? null;
+    const permParse = collectPermOrders(config?.permOrders ?? [], config?.file ?? ctx.inputs.config, body);
+    for (const message of permParse.errors)
+        errors.push({ file: 'PR description', line: 1, message });
+    const targets = [];
+    if (configErrors.length === 0) {
+        const resolution = resolveTargets(config, defaults, sources.changedPaths);
+        errors.push(...resolution.errors);
+        for (const s of resolution.skipped)
+            notes.push(`Skipped ${s.file}: ${s.reason}`);
+        for (const g of resolution.groups) {
+            const t = g.target;
+            const keep = new Set([...g.files, ...g.rollbackFiles, ...g.files.map(f => (0,plan/* rollbackPathFor */.jr)(f, t.rollbackPattern))]);
+            const p = (0,plan/* plan */.et)(subTree(sources.base, keep), subTree(sources.head, keep), { include: t.include, rollbackPattern: t.rollbackPattern });
+            errors.push(...p.errors);
+            targets.push({ target: t, plan: p });
+        }
+    }
+    return {
+        subject: req.subject,
+        baseSha: req.baseSha,
+        headSha: req.headSha,
+        config,
+        targets,
+        permRefs: permParse.refs,
+        errors,
+        incomplete: sources.complete ? null : sources.notes[0] ?? 'the change has more files than GitHub lists',
+        notes,
+        contentSource: sources.contentSource,
+        changedSqlFiles: sources.changedPaths.length,
+        files: sources.files
+    };
+}
+/** A PR's plan: its files (listFiles), base text at the base branch tip, head text at the PR head. */
+async function planPull(ctx, pull, body) {
+    return (await planChange(ctx, { subject: { kind: 'pull', pull, body }, baseSha: pull.baseSha, headSha: pull.headSha }));
+}
+/** True when the checkout at `dir` is a git work tree we may read commits from. */
+function isCheckout(dir) {
+    return dir !== undefined && dir !== '' && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dir, '.git'));
+}
+
+;// CONCATENATED MODULE: ./src/sources/commit-range.ts
+// The files that differ between two commits, for plans that are not a PR's own view: a merge group against its
+// base, a merge commit against its first parent. From the checkout when it holds both commits (`git diff`), else
+// from the two recursive trees (blob shas compared: exact, no cap). Renames are left as a removal plus an addition;
+// the planner reads both paths, so a moved routine is still "no change".
+
+
+
+const commit_range_GIT_TIMEOUT_MS = 120_000;
+function git(cwd, args) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
+        let out = '';
+        let err = '';
+        const timer = setTimeout(() => child.kill('SIGKILL'), commit_range_GIT_TIMEOUT_MS);
+        child.stdout.on('data', (d) => (out += d.toString('utf8')));
+        child.stderr.on('data', (d) => (err += d.toString('utf8')));
+        child.on('error', e => {
+            clearTimeout(timer);
+            reject(e);
+        });
+        child.on('close', code => {
+            clearTimeout(timer);
+            resolve({ code: code ?? -1, stdout: out, stderr: err });
+        });
+    });
+}
+/** Pure: `git diff --name-status -z --no-renames` output → changed files. */
+function parseNameStatus(z) {
+    const parts = z.split('\0');
+    const out = [];
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+        const code = parts[i];
+        const path = normalizePath(parts[i + 1]);
+        if (code === '')
+            break;
+        out.push({ path, status: code.startsWith('A') ? 'added' : code.startsWith('D') ? 'removed' : 'modified' });
+    }
+    return out;
+}
+/** Pure: two trees (path → blob sha) → the paths whose content differs. */
+function diffTrees(base, head) {
+    const out = [];
+    for (const [path, sha] of head) {
+        const old = base.get(path);
+        if (old === undefined)
+            out.push({ path, status: 'added', headBlobSha: sha });
+        else if (old !== sha)
+            out.push({ path, status: 'modified', headBlobSha: sha });
+    }
+    for (const path of base.keys())
+        if (!head.has(path))
+            out.push({ path, status: 'removed' });
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+async function listRangeFiles(req) {
+    const log = req.log ?? (() => undefined);
+    if (req.workspace !== undefined && (await prepareCheckout(req.workspace, [req.baseSha, req.headSha], true, log))) {
+        const r = await git(req.workspace, ['diff', '--no-renames', '--name-status', '-z', req.baseSha, req.headSha]);
+        if (r.code === 0) {
+            const files = parseNameStatus(r.stdout);
+            return { files, complete: true, total: files.length, notes: [], source: 'git' };
+        }
+        log(`git diff failed (${r.stderr.trim()}); comparing the trees through the API`);
+    }
+    const [base, head] = await Promise.all([treeIndex(req.octokit, req.repo, req.baseSha), treeIndex(req.octokit, req.repo, req.headSha)]);
+    if (base === undefined || head === undefined) {
+        // Fail closed: without the whole list a routine change could be missed.
+        return {
+            files: [],
+            complete: false,
+            total: 0,
+            notes: [`GitHub truncated the file tree of ${req.baseSha.slice(0, 12)}..${req.headSha.slice(0, 12)} (a very large repository); check out the repository (actions/checkout with fetch-depth: 0) so the gate can read it with git`],
+            source: 'api'
+        };
+    }
+    const files = diffTrees(base.blobs, head.blobs);
+    return { files, complete: true, total: files.length, notes: [], source: 'api' };
+}
+/** The first parent of a commit (a merge commit's "before"): from the checkout when it may be read, else the API. */
+async function firstParentOf(req) {
+    const log = req.log ?? (() => undefined);
+    if (req.workspace !== undefined && (await prepareCheckout(req.workspace, [req.sha], true, log))) {
+        const r = await git(req.workspace, ['rev-parse', '--verify', `${req.sha}^1`]);
+        if (r.code === 0 && /^[0-9a-f]{40}$/.test(r.stdout.trim()))
+            return r.stdout.trim();
+        // a shallow checkout may lack the parent: ask the API
+    }
+    const { data } = await req.octokit.rest.repos.getCommit({ ...req.repo, ref: req.sha });
+    const parent = data.parents[0]?.sha;
+    if (parent === undefined)
+        throw new Error(`commit ${req.sha.slice(0, 12)} has no parent: cannot tell what it merged`);
+    return parent;
+}
+
+;// CONCATENATED MODULE: ./src/tickets/judge.ts
+
+
+
+
+
+
+
+
+/** Approved tickets first (the one to trust), then the rest, newest first. */
+function rank(t) {
+    if (t.status === 'approved' || t.status === 'waiting')
+        return 0;
+    if (t.status === 'success' || t.status === 'processing')
+        return 1;
+    if (isOpenStatus(t.status))
+        return 2;
+    return 3;
+}
+const GREEN = new Set(['approved', 'executed']);
+async function judgeRange(ctx, planned, o) {
+    const early = stateWithoutDms(planned);
+    if (early !== undefined)
+        return evaluateWithoutDms(planned, early);
+    const client = await ctx.dms();
+    const book = await ctx.book();
+    const prepared = await prepareTargets(ctx, client, planned, o.pull ?? 1);
+    const targets = [];
+    const notes = [...planned.notes];
+    for (const p of prepared) {
+        const base = { name: p.t.target.name, database: evaluate_describeDatabase(p.t.target.database), plan: p.t.plan, dbItems: p.dbItems, planHash: p.planHash, identity: null };
+        const candidates = book
+            .withPlan(p.identity)
+            .filter(t => o.pull === undefined || t.identity.pull === o.pull)
+            .filter(t => t.status !== 'closed' && t.status !== 'cancel')
+            .sort((a, b) => rank(a) - rank(b) || b.orderId - a.orderId);
+        let chosen;
+        let best;
+        for (const c of candidates) {
+            const r = await readTicket(client, c.orderId, {
+                precheckWaitMs: 0,
+                submit: false,
+                verify: d => checkContent(d, p.content),
+                sleep: ctx.sleep,
+                now: () => ctx.now().getTime(),
+                log: ctx.log
+            });
+            if (r.kind === 'mismatch') {
+                notes.push(`DMS ticket ${r.orderId} named the plan of target ${p.t.target.name} but ${r.detail}; it is not trusted.`);
+                continue;
+            }
+            const result = { ...base, identity: c.identity, ticket: r.ticket, state: r.ticket.state };
+            best ??= result;
+            if (GREEN.has(r.ticket.state.kind)) {
+                chosen = result;
+                break;
+            }
+        }
+        if (chosen !== undefined) {
+            targets.push(chosen);
+            continue;
+        }
+        const detail = best !== undefined
+            ? `The plan of target ${p.t.target.name} at ${o.label} is held by DMS ticket ${best.ticket.orderId}, which is not approved now: ${titleOf(best.state)}.`
+            : `No DMS ticket of this gate holds the plan of target ${p.t.target.name} at ${o.label} (plan ${shortHash(p.planHash)}). ` +
+                'The PR\'s ticket was approved for another plan: update the PR from its base branch so its ticket is re-planned and approved.';
+        targets.push({ ...base, ticket: best?.ticket ?? null, state: { kind: 'blocked', block: { cause: 'no-approved-ticket', targets: [p.t.target.name], detail } } });
+    }
+    const perm = planned.permRefs.length > 0 ? await readPermGate(client, planned.permRefs) : null;
+    const state = worstState([...targets.map(t => t.state), ...(perm?.orders.map(permGateState) ?? [])]);
+    return { planned, targets, perm, state, planHash: combinedHashOf(targets.map(t => t.planHash)), closed: [], notes };
+}
+
+;// CONCATENATED MODULE: ./src/sources/workflows.ts
+/** Workflow files and local composite actions: GitHub runs `.github/workflows/*.yml|yaml`. */
+function isWorkflowPath(path) {
+    return /^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path) || /^\.github\/actions\/.+\.ya?ml$/i.test(path);
+}
+function changedWorkflowPaths(files) {
+    const out = new Set();
+    for (const f of files) {
+        if (isWorkflowPath(f.path))
+            out.add(f.path);
+        if (f.previousPath !== undefined && isWorkflowPath(f.previousPath))
+            out.add(f.previousPath);
+    }
+    return [...out].sort();
+}
+/**
+ * True when the YAML text runs this Action: a `uses:` of the action repository (GITHUB_ACTION_REPOSITORY, e.g.
+ * `your-org/dms-proc-gate`), of any `…/dms-proc-gate` repository, or of the local action `./` (how a repository
+ * uses its own copy). Matching is textual on purpose: a workflow does not need to parse to be run by GitHub.
+ */
+function usesAction(yamlText, actionRepository) {
+    const names = ['[A-Za-z0-9_.-]+/dms-proc-gate'];
+    if (actionRepository !== undefined && actionRepository !== '')
+        names.push(actionRepository.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const remote = new RegExp(`^\\s*(?:-\\s*)?uses:\\s*['"]?(?:${names.join('|')})(?:/[^@'"\\s]*)?@`, 'im');
+    const local = /^\s*(?:-\s*)?uses:\s*['"]?\.\/?['"]?\s*(?:#.*)?$/im;
+    return remote.test(yamlText) || local.test(yamlText);
+}
+
+;// CONCATENATED MODULE: ./src/plan/workflow-guard.ts
+
+
+async function editedGateWorkflows(ctx, files, baseSha, headSha) {
+    const paths = changedWorkflowPaths(files);
+    if (paths.length === 0)
+        return [];
+    const [base, head] = await Promise.all([readAt(ctx, baseSha, paths), readAt(ctx, headSha, paths)]);
+    return paths.filter(p => [base.get(p), head.get(p)].some(text => text !== undefined && usesAction(text, ctx.actionRepository)));
+}
+
+;// CONCATENATED MODULE: ./src/sources/whole-tree.ts
+// Every routine file of a repository at two commits (not only the changed ones): verification (docs/verify.md)
+// creates the whole base routine set, so a changed view that calls an unchanged function finds it. From the
+// checkout when the run may read it (one ls-tree + one cat-file batch per side), else from the two recursive trees
+// and the blobs (or tarballs) the PR sources use too.
+
+
+
+function lsTree(ws, sha) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', ['ls-tree', '-r', '-z', '--name-only', '--full-tree', sha], { cwd: ws, stdio: ['ignore', 'pipe', 'pipe'] });
+        const out = [];
+        let err = '';
+        child.stdout.on('data', (d) => out.push(d));
+        child.stderr.on('data', (d) => (err += d.toString()));
+        child.on('error', reject);
+        child.on('close', code => (code === 0 ? resolve(Buffer.concat(out).toString('utf8').split('\0').filter(p => p !== '')) : reject(new Error(`git ls-tree ${sha}: ${err.trim()}`))));
+    });
+}
+async function readWholeTrees(req) {
+    const wanted = matcher(req.include);
+    const log = req.log ?? (() => undefined);
+    if (req.workspace !== undefined && (await prepareCheckout(req.workspace, [req.baseSha, req.headSha], true, log))) {
+        const [b, h] = await Promise.all([lsTree(req.workspace, req.baseSha), lsTree(req.workspace, req.headSha)]);
+        return {
+            base: await readFromGit(req.workspace, req.baseSha, b.filter(p => wanted(p))),
+            head: await readFromGit(req.workspace, req.headSha, h.filter(p => wanted(p)))
+        };
+    }
+    const [b, h] = await Promise.all([treeIndex(req.octokit, req.repo, req.baseSha), treeIndex(req.octokit, req.repo, req.headSha)]);
+    if (b === undefined || h === undefined)
+        throw new Error('GitHub truncated the repository tree: check the repository out (actions/checkout) so verification can read every routine file');
+    const paths = [...new Set([...b.blobs.keys(), ...h.blobs.keys()])].filter(p => wanted(p)).sort();
+    const sides = await readViaTrees(req.octokit, req.repo, req.baseSha, req.headSha, paths, log);
+    if (sides === undefined)
+        throw new Error('GitHub truncated the repository tree: check the repository out so verification can read every routine file');
+    return sides;
+}
+
+;// CONCATENATED MODULE: ./src/plan/verify-change.ts
+
+
+
+
+function verify_change_subTree(tree, keep) {
+    const out = new Map();
+    for (const [p, text] of tree)
+        if (keep.has(p))
+            out.set(p, text);
+    return out;
+}
+/** Verifies every changed target of a plan without errors; undefined when verification is off or has nothing to do. */
+async function verifyChange(ctx, planned) {
+    const database = ctx.inputs.verifyDatabase;
+    const changed = planned.targets.filter(hasChanges);
+    if (database === undefined || changed.length === 0 || planned.errors.length > 0 || planned.incomplete !== null)
+        return undefined;
+    const include = [...new Set(changed.flatMap(t => t.target.include))];
+    const trees = await readWholeTrees({
+        octokit: ctx.github.octokit,
+        repo: ctx.repo,
+        baseSha: planned.baseSha,
+        headSha: planned.headSha,
+        include,
+        ...(ctx.workspace !== undefined && !ctx.apiOnly ? { workspace: ctx.workspace } : {}),
+        log: m => ctx.log.debug(m)
+    });
+    // every routine file of each changed target, on both sides (the whole base set is created, not only what changed)
+    const groups = resolveTargets(planned.config, inputDefaultsOf(ctx), [...new Set([...trees.base.keys(), ...trees.head.keys()])]).groups;
+    const targets = [];
+    for (const t of changed) {
+        const g = groups.find(x => x.target.name === t.target.name);
+        const keep = new Set([...(g?.files ?? []), ...(g?.rollbackFiles ?? [])]);
+        const schemaFile = t.target.verify?.schema;
+        // the tables the routines need, as they are after the change (a PR may add the table its trigger needs)
+        const schemaText = schemaFile !== undefined ? (await readAt(ctx, planned.headSha, [schemaFile])).get(schemaFile) : undefined;
+        if (schemaFile !== undefined && schemaText === undefined) {
+            return { ok: false, summary: `verification failed at schema: ${schemaFile} (verify.schema of target ${t.target.name}) does not exist`, step: 'schema', message: `${schemaFile} (verify.schema of target ${t.target.name}) does not exist at ${planned.headSha.slice(0, 12)}` };
+        }
+        targets.push({
+            name: t.target.name,
+            base: verify_change_subTree(trees.base, keep),
+            head: verify_change_subTree(trees.head, keep),
+            plan: t.plan,
+            planOptions: { include: t.target.include, rollbackPattern: t.target.rollbackPattern },
+            ...(schemaFile !== undefined ? { schemaSql: { file: schemaFile, text: schemaText } } : {}),
+            ...(t.target.database.kind === 'schema' ? { schemaName: t.target.database.schema } : {})
+        });
+    }
+    const v = await Promise.all(/* import() */[__nccwpck_require__.e(588), __nccwpck_require__.e(970)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1970));
+    const report = await v.verifyPlan({ database, targets, logger: { info: m => ctx.log.info(m), debug: m => ctx.log.debug(m) } });
+    const summary = v.verifySummary(report);
+    ctx.log.info(summary);
+    if (report.ok) {
+        for (const n of report.notes)
+            ctx.log.info(`verification note: ${n}`);
+        return { ok: true, summary: `${summary[0].toUpperCase()}${summary.slice(1)}` };
+    }
+    return {
+        ok: false,
+        summary,
+        step: report.step,
+        message: report.message,
+        ...(report.at !== undefined ? { at: report.at } : {}),
+        ...(report.server !== undefined ? { server: report.server.full } : {})
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/modes/pull-request.ts
+// pull_request / pull_request_target opened, synchronize, reopened, ready_for_review, edited (and /dms-refresh on
+// one PR): plan, tickets, report, optionally wait in the job.
+// Forks: on pull_request the token is read-only and there are no secrets, so the run plans and writes only the job
+// summary; on pull_request_target (or a refresh) the check says a maintainer must review the commit, and a ticket is
+// opened only after `/dms-refresh <sha>` by someone with write access (anyone can open a PR).
+
+
+
+
+
+
+
+
+
+const FORK_EXPLANATION = [
+    'This PR comes from a fork: on pull_request its workflow token is read-only and it gets no DMS credentials, so no DMS ticket was opened and no check was written.',
+    'Run the gate on pull_request_target (docs/security.md), or let a maintainer (write access) who reviewed the commit comment /dms-refresh <head sha>: ' +
+        'that run uses the base repository\'s workflow and secrets, reads the SQL only as data through the GitHub API (no PR code is checked out or run), opens the DMS ticket and reports the check.',
+    'Approval is always read from DMS, never from PR or comment text.'
+];
+function resultOf(ctx, ev, headSha, extraNotes = []) {
+    const report = reportInputOf(ctx, ev, headSha, extraNotes);
+    const r = { report, outputs: outputsOf(report), title: checkTitleOf(ev) };
+    if (ev.state.kind === 'error')
+        r.failure = ev.state.message;
+    return r;
+}
+function awaitingMaintainer(planned) {
+    const objectCount = planned.targets.reduce((n, t) => n + t.plan.objects.length, 0);
+    return { kind: 'awaiting-maintainer', objectCount, headSha: planned.headSha };
+}
+/** pull_request from a fork: read-only token, no secrets. Plan and explain; nothing is written to GitHub or DMS. */
+async function runReadOnlyFork(ctx, pull, body) {
+    const planned = await planPull(ctx, pull, body);
+    const state = stateWithoutDms(planned) ?? awaitingMaintainer(planned);
+    for (const line of FORK_EXPLANATION)
+        ctx.log.info(line);
+    const r = resultOf(ctx, evaluateWithoutDms(planned, state), pull.headSha);
+    if (state.kind === 'plan-failed')
+        r.failure = `the SQL of this fork PR has ${state.findings.length} error(s); see the job summary`;
+    return r;
+}
+/**
+ * Whether a PR with nothing to deploy now may still have open tickets to close: it changed routine files (a
+ * reformat), its previous head's check named tickets, or it has the gate's sticky comment.
+ */
+function mayHaveTicketsOf(ctx, planned, before) {
+    return async () => {
+        if (planned.changedSqlFiles > 0)
+            return true;
+        if (before !== undefined) {
+            const runs = await listCheckRuns(ctx.github.octokit, ctx.repo, before, ctx.inputs.checkName);
+            if (runs.some(r => (readCheckMarker(r.summary)?.orders.length ?? 0) > 0))
+                return true;
+        }
+        if (!ctx.inputs.comment)
+            return before === undefined; // no comment to look at: without `before`, ask DMS
+        // the gate's comment is written by the token's app, whichever it is: any bot's comment with our marker counts
+        return (await findStickyComments(ctx.github.octokit, ctx.repo, planned.subject.pull.number, { author: null })).some(c => c.author.endsWith('[bot]'));
+    };
+}
+async function waitForApproval(ctx, ev, headSha) {
+    const totalMs = ctx.inputs.waitMinutes * 60_000;
+    const deadline = ctx.now().getTime() + totalMs;
+    let delay = Math.min(5000, Math.max(200, totalMs / 10));
+    let current = ev;
+    let digest = evaluationDigest(ev);
+    ctx.log.info(`Waiting up to ${ctx.inputs.waitMinutes} minute(s) for the DMS approval…`);
+    while (!isFinal(current.state) && ctx.now().getTime() + delay <= deadline) {
+        await ctx.sleep(delay);
+        delay = Math.min(Math.round(delay * 1.5), 60_000);
+        current = await reread(ctx, current);
+        const d = evaluationDigest(current);
+        if (d !== digest) {
+            digest = d;
+            current = { ...current, state: (await publish(ctx, current, headSha)).state };
+        }
+    }
+    if (!isFinal(current.state))
+        ctx.log.info('Still waiting: the check stays in progress; a refresh run (schedule, workflow_dispatch or /dms-refresh) will finish it.');
+    return current;
+}
+async function runPullRequest(ctx, pull, body, o) {
+    const planned = await planPull(ctx, pull, body);
+    if (ctx.workflowFromPr) {
+        const edited = await editedGateWorkflows(ctx, planned.files, planned.baseSha, planned.headSha);
+        if (edited.length > 0) {
+            const ev = evaluateWithoutDms(planned, { kind: 'blocked', block: { cause: 'workflow-changed', files: edited } });
+            const shown = { ...ev, state: (await publish(ctx, ev, pull.headSha)).state };
+            return resultOf(ctx, shown, pull.headSha);
+        }
+    }
+    // verify-database: prove the plan on a real server before a ticket can be opened (never for an uncleared fork)
+    if (o.allowCreate) {
+        const v = await verifyChange(ctx, planned);
+        if (v !== undefined)
+            planned.verification = v;
+    }
+    // a new ticket is coming: show the check in progress while DMS works (its precheck can take a while)
+    const beforeCreate = async () => {
+        await publish(ctx, evaluateWithoutDms(planned, { kind: 'planning' }), pull.headSha, { comment: false });
+    };
+    let ev = await evaluate(ctx, planned, {
+        allowCreate: o.allowCreate,
+        closeSuperseded: true,
+        mayHaveTickets: mayHaveTicketsOf(ctx, planned, o.before),
+        beforeCreate,
+        ...(pull.isFork && !o.allowCreate ? { missing: () => awaitingMaintainer(planned) } : {})
+    });
+    ev = { ...ev, state: (await publish(ctx, ev, pull.headSha)).state };
+    if (o.wait && ctx.inputs.waitMinutes > 0 && !isFinal(ev.state))
+        ev = await waitForApproval(ctx, ev, pull.headSha);
+    return resultOf(ctx, ev, pull.headSha);
+}
+
+;// CONCATENATED MODULE: ./src/action/modes/closed.ts
+// pull_request closed.
+// Unmerged: close the PR's open tickets (nothing of it ships).
+// Merged: plan the merge commit against its first parent — what actually landed — and judge it against the PR's
+// tickets. Tickets that do not hold that plan are closed (a revert before merging leaves nothing to run). With
+// execute-on-merge, and only when every target's plan is held by an approved ticket whose content DMS confirms,
+// COMMITOR tickets are executed one by one (stopping at the first failure); LAST_AUDITOR tickets are left to their
+// last approver and AUTO tickets to DMS, and both are reported. The check on the merge commit and the comment say
+// exactly which ticket ran and which were closed.
+
+
+
+
+
+
+
+
+
+
+
+
+/** Longest wait for one execution to finish inside the job. */
+const EXECUTION_WAIT_MS = 10 * 60_000;
+/** Closes the PR's open tickets except `keep`; returns what was closed. */
+async function closeRest(ctx, pull, keep, reason) {
+    const client = await ctx.dms();
+    const book = await ctx.book();
+    const closed = [];
+    for (const t of book.ofPull(ctx.repoFullName, pull.number)) {
+        if (!isOpenStatus(t.status) || keep.has(t.orderId))
+            continue;
+        if (await closeTicket(client, book, t.orderId, reason, ctx.log))
+            closed.push({ orderId: t.orderId, reason });
+    }
+    return closed;
+}
+/** Updates the sticky comment only when the PR has one (a closed PR gets no new comment). */
+async function updateComment(ctx, pull, ev, headSha, notes) {
+    if (!ctx.inputs.comment)
+        return;
+    const existing = await findStickyComments(ctx.github.octokit, ctx.repo, pull.number, { author: null });
+    const ours = existing.filter(c => c.author.endsWith('[bot]'));
+    if (ours.length === 0)
+        return;
+    const input = reportInputOf(ctx, ev, headSha, notes);
+    const r = await upsertStickyComment(ctx.github.octokit, ctx.repo, pull.number, commentBodyOf(ev, input), { author: ours[0].author });
+    ctx.log.info(`Sticky comment on #${pull.number}: ${r.action}`);
+}
+async function closeUnmerged(ctx, pull, body) {
+    const closed = await closeRest(ctx, pull, new Set(), `GitHub PR ${ctx.repoFullName}#${pull.number} was closed without merging`);
+    if (closed.length === 0) {
+        ctx.log.info(`#${pull.number} closed without merging; it has no open DMS ticket`);
+        return {};
+    }
+    const planned = { subject: { kind: 'pull', pull, body }, baseSha: pull.baseSha, headSha: pull.headSha, config: null, targets: [], permRefs: [], errors: [], incomplete: null, notes: [], contentSource: 'api', changedSqlFiles: 0, files: [] };
+    const gate = { kind: 'closed', orderId: closed[0].orderId, reason: 'the PR was closed without merging' };
+    const ev = evaluateWithoutDms(planned, gate, closed);
+    await updateComment(ctx, pull, ev, pull.headSha, []);
+    return { report: reportInputOf(ctx, ev, pull.headSha) };
+}
+/** Runs one COMMITOR ticket and follows it to the end (or the wait limit). */
+async function execute(ctx, client, orderId) {
+    ctx.log.info(`Executing DMS ticket ${orderId} (ExecuteDataCorrect)`);
+    try {
+        await client.executeDataCorrect({ orderId });
+    }
+    catch (e) {
+        if (e instanceof errors/* DmsError */.xJ && e.kind === 'business')
+            return { kind: 'execution-failed', orderId, message: `DMS refused ExecuteDataCorrect: ${e.message}` };
+        throw e;
+    }
+    return follow(ctx, client, orderId);
+}
+/** Reads a ticket until it is no longer approved-or-running (an AUTO ticket runs by itself), within the wait limit. */
+async function follow(ctx, client, orderId) {
+    const deadline = ctx.now().getTime() + EXECUTION_WAIT_MS;
+    let delay = 500;
+    for (;;) {
+        const state = ticketGateState(await client.getOrderBaseInfo(orderId), null);
+        if (state.kind !== 'executing' && state.kind !== 'approved')
+            return state;
+        if (ctx.now().getTime() + delay > deadline)
+            return state.kind === 'approved' ? { kind: 'executing', orderId } : state;
+        await ctx.sleep(delay);
+        delay = Math.min(delay * 2, 15_000);
+    }
+}
+async function runTickets(ctx, ev) {
+    const client = await ctx.dms();
+    const notes = [];
+    const targets = [];
+    let stopped;
+    for (const t of ev.targets) {
+        const ticket = t.ticket;
+        const id = ticket.orderId;
+        const mode = ticket.detail.execMode ?? 'COMMITOR';
+        let state;
+        if (t.state.kind === 'executed') {
+            state = t.state;
+            notes.push(`DMS ticket ${id} (target ${t.name}) had already been executed.`);
+        }
+        else if (mode === 'LAST_AUDITOR') {
+            // DMS lets only the last approver run it: calling ExecuteDataCorrect would be refused
+            state = { kind: 'awaiting-execution', orderId: id };
+            notes.push(`DMS ticket ${id} (target ${t.name}) is executed by its last approver in DMS (ExecMode LAST_AUDITOR); not called.`);
+        }
+        else if (mode === 'AUTO') {
+            state = await follow(ctx, client, id);
+            notes.push(`DMS ticket ${id} (target ${t.name}) runs by itself after approval (ExecMode AUTO): ${titleOf(state)}.`);
+        }
+        else if (stopped !== undefined) {
+            state = t.state;
+            notes.push(`DMS ticket ${id} (target ${t.name}) was not executed: ${stopped}.`);
+        }
+        else {
+            state = await execute(ctx, client, id);
+            notes.push(`Executed DMS ticket ${id} (target ${t.name}): ${titleOf(state)} — ${ticketUrl(id, ctx.consoleBase)}`);
+            if (state.kind === 'execution-failed')
+                stopped = `ticket ${id} failed first`;
+        }
+        targets.push({ ...t, state });
+    }
+    return { targets, notes };
+}
+async function merged(ctx, pull, body) {
+    const mergeSha = pull.mergeCommitSha ?? pull.headSha;
+    const range = { octokit: ctx.github.octokit, repo: ctx.repo, ...(ctx.workspace !== undefined && !ctx.apiOnly ? { workspace: ctx.workspace } : {}), log: (m) => ctx.log.debug(m) };
+    const parent = await firstParentOf({ ...range, sha: mergeSha });
+    const changedFiles = await listRangeFiles({ ...range, baseSha: parent, headSha: mergeSha });
+    const planned = await planChange(ctx, { subject: { kind: 'range', what: 'merge-commit', pull, body }, baseSha: parent, headSha: mergeSha, changedFiles });
+    const judged = await judgeRange(ctx, planned, { pull: pull.number, label: `merge commit ${mergeSha.slice(0, 12)}` });
+    const keep = new Set(judged.targets.flatMap(t => (t.ticket !== null ? [t.ticket.orderId] : [])));
+    const closed = await closeRest(ctx, pull, keep, `GitHub PR ${ctx.repoFullName}#${pull.number} was merged; this ticket does not hold the merged plan`);
+    const notes = [`Merged as ${mergeSha.slice(0, 12)}: planned against its first parent ${parent.slice(0, 12)}.`];
+    let ev = { ...judged, closed };
+    if (!ctx.inputs.executeOnMerge) {
+        notes.push('execute-on-merge is off: approved tickets are executed in DMS by their executor.');
+        ctx.log.info(`#${pull.number} merged; ${notes.join(' ')}`);
+        await updateComment(ctx, pull, ev, mergeSha, notes);
+        return { report: reportInputOf(ctx, ev, mergeSha, notes) };
+    }
+    const green = ev.targets.every(t => t.state.kind === 'approved' || t.state.kind === 'executed');
+    if (ev.targets.length > 0 && green) {
+        const ran = await runTickets(ctx, ev);
+        notes.push(...ran.notes);
+        ev = { ...ev, targets: ran.targets, state: worstState([...ran.targets.map(t => t.state)]) };
+    }
+    else if (ev.targets.length > 0) {
+        notes.push('Nothing was executed: not every target of the merged plan has an approved ticket (see above).');
+    }
+    const pub = await publish(ctx, ev, mergeSha, { comment: false, extraNotes: notes });
+    ctx.log.info(`Check '${ctx.inputs.checkName}' on merge commit ${mergeSha.slice(0, 12)}: ${titleOf(pub.state)}`);
+    const shown = { ...ev, state: pub.state };
+    await updateComment(ctx, pull, shown, mergeSha, notes);
+    const r = resultOf(ctx, shown, mergeSha, notes);
+    if (pub.state.kind === 'execution-failed')
+        r.failure = pub.state.message;
+    return r;
+}
+async function runClosed(ctx, pull, body) {
+    return pull.merged ? merged(ctx, pull, body) : closeUnmerged(ctx, pull, body);
+}
+
+;// CONCATENATED MODULE: ./src/action/modes/merge-group.ts
+// merge_group checks_requested: the merge group's head is planned against its base — the commit it will become
+// on the base branch — and judged against the gate's tickets: green only when every target's plan is empty or held
+// by an approved ticket whose content DMS confirms. No sticky-comment marker and no other check run is consulted.
+
+
+
+
+
+
+
+
+async function runMergeGroup(ctx, mg) {
+    const changedFiles = await listRangeFiles({
+        octokit: ctx.github.octokit,
+        repo: ctx.repo,
+        baseSha: mg.baseSha,
+        headSha: mg.headSha,
+        ...(ctx.workspace !== undefined && !ctx.apiOnly ? { workspace: ctx.workspace } : {}),
+        log: m => ctx.log.debug(m)
+    });
+    // the PRs in the group, for their permission-ticket lines (only ever adding gates) and the report
+    const pulls = [];
+    for (const n of mg.pullNumbers) {
+        const { data } = await ctx.github.octokit.rest.pulls.get({ ...ctx.repo, pull_number: n });
+        pulls.push({ pull: toPullInfo(data), body: data.body ?? null });
+    }
+    const body = pulls.map(p => p.body ?? '').join('\n');
+    const planned = await planChange(ctx, {
+        subject: { kind: 'range', what: 'merge-group', ...(pulls.length === 1 ? { pull: pulls[0].pull } : {}), body },
+        baseSha: mg.baseSha,
+        headSha: mg.headSha,
+        changedFiles
+    });
+    const label = `merge group ${mg.headSha.slice(0, 12)}`;
+    // a merge_group run uses the workflow file of the merge group commit: the PR's copy
+    const edited = await editedGateWorkflows(ctx, changedFiles.files, mg.baseSha, mg.headSha);
+    const ev = edited.length > 0 ? evaluateWithoutDms(planned, { kind: 'blocked', block: { cause: 'workflow-changed', files: edited } }) : await judgeRange(ctx, planned, { label });
+    const notes = [`Merge group ${mg.headRef || mg.headSha}: planned from ${mg.headSha.slice(0, 12)} against its base ${mg.baseSha.slice(0, 12)}.`];
+    const shown = { ...ev, state: (await publish(ctx, ev, mg.headSha, { comment: false, extraNotes: notes })).state };
+    return resultOf(ctx, shown, mg.headSha, notes);
+}
+
+;// CONCATENATED MODULE: ./src/github/permissions.ts
+// Who may trigger `/dms-refresh`: users with write, maintain or admin on the repository, asked through the
+// permission API (author_association is unreliable). The API reports maintain as write and triage as read.
+
+function legacy(p) {
+    return p === 'admin' || p === 'write' || p === 'read' ? p : 'none';
+}
+/** Pure decision, for the API answer (or a 404 = not a collaborator). */
+function decideRefresh(login, permission, roleName) {
+    if (permission === 'admin' || permission === 'write')
+        return { allowed: true, login, permission, roleName };
+    return {
+        allowed: false,
+        login,
+        permission,
+        roleName,
+        reason: `@${login} has ${roleName || permission} access; /dms-refresh needs write, maintain or admin`
+    };
+}
+async function canTriggerRefresh(octokit, repo, login) {
+    try {
+        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: login });
+        const roleName = data.role_name ?? data.permission;
+        return decideRefresh(login, legacy(data.permission), roleName);
+    }
+    catch (e) {
+        if (httpStatusOf(e) === 404)
+            return decideRefresh(login, 'none', 'none');
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/modes/refresh.ts
+// Refresh (schedule, workflow_dispatch, repository_dispatch): every open PR is looked at through GitHub's own check
+// runs on its head — never through the sticky comment, so `comment: false` works the same. A PR whose head has no
+// gate check, a foreign one, a pending or errored one is evaluated again (errors are retried; a non-fork PR may get
+// its ticket now). A green check is re-read in DMS with one call per ticket and turns red when the ticket was
+// cancelled, closed or rejected. Final failures wait for a push.
+// `/dms-refresh [<sha>]` (issue_comment): one PR, only for users with write access; for a fork PR it opens a ticket
+// only for the commit the maintainer names, and only while that commit is still the head.
+
+
+
+
+
+
+
+
+
+const PENDING = new Set(['awaiting-approval', 'executing', 'awaiting-execution']);
+const refresh_GREEN = new Set(['approved', 'executed']);
+const RETRY = new Set(['planning', 'awaiting-precheck', 'error']);
+/** Pure: what a refresh does with a PR, from the runs named like the gate's check on its head (newest first). */
+function refreshDecision(runs, headSha, now) {
+    if (runs.length === 0)
+        return { kind: 'evaluate', why: 'its head has no gate check', create: true };
+    const markers = runs.map(r => readCheckMarker(r.summary));
+    if (markers.some(m => m === undefined) || new Set(runs.map(r => r.app.id)).size > 1) {
+        return { kind: 'evaluate', why: 'a run with the gate\'s name was not written by the gate', create: false };
+    }
+    const latest = runs[0];
+    const m = markers[0];
+    if (m.head !== headSha)
+        return { kind: 'evaluate', why: 'its check describes another commit', create: false };
+    if (latest.status !== 'completed' && latest.startedAt !== null && now.getTime() - Date.parse(latest.startedAt) > STALE_AFTER_MS) {
+        return { kind: 'evaluate', why: 'its pending check nears GitHub\'s 14-day stale limit', create: false };
+    }
+    if (RETRY.has(m.state))
+        return { kind: 'evaluate', why: `its gate is ${m.state}`, create: true };
+    if (PENDING.has(m.state) || refresh_GREEN.has(m.state)) {
+        return m.orders.length + m.perm.length > 0 ? { kind: 'recheck', marker: m, green: refresh_GREEN.has(m.state) } : { kind: 'evaluate', why: `its ${m.state} check names no ticket`, create: false };
+    }
+    return { kind: 'skip', why: m.state === 'awaiting-maintainer' ? 'a maintainer must clear the fork\'s commit' : `its gate is ${m.state} until a push` };
+}
+const STILL_GREEN = new Set(['approved', 'waiting', 'processing', 'success']);
+/**
+ * Whether the tickets behind a check still say what the check shows. Green: one GetOrderBaseInfo per ticket (still
+ * approved or executed?). Pending: the same plus GetApprovalDetail, compared by digest. A ticket that is not the
+ * gate's own ticket of this PR (a hand-made marker) always means "evaluate".
+ */
+async function unchanged(ctx, pull, r) {
+    const client = await ctx.dms();
+    const book = await ctx.book();
+    const tickets = [];
+    for (const id of r.marker.orders) {
+        const own = book.byId(id);
+        if (own === undefined || !ofPull(own.identity, ctx.repoFullName, pull.number))
+            return false;
+        const base = await client.getOrderBaseInfo(id);
+        if (r.green) {
+            if (!STILL_GREEN.has(base.status))
+                return false;
+            continue;
+        }
+        if (base.workflowInstanceId === null)
+            return false; // not submitted yet: the evaluation moves it along
+        const approval = await client.getApprovalDetail(base.workflowInstanceId);
+        tickets.push({ state: ticketGateState(base, approval), approval, statusCode: base.statusCode });
+    }
+    const perm = r.marker.perm.length > 0 ? (await readPermGate(client, r.marker.perm)).orders : [];
+    if (r.green)
+        return perm.every(p => p.verdict === 'approved');
+    return digestOf(tickets, perm) === r.marker.digest;
+}
+async function pullWithBody(ctx, n) {
+    const { data } = await ctx.github.octokit.rest.pulls.get({ ...ctx.repo, pull_number: n });
+    return { pull: toPullInfo(data), body: data.body ?? null };
+}
+async function refreshOne(ctx, pull) {
+    const runs = await listCheckRuns(ctx.github.octokit, ctx.repo, pull.headSha, ctx.inputs.checkName);
+    const d = refreshDecision(runs, pull.headSha, ctx.now());
+    if (d.kind === 'skip') {
+        ctx.log.debug(`#${pull.number}: skipped (${d.why})`);
+        return 'skipped';
+    }
+    if (d.kind === 'recheck' && (await unchanged(ctx, pull, d))) {
+        ctx.log.info(`#${pull.number}: DMS still says ${d.marker.state}; nothing to write`);
+        return 'unchanged';
+    }
+    ctx.log.info(`#${pull.number}: evaluating (${d.kind === 'evaluate' ? d.why : 'DMS changed'})`);
+    const { body } = await pullWithBody(ctx, pull.number);
+    // A changed DMS state is shown, never papered over with a new ticket: a push or a rerun opens one.
+    await runPullRequest(ctx, pull, body, { allowCreate: d.kind === 'evaluate' && d.create && !pull.isFork, wait: false });
+    return 'evaluated';
+}
+async function runRefresh(ctx, only) {
+    const pulls = only !== undefined ? [(await pullWithBody(ctx, only)).pull].filter(p => p.state === 'open') : await listOpenPulls(ctx.github.octokit, ctx.repo);
+    const counts = { unchanged: 0, evaluated: 0, skipped: 0 };
+    const failures = [];
+    for (const pull of pulls) {
+        try {
+            counts[await refreshOne(ctx, pull)]++;
+        }
+        catch (e) {
+            // one PR's trouble must not stop the others; the run still fails at the end
+            failures.push(`#${pull.number}: ${e.message}`);
+            ctx.log.warning(`Refreshing #${pull.number} failed: ${e.message}`);
+        }
+    }
+    ctx.log.info(`Refresh: ${pulls.length} open PRs: ${counts.evaluated} evaluated, ${counts.unchanged} unchanged, ${counts.skipped} skipped`);
+    return failures.length > 0 ? { failure: `refresh failed for ${failures.join('; ')}` } : {};
+}
+async function runCommentRefresh(ctx, c) {
+    if (c.commenterIsBot) {
+        ctx.log.info(`/dms-refresh from bot ${c.commenter} ignored`);
+        return {};
+    }
+    const permission = await canTriggerRefresh(ctx.github.octokit, ctx.repo, c.commenter);
+    if (!permission.allowed) {
+        ctx.log.warning(`/dms-refresh refused: ${permission.reason}. Nothing was changed.`);
+        return {};
+    }
+    const { pull, body } = await pullWithBody(ctx, c.pullNumber);
+    if (pull.state !== 'open') {
+        ctx.log.info(`#${c.pullNumber} is ${pull.merged ? 'merged' : 'closed'}; /dms-refresh does nothing`);
+        return {};
+    }
+    if (c.sha !== undefined && !pull.headSha.startsWith(c.sha)) {
+        // The PR moved after the maintainer looked: clearing the new commit would clear SQL nobody reviewed.
+        const message = `/dms-refresh ${c.sha} names a commit that is no longer the head of #${c.pullNumber} (now ${pull.headSha.slice(0, 12)}): review the new commit and ask again`;
+        ctx.log.warning(message);
+        await ctx.github.octokit.rest.issues.createComment({ ...ctx.repo, issue_number: c.pullNumber, body: `${message.replace(/^\/dms-refresh ([0-9a-f]+)/, '`/dms-refresh $1`')}.` });
+        return {};
+    }
+    // A fork's commit is cleared for a ticket only by naming it: the head may move between reading and commenting.
+    const allowCreate = !pull.isFork || c.sha !== undefined;
+    ctx.log.info(`/dms-refresh on #${c.pullNumber} by ${c.commenter} (${permission.roleName})${pull.isFork ? ` — fork PR: reading its SQL through the API as data only${allowCreate ? `; commit ${pull.headSha.slice(0, 12)} cleared for a ticket` : '; name the reviewed commit (/dms-refresh <sha>) to open a ticket'}` : ''}`);
+    return runPullRequest(ctx, pull, body, { allowCreate, wait: false });
+}
+
+;// CONCATENATED MODULE: ./src/action/main.ts
+// The Action: event → mode → run → report. Any unexpected error fails the check (never neutral) and the job.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Longest wait for a new ticket's precheck inside one run. */
+const PRECHECK_WAIT_MS = 60_000;
+function readPayload(path) {
+    if (!path)
+        throw new Error('GITHUB_EVENT_PATH is not set: run this as a GitHub Action step');
+    const v = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+    if (typeof v !== 'object' || v === null)
+        throw new Error(`GITHUB_EVENT_PATH ${path} does not hold a JSON object`);
+    return v;
+}
+function repoOf(env) {
+    const full = env['GITHUB_REPOSITORY'] ?? '';
+    const m = /^([^/\s]+)\/([^/\s]+)$/.exec(full);
+    if (!m)
+        throw new Error(`GITHUB_REPOSITORY must be owner/name, got ${JSON.stringify(full)}`);
+    return { owner: m[1], repo: m[2], full };
+}
+/** Ticket links: the DMS console, or the endpoint itself for a local (http) emulator. */
+function consoleBaseOf(inputs) {
+    return inputs.dmsEndpoint.protocol === 'http' ? `http://${inputs.dmsEndpoint.host}` : DEFAULT_CONSOLE_BASE;
+}
+/** A fork PR on pull_request: the token is read-only and there are no secrets (nothing can be written). */
+function readOnlyFork(mode) {
+    return (mode.kind === 'pull-request' || mode.kind === 'closed') && mode.trigger === 'pull_request' && mode.pull.isFork;
+}
+/** The commit whose check shows an unexpected error, when the mode has one. */
+function errorShaOf(mode) {
+    switch (mode.kind) {
+        case 'pull-request':
+            return readOnlyFork(mode) ? undefined : mode.pull.headSha;
+        case 'merge-group':
+            return mode.headSha;
+        default:
+            return undefined;
+    }
+}
+async function dispatch(ctx, mode) {
+    switch (mode.kind) {
+        case 'pull-request':
+            if (readOnlyFork(mode))
+                return runReadOnlyFork(ctx, mode.pull, mode.body);
+            // a fork's ticket waits for a maintainer to clear its commit (/dms-refresh <sha>); anyone can open a PR
+            return runPullRequest(ctx, mode.pull, mode.body, { allowCreate: !mode.pull.isFork, wait: true, ...(mode.before !== undefined ? { before: mode.before } : {}) });
+        case 'closed':
+            if (readOnlyFork(mode)) {
+                ctx.log.info('Fork PR closed on pull_request: this run has no DMS credentials; run the gate on pull_request_target to close its tickets, or close them in DMS');
+                return {};
+            }
+            return runClosed(ctx, mode.pull, mode.body);
+        case 'refresh':
+            return runRefresh(ctx, mode.pullNumber);
+        case 'comment-refresh':
+            return runCommentRefresh(ctx, mode);
+        case 'merge-group':
+            return runMergeGroup(ctx, mode);
+        case 'ignored':
+            ctx.log.info(`Nothing to do: ${mode.reason}`);
+            return {};
+    }
+}
+async function main_run(env = process.env) {
+    const counter = new CallCounter();
+    let ctx;
+    let mode;
+    let dms;
+    try {
+        const inputs = getInputs();
+        const eventName = env['GITHUB_EVENT_NAME'] ?? '';
+        mode = modeOf(eventName, readPayload(env['GITHUB_EVENT_PATH']));
+        const repo = repoOf(env);
+        const github = createGitHubClient({ token: inputs.githubToken, counter, log: m => debug(m) });
+        dms = dmsFactory(inputs);
+        const workspace = env['GITHUB_WORKSPACE'];
+        const m = mode;
+        const dmsGet = dms.get;
+        let book;
+        const server = (env['GITHUB_SERVER_URL'] ?? 'https://github.com').replace(/\/+$/, '');
+        ctx = {
+            inputs,
+            repo: { owner: repo.owner, repo: repo.repo },
+            repoFullName: repo.full,
+            github,
+            dms: dms.get,
+            book: () => (book ??= dmsGet().then(client => readTicketBook(client, { windowDays: inputs.ticketWindowDays, now: new Date(), log: l => info(l) }))),
+            ...(isCheckout(workspace) ? { workspace } : {}),
+            apiOnly: eventName === 'pull_request_target',
+            ...(env['GITHUB_ACTION_REPOSITORY'] ? { actionRepository: env['GITHUB_ACTION_REPOSITORY'] } : {}),
+            workflowFromPr: (m.kind === 'pull-request' || m.kind === 'closed') && m.trigger === 'pull_request',
+            consoleBase: consoleBaseOf(inputs),
+            ...(env['GITHUB_RUN_ID'] ? { runUrl: `${server}/${repo.full}/actions/runs/${env['GITHUB_RUN_ID']}` } : {}),
+            log: { info: m => info(m), debug: m => debug(m), warning: m => warning(m) },
+            now: () => new Date(),
+            sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+            precheckWaitMs: PRECHECK_WAIT_MS
+        };
+        info(`dms-proc-gate: ${eventName} → ${mode.kind}`);
+        const result = await dispatch(ctx, mode);
+        if (result.report !== undefined)
+            await writeJobSummary(result.report, result.title);
+        if (result.outputs !== undefined)
+            setOutputs(result.outputs);
+        if (readOnlyFork(mode))
+            for (const line of FORK_EXPLANATION)
+                notice(line);
+        if (result.failure !== undefined)
+            setFailed(result.failure);
+    }
+    catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        const sha = mode !== undefined ? errorShaOf(mode) : undefined;
+        if (ctx !== undefined && sha !== undefined) {
+            try {
+                await publishError(ctx, sha, message);
+            }
+            catch (e2) {
+                warning(`Could not report the error on the check: ${e2.message}`);
+            }
+        }
+        setOutput('state', 'error');
+        setFailed(message);
+    }
+    finally {
+        debug(counter.describe());
+        await dms?.cleanup().catch(() => undefined);
+    }
+}
+
+
+/***/ }),
+
+/***/ 5115:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ resolveEndpoint)
+/* harmony export */ });
+/* unused harmony export DEFAULT_DMS_HOST */
+// Where DMS lives: the central endpoint by default (what Alibaba's generated SDK uses: endpointRule
+// "central"), a regional one from a region id, or an explicit host / URL (the emulator: http://127.0.0.1:PORT).
+const DEFAULT_DMS_HOST = 'dms-enterprise.aliyuncs.com';
+const REGION_RE = /^[a-z]{2,}(-[a-z0-9]+)+$/;
+/** A DNS name (RFC 1123 labels) or a bracketed IPv6 address, with an optional port. */
+const HOST_RE = /^(?=.{1,253}(:\d{1,5})?$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*(:\d{1,5})?$|^\[[0-9a-fA-F:.]+\](:\d{1,5})?$/;
+function checkPort(host, e) {
+    const m = /:(\d+)$/.exec(host);
+    if (m && (Number(m[1]) < 1 || Number(m[1]) > 65535))
+        throw new Error(`dms-endpoint: port out of range: ${JSON.stringify(e)}`);
+}
+/** Resolve `endpoint` (host, host:port, or http(s) URL) or `region`; throws naming the bad input. */
+function resolveEndpoint(endpoint, region) {
+    const e = endpoint?.trim();
+    if (e) {
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(e)) {
+            let url;
+            try {
+                url = new URL(e);
+            }
+            catch {
+                throw new Error(`dms-endpoint: not a valid URL: ${JSON.stringify(e)}`);
+            }
+            if (url.protocol !== 'http:' && url.protocol !== 'https:')
+                throw new Error(`dms-endpoint: protocol must be http or https, got ${url.protocol}`);
+            if (url.pathname !== '/' && url.pathname !== '')
+                throw new Error(`dms-endpoint: must not have a path (got ${url.pathname})`);
+            if (url.search || url.hash || url.username || url.password)
+                throw new Error('dms-endpoint: must not have a query, fragment or credentials');
+            return { protocol: url.protocol === 'http:' ? 'http' : 'https', host: url.host };
+        }
+        if (!HOST_RE.test(e))
+            throw new Error(`dms-endpoint: not a host name or URL: ${JSON.stringify(e)}`);
+        checkPort(e, e);
+        return { protocol: 'https', host: e };
+    }
+    const r = region?.trim();
+    if (r) {
+        if (!REGION_RE.test(r))
+            throw new Error(`dms-region: not a region id (like cn-hangzhou): ${JSON.stringify(r)}`);
+        return { protocol: 'https', host: `dms-enterprise.${r}.aliyuncs.com` };
+    }
+    return { protocol: 'https', host: DEFAULT_DMS_HOST };
+}
+
+
+/***/ }),
+
+/***/ 389:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   di: () => (/* binding */ isFailureBody),
+/* harmony export */   rt: () => (/* binding */ fromFailureBody),
+/* harmony export */   x7: () => (/* binding */ fromThrown),
+/* harmony export */   xJ: () => (/* binding */ DmsError)
+/* harmony export */ });
+/* unused harmony exports isDmsError, sanitize */
+// One error type for everything a DMS call can fail with. openapi-client reports failures in several
+// shapes (docs/dms-api.md §4, §6): HTTP 200 with Success:false, a thrown ResponseError whose `code` is the
+// literal string "undefined" when the body uses ErrorCode/ErrorMessage, a bare SyntaxError for non-JSON
+// (HTML 502) bodies, httpx RequestTimeoutError, and raw socket errors. Messages never carry secrets:
+// transport messages embed the request URL (whose query holds AccessKeyId/SecurityToken/Signature under
+// V1 signing), so URLs are cut to their origin and known secret values are redacted.
+class DmsError extends Error {
+    name = 'DmsError';
+    code;
+    action;
+    kind;
+    requestId;
+    httpStatus;
+    retryable;
+    constructor(init) {
+        const where = [init.httpStatus ? `HTTP ${init.httpStatus}` : '', init.requestId ? `request id ${init.requestId}` : '']
+            .filter(Boolean).join(', ');
+        super(`DMS ${init.action} failed: ${init.code}: ${init.message}${where ? ` (${where})` : ''}`);
+        this.code = init.code;
+        this.action = init.action;
+        this.kind = init.kind;
+        this.requestId = init.requestId ?? null;
+        this.httpStatus = init.httpStatus ?? null;
+        this.retryable = init.kind !== 'business';
+    }
+}
+function isDmsError(e) {
+    return e instanceof DmsError;
+}
+/** Cut every URL to scheme://host[:port]/path and replace known secret values. */
+function sanitize(text, secrets = []) {
+    let out = text.replace(/(https?:\/\/[^\s?#"']+)[?#][^\s"']*/gi, '$1?…');
+    for (const s of secrets) {
+        if (s && s.length >= 4)
+            out = out.split(s).join('***');
+    }
+    // Signature-bearing fragments that may appear outside a URL (header dumps, form bodies).
+    out = out.replace(/(Signature|SecurityToken|AccessKeySecret|x-acs-security-token|Authorization)([=:]\s*)[^\s&,"']+/gi, '$1$2***');
+    return out;
+}
+function kindFor(code, httpStatus) {
+    if (/^Throttling/i.test(code) || httpStatus === 429)
+        return 'throttle';
+    if (httpStatus !== null && httpStatus >= 500)
+        return 'server';
+    return 'business';
+}
+function text(x) {
+    return typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '';
+}
+function pick(obj, ...keys) {
+    if (typeof obj !== 'object' || obj === null)
+        return '';
+    const rec = obj;
+    for (const k of keys) {
+        const v = text(rec[k]);
+        if (v && v !== 'undefined')
+            return v;
+    }
+    return '';
+}
+/** True when a 2xx body reports failure (`Success:false`, also the string "false"). */
+function isFailureBody(body) {
+    if (typeof body !== 'object' || body === null)
+        return false;
+    const s = body.Success ?? body.success;
+    return s === false || s === 'false';
+}
+/** A `Success:false` body (HTTP 200 or otherwise) → DmsError. */
+function fromFailureBody(action, body, httpStatus, secrets = []) {
+    const code = pick(body, 'ErrorCode', 'Code', 'code') || 'UnknownError';
+    const message = pick(body, 'ErrorMessage', 'Message', 'message') || 'DMS reported Success:false without a message';
+    return new DmsError({
+        code,
+        message: sanitize(message, secrets),
+        action,
+        kind: kindFor(code, httpStatus === 200 ? null : httpStatus),
+        requestId: pick(body, 'RequestId', 'requestId') || null,
+        httpStatus
+    });
+}
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EAI_AGAIN']);
+/** Anything openapi-client/httpx threw → DmsError. */
+function fromThrown(action, e, secrets = []) {
+    if (e instanceof DmsError)
+        return e;
+    const err = (typeof e === 'object' && e !== null ? e : { message: String(e) });
+    const name = text(err.name);
+    const rawMessage = text(err.message);
+    const data = err.data;
+    // A ResponseError from a 4xx/5xx response: `data` holds the parsed body plus statusCode.
+    if (data && typeof data === 'object') {
+        const httpStatus = Number(data.statusCode ?? err.statusCode) || null;
+        const code = pick(data, 'Code', 'code', 'ErrorCode') || (text(err.code) !== 'undefined' ? text(err.code) : '') ||
+            (httpStatus ? `HTTP${httpStatus}` : 'UnknownError');
+        const message = pick(data, 'Message', 'message', 'ErrorMessage') || rawMessage;
+        return new DmsError({
+            code,
+            message: sanitize(message, secrets),
+            action,
+            kind: kindFor(code, httpStatus),
+            requestId: pick(data, 'RequestId', 'requestId') || null,
+            httpStatus
+        });
+    }
+    const sysCode = text(err.code);
+    if (name === 'RequestTimeoutError' || /RequestTimeout/.test(name) || /^(Read|Connect)Timeout/.test(rawMessage)) {
+        // httpx reports the socket inactivity timeout as "ConnectTimeout" even when connected: say both.
+        return new DmsError({ code: 'RequestTimeout', message: `no answer in time (connect or read timeout): ${sanitize(rawMessage, secrets)}`, action, kind: 'timeout' });
+    }
+    if (NETWORK_CODES.has(sysCode) || /socket hang up/i.test(rawMessage)) {
+        return new DmsError({ code: sysCode || 'ECONNRESET', message: sanitize(rawMessage, secrets), action, kind: sysCode === 'ETIMEDOUT' ? 'timeout' : 'network' });
+    }
+    if (name === 'SyntaxError') {
+        // openapi-client parses error bodies as JSON without looking at the status: an HTML gateway page
+        // (502/503/504) surfaces as a SyntaxError with no status. Treat as a transient gateway failure.
+        return new DmsError({ code: 'InvalidResponse', message: `response body is not JSON (${sanitize(rawMessage, secrets)})`, action, kind: 'invalid_response' });
+    }
+    // The credentials chain (@alicloud/credentials) and openapi-client's InvalidCredentials land here.
+    const code = sysCode && sysCode !== 'undefined' ? sysCode : /credential/i.test(rawMessage) ? 'InvalidCredentials' : name || 'UnknownError';
+    return new DmsError({ code, message: sanitize(rawMessage || String(e), secrets), action, kind: 'business' });
+}
+
+
+/***/ }),
+
+/***/ 1956:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N5: () => (/* binding */ DEFAULT_BODY_THRESHOLD),
+/* harmony export */   O4: () => (/* binding */ wire),
+/* harmony export */   XT: () => (/* binding */ approvalDetailParams),
+/* harmony export */   as: () => (/* binding */ executeDataCorrectParams),
+/* harmony export */   dr: () => (/* binding */ closeOrderParams),
+/* harmony export */   eg: () => (/* binding */ orderIdParams),
+/* harmony export */   i3: () => (/* binding */ createAuthorityTemplateParams),
+/* harmony export */   lH: () => (/* binding */ formatDmsTime),
+/* harmony export */   lg: () => (/* binding */ createProcCorrectOrderParams),
+/* harmony export */   nw: () => (/* binding */ requestTargetLength),
+/* harmony export */   q7: () => (/* binding */ listOrdersParams),
+/* harmony export */   yD: () => (/* binding */ searchDatabaseParams)
+/* harmony export */ });
+/* harmony import */ var node_querystring__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1792);
+/* harmony import */ var node_querystring__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_querystring__WEBPACK_IMPORTED_MODULE_0__);
+// Pure request building: typed inputs → the flat string map DMS receives, exactly as Alibaba's generated
+// SDK builds it (docs/dms-api.md §1): PascalCase names, object params "shrunk" to ONE JSON string
+// (`Param`, `RelatedUserList`, `ActionDetail`), scalars stringified, absent values omitted.
+
+function wire(fields) {
+    const out = {};
+    for (const [k, v] of Object.entries(fields)) {
+        if (v === undefined || v === null)
+            continue;
+        out[k] = typeof v === 'string' ? v : String(v);
+    }
+    return out;
+}
+function positiveInt(v, name) {
+    if (!Number.isSafeInteger(v) || v <= 0)
+        throw new RangeError(`${name} must be a positive integer, got ${JSON.stringify(v)}`);
+    return v;
+}
+function nonEmpty(v, name) {
+    if (typeof v !== 'string' || v.trim() === '')
+        throw new TypeError(`${name} must be a non-empty string`);
+    return v;
+}
+function createProcCorrectOrderParams(input, tid) {
+    nonEmpty(input.comment, 'comment');
+    nonEmpty(input.execSql, 'execSql');
+    if (!Array.isArray(input.dbItems) || input.dbItems.length === 0)
+        throw new TypeError('dbItems must list at least one database');
+    // Key order follows the SDK model (CreateProcCorrectOrderRequestParam) so the JSON matches byte for byte.
+    const param = {};
+    if (input.classify !== undefined)
+        param.Classify = input.classify;
+    param.DbItemList = input.dbItems.map((d, i) => ({ DbId: positiveInt(d.dbId, `dbItems[${i}].dbId`), Logic: d.logic === true }));
+    param.ExecMode = input.execMode;
+    param.ExecSQL = input.execSql;
+    param.RollbackSQL = input.rollbackSql;
+    param.RollbackSqlType = 'TEXT';
+    return wire({
+        AttachmentKey: input.attachmentKey,
+        Comment: input.comment,
+        Param: JSON.stringify(param),
+        RelatedUserList: input.relatedUserIds && input.relatedUserIds.length > 0 ? userIdArrayJson(input.relatedUserIds) : undefined,
+        Tid: tid
+    });
+}
+/** The SDK types RelatedUserList as number[]; write the digits verbatim so UIDs beyond 2^53 stay exact. */
+function userIdArrayJson(ids) {
+    return `[${ids.map((u, i) => {
+        const s = String(u).trim();
+        if (!/^[1-9]\d{0,19}$/.test(s) || (typeof u === 'number' && !Number.isSafeInteger(u))) {
+            throw new TypeError(`relatedUserIds[${i}] must be a numeric user id, got ${JSON.stringify(u)}`);
+        }
+        return s;
+    }).join(',')}]`;
+}
+function orderIdParams(orderId, tid, extra = {}) {
+    return wire({ ...extra, OrderId: positiveInt(orderId, 'orderId'), Tid: tid });
+}
+function approvalDetailParams(workflowInstanceId, tid) {
+    return wire({ Tid: tid, WorkflowInstanceId: positiveInt(workflowInstanceId, 'workflowInstanceId') });
+}
+function closeOrderParams(orderId, reason, tid) {
+    return wire({ CloseReason: nonEmpty(reason, 'closeReason'), OrderId: positiveInt(orderId, 'orderId'), Tid: tid });
+}
+function executeDataCorrectParams(input, tid) {
+    return wire({
+        ActionDetail: input.actionDetail ? JSON.stringify(input.actionDetail) : undefined,
+        OrderId: positiveInt(input.orderId, 'orderId'),
+        RealLoginUserUid: input.realLoginUserUid,
+        Tid: tid
+    });
+}
+function listOrdersParams(input, tid) {
+    return wire({
+        EndTime: input.endTime,
+        OrderResultType: input.orderResultType,
+        OrderStatus: input.orderStatus,
+        PageNumber: input.pageNumber,
+        PageSize: input.pageSize,
+        PluginType: input.pluginType,
+        SearchContent: input.searchContent,
+        SearchDateType: input.searchDateType,
+        StartTime: input.startTime,
+        Tid: tid
+    });
+}
+function searchDatabaseParams(input, tid) {
+    return wire({
+        DbType: input.dbType,
+        EnvType: input.envType,
+        PageNumber: input.pageNumber,
+        PageSize: input.pageSize,
+        SearchKey: nonEmpty(input.searchKey, 'searchKey'),
+        SearchRange: input.searchRange,
+        SearchTarget: input.searchTarget,
+        Tid: tid
+    });
+}
+function createAuthorityTemplateParams(name, description, tid) {
+    return wire({ Description: description, Name: nonEmpty(name, 'name'), Tid: tid });
+}
+/** Length of the request target openapi-client would put on the request line: `/?` + Node
+ *  querystring encoding (the same encoder tea uses in buildURL). */
+function requestTargetLength(params) {
+    const q = (0,node_querystring__WEBPACK_IMPORTED_MODULE_0__.stringify)(params);
+    return q.length === 0 ? 1 : 2 + q.length;
+}
+/** Default above which params move to the form body. nginx/Tengine-style front ends reject request
+ *  lines over their 8 KB header buffer (414); Node's server caps all headers at 16 KB. 6 KB leaves
+ *  room for the method/version and keeps the SDK's query path for all ordinary routine changes. */
+const DEFAULT_BODY_THRESHOLD = 6 * 1024;
+/** DMS's ListOrders/SearchDatabase time format, `YYYY-MM-DD HH:mm:ss` (UTC here). */
+function formatDmsTime(d) {
+    const p = (n) => String(n).padStart(2, '0');
+    return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+}
+
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(406);
+// The Action entry point: everything lives in main.ts so tests can import it without side effects.
+
+await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 4082:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ canonicalTokens),
+/* harmony export */   Z: () => (/* binding */ canonicalSql)
+/* harmony export */ });
+/* harmony import */ var _lexer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8005);
+/* harmony import */ var _keywords_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9662);
+// The comparison form of SQL: whitespace, comments, executable-comment markers and keyword letter case do
+// not count; strings, quoted identifiers, numbers and non-keyword words stay exactly as written.
+
+
+/** Canonical text of already-lexed tokens (insignificant kinds are skipped). */
+function canonicalTokens(tokens) {
+    const parts = [];
+    for (const t of tokens) {
+        switch (t.kind) {
+            case 'ws':
+            case 'comment':
+            case 'exec-open':
+            case 'exec-close':
+                continue;
+            case 'word':
+                parts.push(_keywords_js__WEBPACK_IMPORTED_MODULE_1__/* .KEYWORDS */ .d.has(t.value) ? t.value : t.text);
+                break;
+            case 'ident':
+                // `name` and name are the same identifier when the unquoted spelling is a plain word
+                if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(t.value)) {
+                    const upper = t.value.toUpperCase();
+                    parts.push(_keywords_js__WEBPACK_IMPORTED_MODULE_1__/* .KEYWORDS */ .d.has(upper) ? upper : t.value);
+                }
+                else
+                    parts.push(t.text);
+                break;
+            default:
+                parts.push(t.text);
+        }
+    }
+    return parts.join(' ');
+}
+/** Canonical text of a SQL fragment (used to compare server-reported definitions in tests and tools). */
+function canonicalSql(sql) {
+    return canonicalTokens((0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(sql));
+}
+
+
+/***/ }),
+
+/***/ 8481:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Je: () => (/* binding */ indexObjects),
+/* harmony export */   Ln: () => (/* binding */ compareAt),
+/* harmony export */   wc: () => (/* binding */ diffObjects)
+/* harmony export */ });
+/* harmony import */ var _file_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3732);
+// Base ↔ head by object identity (type, schema, name), never by file: renames, moves and reformatting
+// leave the canonical definition unchanged and so produce no change.
+
+/** First definition of each object in file order (paths sorted), plus every later redefinition. */
+function indexObjects(files) {
+    const byKey = new Map();
+    const duplicates = [];
+    for (const f of files) {
+        for (const d of f.defs) {
+            const first = byKey.get(d.key);
+            if (first)
+                duplicates.push({ first, again: d });
+            else
+                byKey.set(d.key, d);
+        }
+    }
+    return { byKey, duplicates };
+}
+/** Same text is the same definition; otherwise the comparison forms decide (computed only then). */
+function sameDefinition(b, h) {
+    return b.text === h.text || b.analysis.full === h.analysis.full || (0,_file_js__WEBPACK_IMPORTED_MODULE_0__/* .fullDef */ .ZX)(b).canonical === (0,_file_js__WEBPACK_IMPORTED_MODULE_0__/* .fullDef */ .ZX)(h).canonical;
+}
+function diffObjects(base, head) {
+    const out = [];
+    for (const [key, h] of head.byKey) {
+        const b = base.byKey.get(key);
+        if (!b)
+            out.push({ type: h.type, key, change: 'added', head: (0,_file_js__WEBPACK_IMPORTED_MODULE_0__/* .fullDef */ .ZX)(h), at: h });
+        else if (!sameDefinition(b, h))
+            out.push({ type: h.type, key, change: 'modified', base: (0,_file_js__WEBPACK_IMPORTED_MODULE_0__/* .fullDef */ .ZX)(b), head: (0,_file_js__WEBPACK_IMPORTED_MODULE_0__/* .fullDef */ .ZX)(h), at: h });
+    }
+    for (const [key, b] of base.byKey) {
+        if (!head.byKey.has(key))
+            out.push({ type: b.type, key, change: 'removed', base: (0,_file_js__WEBPACK_IMPORTED_MODULE_0__/* .fullDef */ .ZX)(b), at: b });
+    }
+    return out.sort((x, y) => compareAt(x.at, y.at));
+}
+function compareAt(a, b) {
+    return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
+}
+
+
+/***/ }),
+
+/***/ 3732:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CJ: () => (/* binding */ parseFile),
+/* harmony export */   F8: () => (/* binding */ stripBom),
+/* harmony export */   KJ: () => (/* binding */ newParseCache),
+/* harmony export */   ZX: () => (/* binding */ fullDef),
+/* harmony export */   ll: () => (/* binding */ deepProblems)
+/* harmony export */ });
+/* unused harmony exports Analysis, details */
+/* harmony import */ var _lexer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8005);
+/* harmony import */ var _objects_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(296);
+// One routine file → its object definitions, its DROP statements and the problems a reviewer must fix.
+// Parsing is two-level: every statement's identity (cheap, from the header), and the full analysis
+// (comparison form, runnable SQL, body checks) only for the statements that need it, once per distinct text.
+
+
+/** Full analysis of one statement text, computed on first use and shared by every place the text occurs. */
+class Analysis {
+    stmt;
+    result;
+    constructor(stmt) {
+        this.stmt = stmt;
+    }
+    /** Lines relative to the statement text starting on line 1. */
+    get full() {
+        return (this.result ??= (0,_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .classify */ .L8)(this.stmt, 1));
+    }
+}
+/** The full analysis of a definition with its file's line numbers. */
+function details(d) {
+    return (0,_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .shiftLines */ .Gz)(d.analysis.full, d.startLine - 1);
+}
+/** The runnable, comparable definition (falls back to the text as written if the deep parse rejects it). */
+function fullDef(d) {
+    const c = details(d);
+    if (c.kind === 'create')
+        return c.def;
+    const def = { type: d.type, name: d.name, key: d.key, line: d.line, orReplace: d.orReplace, ifNotExists: false,
+        aggregate: false, canonical: d.text, sql: d.text.trim(), references: new Set() };
+    if (d.schema !== undefined)
+        def.schema = d.schema;
+    return def;
+}
+function stripBom(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+/** 1-based line of each offset; offsets must not decrease between calls (statements come in order). */
+function lineCounter(source) {
+    let line = 1;
+    let pos = 0;
+    return (offset) => {
+        for (let i = source.indexOf('\n', pos); i !== -1 && i < offset; i = source.indexOf('\n', i + 1))
+            line++;
+        if (offset > pos)
+            pos = offset;
+        return line;
+    };
+}
+function newParseCache() {
+    return { files: new Map(), statements: new Map() };
+}
+function parseFile(path, text, cache = newParseCache()) {
+    const hit = cache.files.get(text);
+    if (hit)
+        return hit.path === path ? hit : { ...hit, path, defs: hit.defs.map((d) => ({ ...d, file: path })) };
+    const parsed = parseText(path, text, cache.statements);
+    cache.files.set(text, parsed);
+    return parsed;
+}
+function classifyCached(stmt, cache) {
+    // keyed by delimiter, then text: the delimiter decides the missing-DELIMITER warning
+    let byText = cache.get(stmt.delimiter);
+    if (!byText)
+        cache.set(stmt.delimiter, (byText = new Map()));
+    let c = byText.get(stmt.text);
+    if (!c) {
+        c = { quick: (0,_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyQuick */ ["in"])(stmt), analysis: new Analysis(stmt) };
+        byText.set(stmt.text, c);
+    }
+    return c;
+}
+function parseText(path, text, statementCache) {
+    const source = stripBom(text);
+    const { statements, problems } = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .splitStatements */ .Xd)(source);
+    const out = { path, defs: [], drops: [], problems: problems.map((p) => ({ ...p, severity: 'error' })),
+        lexerProblemLines: problems.map((p) => p.line) };
+    const lineAt = lineCounter(source);
+    for (const stmt of statements) {
+        const startLine = lineAt(stmt.start);
+        const { quick, analysis } = classifyCached(stmt, statementCache);
+        const delta = startLine - 1;
+        switch (quick.kind) {
+            case 'create':
+                out.defs.push({ ...quick.header, line: quick.header.line + delta, file: path, text: stmt.text, startLine,
+                    endLine: lineAt(stmt.end), analysis });
+                break;
+            case 'drop':
+                for (const n of quick.names) {
+                    out.drops.push({ type: quick.type, key: (0,_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .objectKey */ .T5)(quick.type, n), name: n.name, ifExists: quick.ifExists, line: quick.line + delta });
+                }
+                break;
+            case 'forbidden':
+            case 'invalid':
+                out.problems.push({ line: quick.line + delta, message: quick.message, severity: 'error' });
+                break;
+            case 'session':
+            case 'empty':
+                break;
+        }
+    }
+    for (const d of out.drops) {
+        if (!out.defs.some((def) => def.key === d.key)) {
+            out.problems.push({ line: d.line, severity: 'warning', message: `DROP ${d.type} ${d.name} has no CREATE in this file and is not deployed: delete the object's definition to remove it` });
+        }
+    }
+    out.problems.sort((a, b) => a.line - b.line);
+    return out;
+}
+/**
+ * Body checks of a definition whose text is new in head (text that already ran in base is not re-judged):
+ * a rejected header shape, a block left open, a body that relies on a tool keeping `;` inside BEGIN … END.
+ */
+function deepProblems(d, file) {
+    const c = details(d);
+    if (c.kind === 'invalid' || c.kind === 'forbidden')
+        return [{ line: c.line, message: c.message, severity: 'error' }];
+    if (c.kind !== 'create')
+        return [];
+    const out = [];
+    const def = c.def;
+    // A lexer problem inside the statement (say an unterminated string) already explains an open block.
+    const explained = file.lexerProblemLines.some((l) => l >= d.startLine && l <= d.endLine);
+    if (def.unterminatedBlock && !explained) {
+        out.push({ line: def.line, severity: 'error', message: `CREATE ${def.type} ${def.name}: a BEGIN … END (or CASE … END) block is still open where the ` +
+                `statement ends at line ${d.endLine}: check its END and the DELIMITER around the routine` });
+    }
+    if (def.innerSemicolonLine !== undefined) {
+        out.push({ line: def.line, severity: 'warning', message: `CREATE ${def.type} ${def.name}: the body contains ';' (line ${def.innerSemicolonLine}) but the ` +
+                `statement is not wrapped in DELIMITER, so the mysql client would cut it there (the plan's SQL is unaffected)` });
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 9662:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ KEYWORDS)
+/* harmony export */ });
+// MySQL/MariaDB keywords whose letter case carries no meaning. Canonical comparison upper-cases these and
+// keeps every other unquoted word as written, because table and view names are case-sensitive on Linux.
+const LIST = `
+ACCESSIBLE ACTION ADD AFTER AGAINST AGGREGATE ALGORITHM ALL ALTER ALWAYS ANALYZE AND ANY AS ASC ASCII ASENSITIVE AT
+ATOMIC AUTO_INCREMENT AVG BEFORE BEGIN BETWEEN BIGINT BINARY BIT BLOB BOOL BOOLEAN BOTH BY CALL CASCADE CASCADED CASE
+CAST CHAIN CHANGE CHAR CHARACTER CHARSET CHECK CLOSE COALESCE COLLATE COLLATION COLUMN COLUMNS COMMENT COMMIT
+COMMITTED COMPLETION CONCAT CONCAT_WS CONDITION CONSTRAINT CONTAINS CONTINUE CONVERT COUNT CREATE CROSS CUME_DIST
+CURDATE CURRENT CURRENT_DATE CURRENT_TIME CURRENT_TIMESTAMP CURRENT_USER CURSOR CURTIME DATA DATABASE DATABASES DATE
+DATETIME DATE_ADD DATE_FORMAT DATE_SUB DAY DAY_HOUR DAY_MINUTE DAY_SECOND DEALLOCATE DEC DECIMAL DECLARE DEFAULT
+DEFINER DELAYED DELETE DENSE_RANK DESC DESCRIBE DETERMINISTIC DISABLE DISTINCT DISTINCTROW DIV DO DOUBLE DROP DUAL
+DUPLICATE EACH ELSE ELSEIF ENABLE ENCLOSED END ENDS ENUM ERRORS ESCAPE ESCAPED EVENT EVERY EXCEPTION EXECUTE EXISTS
+EXIT EXPLAIN FALSE FETCH FIELDS FIRST FLOAT FLOAT4 FLOAT8 FLOOR FOLLOWS FOR FORCE FOREIGN FOUND FROM FULL FULLTEXT
+FUNCTION GET GLOBAL GRANT GREATEST GROUP GROUP_CONCAT HANDLER HAVING HIGH_PRIORITY HOUR HOUR_MINUTE HOUR_SECOND IF
+IFNULL IGNORE IN INDEX INFILE INNER INOUT INSENSITIVE INSERT INT INT1 INT2 INT3 INT4 INT8 INTEGER INTERVAL INTO INVOKER
+IS ISNULL ITERATE JOIN JSON JSON_ARRAYAGG JSON_EXTRACT JSON_OBJECT JSON_UNQUOTE KEY KEYS KILL LAG LANGUAGE LAST
+LAST_INSERT_ID LEAD LEADING LEAST LEAVE LEFT LENGTH LEVEL LIKE LIMIT LINES LOCAL LOCALTIME LOCALTIMESTAMP LOCK LONG
+LONGBLOB LONGTEXT LOOP LOWER LOW_PRIORITY LTRIM MATCH MAX MEDIUMBLOB MEDIUMINT MEDIUMTEXT MERGE MESSAGE_TEXT MIN
+MINUTE MINUTE_SECOND MOD MODIFIES MONTH MYSQL_ERRNO NAMES NATIONAL NATURAL NCHAR NEW NEXT NO NONE NOT NOW NULL NULLIF
+NUMERIC OFFSET OLD ON ONLY OPEN OPTIMIZE OPTION OPTIONALLY OR ORDER OUT OUTER OUTFILE OVER PARTITION PERCENT_RANK
+PRECEDES PRECISION PREPARE PRESERVE PRIMARY PROCEDURE PURGE QUARTER QUERY RANGE RANK READ READS REAL RECURSIVE
+REFERENCES REGEXP RELEASE RENAME REPEAT REPEATABLE REPLACE REQUIRE RESIGNAL RESTRICT RETURN RETURNING RETURNS REVOKE
+RIGHT RLIKE ROLLBACK ROUND ROW ROWS ROW_COUNT ROW_NUMBER RTRIM SAVEPOINT SCHEDULE SCHEMA SCHEMAS SECOND SECURITY
+SELECT SENSITIVE SEPARATOR SERIALIZABLE SESSION SET SHARE SHOW SIGNAL SIGNED SMALLINT SOME SPATIAL SPECIFIC SQL
+SQLEXCEPTION SQLSTATE SQLWARNING SQL_BIG_RESULT SQL_CALC_FOUND_ROWS SQL_SMALL_RESULT SSL START STARTING STARTS STATUS
+STRAIGHT_JOIN SUBSTR SUBSTRING SUM SYSDATE TABLE TEMPORARY TEMPTABLE TERMINATED TEXT THEN TIME TIMESTAMP TIMESTAMPDIFF
+TINYBLOB TINYINT TINYTEXT TO TRAILING TRANSACTION TRIGGER TRIM TRUE TRUNCATE UNCOMMITTED UNDEFINED UNDO UNION UNIQUE
+UNLOCK UNSIGNED UNTIL UPDATE UPPER USAGE USE USING UTC_DATE UTC_TIME UTC_TIMESTAMP VALUE VALUES VARBINARY VARCHAR
+VARCHARACTER VARYING VIEW WEEK WHEN WHERE WHILE WINDOW WITH WORK WRITE XOR YEAR YEAR_MONTH ZEROFILL
+`;
+const KEYWORDS = new Set(LIST.split(/\s+/).filter(Boolean));
+
+
+/***/ }),
+
+/***/ 8005:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Xd: () => (/* reexport */ splitStatements),
+  qw: () => (/* reexport */ tokenize)
+});
+
+// UNUSED EXPORTS: unquote
+
+// NAMESPACE OBJECT: ./src/sql/lexer/chars.ts
+var chars_namespaceObject = {};
+__nccwpck_require__.r(chars_namespaceObject);
+__nccwpck_require__.d(chars_namespaceObject, {
+  AT: () => (AT),
+  r_: () => (BACKSLASH),
+  rw: () => (BACKTICK),
+  Nl: () => (BANG),
+  bh: () => (BOM),
+  Yi: () => (CHAR_CLASS),
+  oH: () => (COLON),
+  KE: () => (COMMA),
+  CR: () => (CR),
+  EJ: () => (C_DIGIT),
+  ZT: () => (C_WORD),
+  VI: () => (C_WS),
+  jr: () => (DASH),
+  Em: () => (DIGIT0),
+  x: () => (DIGIT9),
+  y0: () => (DOT),
+  TB: () => (DQUOTE),
+  EQ: () => (EQ),
+  v9: () => (HASH),
+  Dl: () => (LPAREN),
+  NL: () => (NL),
+  tf: () => (RPAREN),
+  v_: () => (SEMI),
+  o: () => (SLASH),
+  t6: () => (SPACE),
+  y7: () => (SQUOTE),
+  Vw: () => (STAR),
+  wn: () => (TAB),
+  pL: () => (UPPER_M),
+  x8: () => (isWordChar)
+});
+
+// NAMESPACE OBJECT: ./src/sql/lexer/scan.ts
+var scan_namespaceObject = {};
+__nccwpck_require__.r(scan_namespaceObject);
+__nccwpck_require__.d(scan_namespaceObject, {
+  iY: () => (blockCommentEnd),
+  Dn: () => (countNewlines),
+  Wi: () => (execOpenLength),
+  IC: () => (isDashComment),
+  kd: () => (lineEnd),
+  YX: () => (scanQuoted)
+});
+
+// NAMESPACE OBJECT: ./src/sql/lexer/keywords.ts
+var keywords_namespaceObject = {};
+__nccwpck_require__.r(keywords_namespaceObject);
+__nccwpck_require__.d(keywords_namespaceObject, {
+  Kw: () => (Kw),
+  X: () => (keywordOf)
+});
+
+// NAMESPACE OBJECT: ./src/sql/lexer/blocks.ts
+var blocks_namespaceObject = {};
+__nccwpck_require__.r(blocks_namespaceObject);
+__nccwpck_require__.d(blocks_namespaceObject, {
+  yX: () => (BlockTracker),
+  z6: () => (PHASE_PLAIN),
+  Nx: () => (PHASE_PROGRAM)
+});
+
+// NAMESPACE OBJECT: ./src/sql/lexer/directive.ts
+var directive_namespaceObject = {};
+__nccwpck_require__.r(directive_namespaceObject);
+__nccwpck_require__.d(directive_namespaceObject, {
+  ep: () => (atLineStart),
+  ax: () => (isDelimiterWord),
+  cA: () => (readDirective)
+});
+
 ;// CONCATENATED MODULE: ./src/sql/lexer/chars.ts
 // Character codes and a lookup table, so the scanners test one array slot per char instead of running regexes.
 const NL = 10;
@@ -53996,23 +56812,23 @@ const CR = 13;
 const TAB = 9;
 const SPACE = 32;
 const BANG = 33; // !
-const chars_DQUOTE = 34; // "
+const DQUOTE = 34; // "
 const HASH = 35; // #
 const DOLLAR = 36;
 const SQUOTE = 39; // '
 const LPAREN = 40;
 const RPAREN = 41;
 const STAR = 42;
-const chars_COMMA = 44;
+const COMMA = 44;
 const DASH = 45;
 const DOT = 46;
 const SLASH = 47;
 const DIGIT0 = 48;
 const DIGIT9 = 57;
 const COLON = 58;
-const chars_SEMI = 59;
+const SEMI = 59;
 const LT = 60;
-const chars_EQ = 61;
+const EQ = 61;
 const GT = 62;
 const AT = 64;
 const UPPER_M = 77;
@@ -54230,7 +57046,7 @@ function unquote(raw) {
  * Tokenizes ONE statement's text (no DELIMITER handling); `line` counts from baseLine. Unterminated strings and
  * comments run to the end of the text (the splitter reports them). The tokens' texts concatenate to the input.
  */
-function tokenize_tokenize(text, baseLine = 1) {
+function tokenize(text, baseLine = 1) {
     const s = text;
     const n = s.length;
     const out = [];
@@ -55265,77 +58081,23 @@ function splitStatements(source) {
 
 
 
-;// CONCATENATED MODULE: ./src/sql/keywords.ts
-// MySQL/MariaDB keywords whose letter case carries no meaning. Canonical comparison upper-cases these and
-// keeps every other unquoted word as written, because table and view names are case-sensitive on Linux.
-const LIST = `
-ACCESSIBLE ACTION ADD AFTER AGAINST AGGREGATE ALGORITHM ALL ALTER ALWAYS ANALYZE AND ANY AS ASC ASCII ASENSITIVE AT
-ATOMIC AUTO_INCREMENT AVG BEFORE BEGIN BETWEEN BIGINT BINARY BIT BLOB BOOL BOOLEAN BOTH BY CALL CASCADE CASCADED CASE
-CAST CHAIN CHANGE CHAR CHARACTER CHARSET CHECK CLOSE COALESCE COLLATE COLLATION COLUMN COLUMNS COMMENT COMMIT
-COMMITTED COMPLETION CONCAT CONCAT_WS CONDITION CONSTRAINT CONTAINS CONTINUE CONVERT COUNT CREATE CROSS CUME_DIST
-CURDATE CURRENT CURRENT_DATE CURRENT_TIME CURRENT_TIMESTAMP CURRENT_USER CURSOR CURTIME DATA DATABASE DATABASES DATE
-DATETIME DATE_ADD DATE_FORMAT DATE_SUB DAY DAY_HOUR DAY_MINUTE DAY_SECOND DEALLOCATE DEC DECIMAL DECLARE DEFAULT
-DEFINER DELAYED DELETE DENSE_RANK DESC DESCRIBE DETERMINISTIC DISABLE DISTINCT DISTINCTROW DIV DO DOUBLE DROP DUAL
-DUPLICATE EACH ELSE ELSEIF ENABLE ENCLOSED END ENDS ENUM ERRORS ESCAPE ESCAPED EVENT EVERY EXCEPTION EXECUTE EXISTS
-EXIT EXPLAIN FALSE FETCH FIELDS FIRST FLOAT FLOAT4 FLOAT8 FLOOR FOLLOWS FOR FORCE FOREIGN FOUND FROM FULL FULLTEXT
-FUNCTION GET GLOBAL GRANT GREATEST GROUP GROUP_CONCAT HANDLER HAVING HIGH_PRIORITY HOUR HOUR_MINUTE HOUR_SECOND IF
-IFNULL IGNORE IN INDEX INFILE INNER INOUT INSENSITIVE INSERT INT INT1 INT2 INT3 INT4 INT8 INTEGER INTERVAL INTO INVOKER
-IS ISNULL ITERATE JOIN JSON JSON_ARRAYAGG JSON_EXTRACT JSON_OBJECT JSON_UNQUOTE KEY KEYS KILL LAG LANGUAGE LAST
-LAST_INSERT_ID LEAD LEADING LEAST LEAVE LEFT LENGTH LEVEL LIKE LIMIT LINES LOCAL LOCALTIME LOCALTIMESTAMP LOCK LONG
-LONGBLOB LONGTEXT LOOP LOWER LOW_PRIORITY LTRIM MATCH MAX MEDIUMBLOB MEDIUMINT MEDIUMTEXT MERGE MESSAGE_TEXT MIN
-MINUTE MINUTE_SECOND MOD MODIFIES MONTH MYSQL_ERRNO NAMES NATIONAL NATURAL NCHAR NEW NEXT NO NONE NOT NOW NULL NULLIF
-NUMERIC OFFSET OLD ON ONLY OPEN OPTIMIZE OPTION OPTIONALLY OR ORDER OUT OUTER OUTFILE OVER PARTITION PERCENT_RANK
-PRECEDES PRECISION PREPARE PRESERVE PRIMARY PROCEDURE PURGE QUARTER QUERY RANGE RANK READ READS REAL RECURSIVE
-REFERENCES REGEXP RELEASE RENAME REPEAT REPEATABLE REPLACE REQUIRE RESIGNAL RESTRICT RETURN RETURNING RETURNS REVOKE
-RIGHT RLIKE ROLLBACK ROUND ROW ROWS ROW_COUNT ROW_NUMBER RTRIM SAVEPOINT SCHEDULE SCHEMA SCHEMAS SECOND SECURITY
-SELECT SENSITIVE SEPARATOR SERIALIZABLE SESSION SET SHARE SHOW SIGNAL SIGNED SMALLINT SOME SPATIAL SPECIFIC SQL
-SQLEXCEPTION SQLSTATE SQLWARNING SQL_BIG_RESULT SQL_CALC_FOUND_ROWS SQL_SMALL_RESULT SSL START STARTING STARTS STATUS
-STRAIGHT_JOIN SUBSTR SUBSTRING SUM SYSDATE TABLE TEMPORARY TEMPTABLE TERMINATED TEXT THEN TIME TIMESTAMP TIMESTAMPDIFF
-TINYBLOB TINYINT TINYTEXT TO TRAILING TRANSACTION TRIGGER TRIM TRUE TRUNCATE UNCOMMITTED UNDEFINED UNDO UNION UNIQUE
-UNLOCK UNSIGNED UNTIL UPDATE UPPER USAGE USE USING UTC_DATE UTC_TIME UTC_TIMESTAMP VALUE VALUES VARBINARY VARCHAR
-VARCHARACTER VARYING VIEW WEEK WHEN WHERE WHILE WINDOW WITH WORK WRITE XOR YEAR YEAR_MONTH ZEROFILL
-`;
-const KEYWORDS = new Set(LIST.split(/\s+/).filter(Boolean));
 
-;// CONCATENATED MODULE: ./src/sql/canonical.ts
-// The comparison form of SQL: whitespace, comments, executable-comment markers and keyword letter case do
-// not count; strings, quoted identifiers, numbers and non-keyword words stay exactly as written.
+/***/ }),
 
+/***/ 296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/** Canonical text of already-lexed tokens (insignificant kinds are skipped). */
-function canonicalTokens(tokens) {
-    const parts = [];
-    for (const t of tokens) {
-        switch (t.kind) {
-            case 'ws':
-            case 'comment':
-            case 'exec-open':
-            case 'exec-close':
-                continue;
-            case 'word':
-                parts.push(KEYWORDS.has(t.value) ? t.value : t.text);
-                break;
-            case 'ident':
-                // `name` and name are the same identifier when the unquoted spelling is a plain word
-                if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(t.value)) {
-                    const upper = t.value.toUpperCase();
-                    parts.push(KEYWORDS.has(upper) ? upper : t.value);
-                }
-                else
-                    parts.push(t.text);
-                break;
-            default:
-                parts.push(t.text);
-        }
-    }
-    return parts.join(' ');
-}
-/** Canonical text of a SQL fragment (used to compare server-reported definitions in tests and tools). */
-function canonicalSql(sql) {
-    return canonicalTokens(tokenize(sql));
-}
-
-;// CONCATENATED MODULE: ./src/sql/objects.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gz: () => (/* binding */ shiftLines),
+/* harmony export */   L8: () => (/* binding */ classify),
+/* harmony export */   Sp: () => (/* binding */ readQualifiedName),
+/* harmony export */   T5: () => (/* binding */ objectKey),
+/* harmony export */   "in": () => (/* binding */ classifyQuick)
+/* harmony export */ });
+/* unused harmony export OBJECT_TYPES */
+/* harmony import */ var _lexer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8005);
+/* harmony import */ var _canonical_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4082);
+/* harmony import */ var _keywords_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9662);
 // Statement → what it means for the planner: a routine definition (with its parsed header), a paired
 // `DROP … IF EXISTS`, a harmless session `SET`, or something that does not belong in a routine file.
 
@@ -55388,16 +58150,16 @@ function objectKey(type, n) {
 }
 const FORBIDDEN_HINT = 'only CREATE/DROP of procedures, functions, triggers, events and views belong in a routine file';
 /** `INSERT INTO`, `ALTER TABLE`, `CALL`: the statement's leading keywords, for messages. */
-function objects_describe(sig) {
+function describe(sig) {
     const first = sig[0];
     if (first.kind !== 'word')
         return first.text;
     const second = sig[1];
-    return second?.kind === 'word' && KEYWORDS.has(second.value) ? `${first.value} ${second.value}` : first.value;
+    return second?.kind === 'word' && _keywords_js__WEBPACK_IMPORTED_MODULE_2__/* .KEYWORDS */ .d.has(second.value) ? `${first.value} ${second.value}` : first.value;
 }
 /** Classifies one statement. `baseLine` is the line of the statement text's first character. */
 function classify(stmt, baseLine) {
-    const tokens = tokenize_tokenize(stmt.text, baseLine);
+    const tokens = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(stmt.text, baseLine);
     const sig = tokens.filter((t) => !SKIP.has(t.kind));
     const head = sig[0];
     if (!head)
@@ -55417,7 +58179,7 @@ function classify(stmt, baseLine) {
         const scope = sig[1];
         if (isWord(scope, 'GLOBAL', 'PERSIST', 'PERSIST_ONLY', 'PASSWORD', 'ROLE', 'DEFAULT') ||
             sig.some((t) => t.kind === 'variable' && /^@@(global|persist)\./i.test(t.text))) {
-            return { kind: 'forbidden', line: head.line, message: `${objects_describe(sig)} changes server state: ${FORBIDDEN_HINT}` };
+            return { kind: 'forbidden', line: head.line, message: `${describe(sig)} changes server state: ${FORBIDDEN_HINT}` };
         }
         return { kind: 'session' };
     }
@@ -55425,7 +58187,7 @@ function classify(stmt, baseLine) {
         return { kind: 'forbidden', line: head.line,
             message: 'USE switches the database, but the DMS ticket runs on its target database: qualify names instead' };
     }
-    return { kind: 'forbidden', line: head.line, message: `${objects_describe(sig)} statement: ${FORBIDDEN_HINT}` };
+    return { kind: 'forbidden', line: head.line, message: `${describe(sig)} statement: ${FORBIDDEN_HINT}` };
 }
 function typeOf(t) {
     return t && t.kind === 'word' ? OBJECT_TYPES.find((o) => o === t.value) : undefined;
@@ -55437,7 +58199,7 @@ function classifyDrop(sig) {
         i++;
     const type = typeOf(sig[i]);
     if (!type)
-        return { kind: 'forbidden', line, message: `${objects_describe(sig)} statement: ${FORBIDDEN_HINT}` };
+        return { kind: 'forbidden', line, message: `${describe(sig)} statement: ${FORBIDDEN_HINT}` };
     i++;
     let ifExists = false;
     if (isWord(sig[i], 'IF') && isWord(sig[i + 1], 'EXISTS')) {
@@ -55551,7 +58313,7 @@ function classifyQuick(stmt) {
     const text = stmt.text;
     for (let len = 160;; len *= 4) {
         const whole = len >= text.length;
-        const sig = tokenize_tokenize(whole ? text : text.slice(0, len), 1).filter((t) => !SKIP.has(t.kind));
+        const sig = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(whole ? text : text.slice(0, len), 1).filter((t) => !SKIP.has(t.kind));
         const head = sig[0];
         if (!head && !whole)
             continue;
@@ -55603,7 +58365,7 @@ function classifyCreate(text, tokens, sig) {
                 references.add((t.kind === 'ident' ? t.value : t.text).toLowerCase());
     const def = {
         type, ...r.name, key: objectKey(type, r.name), line, orReplace, ifNotExists, aggregate,
-        canonical: `${header}\u0000${canonicalTokens(rest)}`,
+        canonical: `${header}\u0000${(0,_canonical_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalTokens */ .F)(rest)}`,
         sql: renderDefinition(text, tokens, sig, type === 'VIEW'),
         references
     };
@@ -55732,181 +58494,32 @@ function shiftLines(c, delta) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sql/file.ts
-// One routine file → its object definitions, its DROP statements and the problems a reviewer must fix.
-// Parsing is two-level: every statement's identity (cheap, from the header), and the full analysis
-// (comparison form, runnable SQL, body checks) only for the statements that need it, once per distinct text.
+
+/***/ }),
+
+/***/ 4961:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
-/** Full analysis of one statement text, computed on first use and shared by every place the text occurs. */
-class Analysis {
-    stmt;
-    result;
-    constructor(stmt) {
-        this.stmt = stmt;
-    }
-    /** Lines relative to the statement text starting on line 1. */
-    get full() {
-        return (this.result ??= classify(this.stmt, 1));
-    }
-}
-/** The full analysis of a definition with its file's line numbers. */
-function file_details(d) {
-    return shiftLines(d.analysis.full, d.startLine - 1);
-}
-/** The runnable, comparable definition (falls back to the text as written if the deep parse rejects it). */
-function fullDef(d) {
-    const c = file_details(d);
-    if (c.kind === 'create')
-        return c.def;
-    const def = { type: d.type, name: d.name, key: d.key, line: d.line, orReplace: d.orReplace, ifNotExists: false,
-        aggregate: false, canonical: d.text, sql: d.text.trim(), references: new Set() };
-    if (d.schema !== undefined)
-        def.schema = d.schema;
-    return def;
-}
-function stripBom(text) {
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-/** 1-based line of each offset; offsets must not decrease between calls (statements come in order). */
-function lineCounter(source) {
-    let line = 1;
-    let pos = 0;
-    return (offset) => {
-        for (let i = source.indexOf('\n', pos); i !== -1 && i < offset; i = source.indexOf('\n', i + 1))
-            line++;
-        if (offset > pos)
-            pos = offset;
-        return line;
-    };
-}
-function newParseCache() {
-    return { files: new Map(), statements: new Map() };
-}
-function parseFile(path, text, cache = newParseCache()) {
-    const hit = cache.files.get(text);
-    if (hit)
-        return hit.path === path ? hit : { ...hit, path, defs: hit.defs.map((d) => ({ ...d, file: path })) };
-    const parsed = parseText(path, text, cache.statements);
-    cache.files.set(text, parsed);
-    return parsed;
-}
-function classifyCached(stmt, cache) {
-    // keyed by delimiter, then text: the delimiter decides the missing-DELIMITER warning
-    let byText = cache.get(stmt.delimiter);
-    if (!byText)
-        cache.set(stmt.delimiter, (byText = new Map()));
-    let c = byText.get(stmt.text);
-    if (!c) {
-        c = { quick: classifyQuick(stmt), analysis: new Analysis(stmt) };
-        byText.set(stmt.text, c);
-    }
-    return c;
-}
-function parseText(path, text, statementCache) {
-    const source = stripBom(text);
-    const { statements, problems } = splitStatements(source);
-    const out = { path, defs: [], drops: [], problems: problems.map((p) => ({ ...p, severity: 'error' })),
-        lexerProblemLines: problems.map((p) => p.line) };
-    const lineAt = lineCounter(source);
-    for (const stmt of statements) {
-        const startLine = lineAt(stmt.start);
-        const { quick, analysis } = classifyCached(stmt, statementCache);
-        const delta = startLine - 1;
-        switch (quick.kind) {
-            case 'create':
-                out.defs.push({ ...quick.header, line: quick.header.line + delta, file: path, text: stmt.text, startLine,
-                    endLine: lineAt(stmt.end), analysis });
-                break;
-            case 'drop':
-                for (const n of quick.names) {
-                    out.drops.push({ type: quick.type, key: objectKey(quick.type, n), name: n.name, ifExists: quick.ifExists, line: quick.line + delta });
-                }
-                break;
-            case 'forbidden':
-            case 'invalid':
-                out.problems.push({ line: quick.line + delta, message: quick.message, severity: 'error' });
-                break;
-            case 'session':
-            case 'empty':
-                break;
-        }
-    }
-    for (const d of out.drops) {
-        if (!out.defs.some((def) => def.key === d.key)) {
-            out.problems.push({ line: d.line, severity: 'warning', message: `DROP ${d.type} ${d.name} has no CREATE in this file and is not deployed: delete the object's definition to remove it` });
-        }
-    }
-    out.problems.sort((a, b) => a.line - b.line);
-    return out;
-}
-/**
- * Body checks of a definition whose text is new in head (text that already ran in base is not re-judged):
- * a rejected header shape, a block left open, a body that relies on a tool keeping `;` inside BEGIN … END.
- */
-function deepProblems(d, file) {
-    const c = file_details(d);
-    if (c.kind === 'invalid' || c.kind === 'forbidden')
-        return [{ line: c.line, message: c.message, severity: 'error' }];
-    if (c.kind !== 'create')
-        return [];
-    const out = [];
-    const def = c.def;
-    // A lexer problem inside the statement (say an unterminated string) already explains an open block.
-    const explained = file.lexerProblemLines.some((l) => l >= d.startLine && l <= d.endLine);
-    if (def.unterminatedBlock && !explained) {
-        out.push({ line: def.line, severity: 'error', message: `CREATE ${def.type} ${def.name}: a BEGIN … END (or CASE … END) block is still open where the ` +
-                `statement ends at line ${d.endLine}: check its END and the DELIMITER around the routine` });
-    }
-    if (def.innerSemicolonLine !== undefined) {
-        out.push({ line: def.line, severity: 'warning', message: `CREATE ${def.type} ${def.name}: the body contains ';' (line ${def.innerSemicolonLine}) but the ` +
-                `statement is not wrapped in DELIMITER, so the mysql client would cut it there (the plan's SQL is unaffected)` });
-    }
-    return out;
-}
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  el: () => (/* binding */ DEFAULT_ROLLBACK_PATTERN),
+  et: () => (/* binding */ plan),
+  jr: () => (/* binding */ rollbackPathFor),
+  bs: () => (/* binding */ routineFileFilter)
+});
 
-;// CONCATENATED MODULE: ./src/sql/diff.ts
-// Base ↔ head by object identity (type, schema, name), never by file: renames, moves and reformatting
-// leave the canonical definition unchanged and so produce no change.
+// UNUSED EXPORTS: DEFAULT_INCLUDE
 
-/** First definition of each object in file order (paths sorted), plus every later redefinition. */
-function indexObjects(files) {
-    const byKey = new Map();
-    const duplicates = [];
-    for (const f of files) {
-        for (const d of f.defs) {
-            const first = byKey.get(d.key);
-            if (first)
-                duplicates.push({ first, again: d });
-            else
-                byKey.set(d.key, d);
-        }
-    }
-    return { byKey, duplicates };
-}
-/** Same text is the same definition; otherwise the comparison forms decide (computed only then). */
-function sameDefinition(b, h) {
-    return b.text === h.text || b.analysis.full === h.analysis.full || fullDef(b).canonical === fullDef(h).canonical;
-}
-function diffObjects(base, head) {
-    const out = [];
-    for (const [key, h] of head.byKey) {
-        const b = base.byKey.get(key);
-        if (!b)
-            out.push({ type: h.type, key, change: 'added', head: fullDef(h), at: h });
-        else if (!sameDefinition(b, h))
-            out.push({ type: h.type, key, change: 'modified', base: fullDef(b), head: fullDef(h), at: h });
-    }
-    for (const [key, b] of base.byKey) {
-        if (!head.byKey.has(key))
-            out.push({ type: b.type, key, change: 'removed', base: fullDef(b), at: b });
-    }
-    return out.sort((x, y) => compareAt(x.at, y.at));
-}
-function compareAt(a, b) {
-    return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
-}
-
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(4006);
+var picomatch_default = /*#__PURE__*/__nccwpck_require__.n(picomatch);
+// EXTERNAL MODULE: ./src/sql/lexer.ts + 9 modules
+var lexer = __nccwpck_require__(8005);
+// EXTERNAL MODULE: ./src/sql/diff.ts
+var diff = __nccwpck_require__(8481);
+// EXTERNAL MODULE: ./src/sql/file.ts
+var file = __nccwpck_require__(3732);
 ;// CONCATENATED MODULE: ./src/sql/lint.ts
 
 /** `baseTexts`: statement texts of every base definition (those already ran; their bodies are not re-judged). */
@@ -55915,7 +58528,7 @@ function lint(changedHeadFiles, duplicates, changes, headFiles, baseTexts) {
     const warnings = [];
     const changedPaths = new Set(changedHeadFiles.map((f) => f.path));
     for (const f of changedHeadFiles) {
-        const problems = [...f.problems, ...f.defs.filter((d) => !baseTexts.has(d.text)).flatMap((d) => deepProblems(d, f))];
+        const problems = [...f.problems, ...f.defs.filter((d) => !baseTexts.has(d.text)).flatMap((d) => (0,file/* deepProblems */.ll)(d, f))];
         for (const p of problems)
             (p.severity === 'error' ? errors : warnings).push({ file: f.path, line: p.line, message: p.message });
     }
@@ -55950,7 +58563,117 @@ function lint(changedHeadFiles, duplicates, changes, headFiles, baseTexts) {
     return { errors: errors.sort(order), warnings: warnings.sort(order) };
 }
 
-;// CONCATENATED MODULE: ./src/sql/render.ts
+// EXTERNAL MODULE: ./src/sql/render.ts
+var render = __nccwpck_require__(1374);
+;// CONCATENATED MODULE: ./src/sql/plan.ts
+// The planner: two source trees → the changed routine objects, their deploy and rollback SQL, and findings.
+// Pure: no I/O (sources are read by src/sources).
+
+
+
+
+
+
+const DEFAULT_INCLUDE = ['**/*.sql'];
+const DEFAULT_ROLLBACK_PATTERN = '{dir}/{name}.rollback.sql';
+function rollbackPathFor(file, pattern = DEFAULT_ROLLBACK_PATTERN) {
+    const slash = file.lastIndexOf('/');
+    const dir = slash === -1 ? '' : file.slice(0, slash);
+    const base = file.slice(slash + 1);
+    const name = base.replace(/\.sql$/i, '');
+    return pattern.replace(/\{dir\}/g, dir).replace(/\{name\}/g, name).replace(/\{file\}/g, base)
+        .replace(/\/{2,}/g, '/').replace(/^\.?\//, '');
+}
+/**
+ * Which of the given paths are routine files: included by the globs and not a rollback file (`*.rollback.sql`,
+ * or the rollback path of another candidate under a custom pattern).
+ */
+function routineFileFilter(paths, options = {}) {
+    const included = picomatch_default()(options.include?.length ? options.include : DEFAULT_INCLUDE, { dot: true });
+    const pattern = options.rollbackPattern ?? DEFAULT_ROLLBACK_PATTERN;
+    const candidates = new Set([...paths].filter((p) => included(p)));
+    const rollbackFiles = new Set();
+    for (const p of candidates) {
+        if (p.toLowerCase().endsWith('.rollback.sql'))
+            rollbackFiles.add(p);
+        else
+            rollbackFiles.add(rollbackPathFor(p, pattern));
+    }
+    return (p) => candidates.has(p) && !rollbackFiles.has(p);
+}
+function plan(base, head, options = {}) {
+    const pattern = options.rollbackPattern ?? DEFAULT_ROLLBACK_PATTERN;
+    const isRoutineFile = routineFileFilter([...base.keys(), ...head.keys()], options);
+    const cache = (0,file/* newParseCache */.KJ)();
+    const parseTree = (tree) => [...tree.keys()].filter(isRoutineFile).sort().map((p) => (0,file/* parseFile */.CJ)(p, tree.get(p), cache));
+    const baseFiles = parseTree(base);
+    const headFiles = parseTree(head);
+    const baseIndex = (0,diff/* indexObjects */.Je)(baseFiles);
+    const headIndex = (0,diff/* indexObjects */.Je)(headFiles);
+    const changes = (0,diff/* diffObjects */.wc)(baseIndex, headIndex);
+    const changedHeadFiles = headFiles.filter((f) => base.get(f.path) !== head.get(f.path));
+    const headByPath = new Map(headFiles.map((f) => [f.path, f]));
+    const baseTexts = new Set(baseFiles.flatMap((f) => f.defs.map((d) => d.text)));
+    const { errors, warnings } = lint(changedHeadFiles, headIndex.duplicates, changes, headByPath, baseTexts);
+    // A reviewer's rollback file replaces the generated rollback of every changed object of its routine file.
+    const overrides = new Map();
+    const generated = changes.filter((c) => {
+        const rb = rollbackPathFor(c.at.file, pattern);
+        const text = head.get(rb);
+        if (text === undefined)
+            return true;
+        overrides.set(rb, text);
+        return false;
+    });
+    const overrideStatements = [];
+    for (const rb of [...overrides.keys()].sort()) {
+        const { statements, problems } = (0,lexer/* splitStatements */.Xd)((0,file/* stripBom */.F8)(overrides.get(rb)));
+        for (const p of problems)
+            errors.push({ file: rb, line: p.line, message: `rollback file: ${p.message}` });
+        for (const s of statements)
+            overrideStatements.push((0,render/* trimStatement */.y5)(s.text));
+    }
+    errors.sort(diff/* compareAt */.Ln);
+    const objects = changes.map((c) => {
+        const o = { type: c.type, name: c.at.name, change: c.change, file: c.at.file, line: c.at.line };
+        if (c.at.schema !== undefined)
+            o.schema = c.at.schema;
+        return o;
+    });
+    return {
+        objects: objects.map(({ type, schema, name, change, file, line }) => (schema === undefined ? { type, name, change, file, line } : { type, schema, name, change, file, line })),
+        execSql: (0,render/* toScript */.bQ)((0,render/* execStatements */.OB)(changes)),
+        rollbackSql: (0,render/* toScript */.bQ)([...(0,render/* rollbackStatements */.ro)(generated), ...overrideStatements]),
+        errors: dedupe(errors),
+        warnings: dedupe(warnings)
+    };
+}
+function dedupe(list) {
+    const seen = new Set();
+    return list.filter((f) => {
+        const k = `${f.file}\u0000${f.line}\u0000${f.message}`;
+        if (seen.has(k))
+            return false;
+        seen.add(k);
+        return true;
+    });
+}
+
+
+/***/ }),
+
+/***/ 1374:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OB: () => (/* binding */ execStatements),
+/* harmony export */   SA: () => (/* binding */ dropSql),
+/* harmony export */   bQ: () => (/* binding */ toScript),
+/* harmony export */   ro: () => (/* binding */ rollbackStatements),
+/* harmony export */   y5: () => (/* binding */ trimStatement)
+/* harmony export */ });
+/* unused harmony exports quoteIdent, chooseDelimiter */
+/* harmony import */ var _lexer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8005);
 // execSql / rollbackSql: ordered statements in the DELIMITER form the mariadb client and DMS both accept.
 
 function quoteIdent(name) {
@@ -56004,7 +58727,7 @@ function rollbackStatements(changes) {
 }
 /** A statement without leading/trailing comments, so an appended delimiter is never inside a comment. */
 function trimStatement(text) {
-    const sig = tokenize_tokenize(text).filter((t) => t.kind !== 'ws' && t.kind !== 'comment');
+    const sig = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(text).filter((t) => t.kind !== 'ws' && t.kind !== 'comment');
     if (sig.length === 0)
         return '';
     return text.slice(sig[0].start, sig[sig.length - 1].end);
@@ -56030,2432 +58753,151 @@ function toScript(statements) {
     return `DELIMITER ${d}\n${list.map((s) => `${s}${d}\n`).join('')}DELIMITER ;\n`;
 }
 
-;// CONCATENATED MODULE: ./src/sql/plan.ts
-// The planner: two source trees → the changed routine objects, their deploy and rollback SQL, and findings.
-// Pure: no I/O (sources are read by src/sources).
 
+/***/ }),
 
+/***/ 9436:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IX: () => (/* binding */ describeVerifyDatabase),
+/* harmony export */   JK: () => (/* binding */ VerifyUrlError),
+/* harmony export */   UK: () => (/* binding */ parseVerifyUrl),
+/* harmony export */   pX: () => (/* binding */ passwordForms),
+/* harmony export */   zh: () => (/* binding */ Secret)
+/* harmony export */ });
+/* unused harmony export DEFAULT_MYSQL_PORT */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+// The verify-database URL: `mysql://user[:password]@host[:port]`, or `mysql://user@localhost?socket=/path`.
+// Pure. Errors describe the problem without ever repeating the URL (it may hold the password); the caller
+// names the input (`--verify`, `verify-database`).
 
-
-
-const DEFAULT_INCLUDE = ['**/*.sql'];
-const DEFAULT_ROLLBACK_PATTERN = '{dir}/{name}.rollback.sql';
-function rollbackPathFor(file, pattern = DEFAULT_ROLLBACK_PATTERN) {
-    const slash = file.lastIndexOf('/');
-    const dir = slash === -1 ? '' : file.slice(0, slash);
-    const base = file.slice(slash + 1);
-    const name = base.replace(/\.sql$/i, '');
-    return pattern.replace(/\{dir\}/g, dir).replace(/\{name\}/g, name).replace(/\{file\}/g, base)
-        .replace(/\/{2,}/g, '/').replace(/^\.?\//, '');
-}
-/**
- * Which of the given paths are routine files: included by the globs and not a rollback file (`*.rollback.sql`,
- * or the rollback path of another candidate under a custom pattern).
- */
-function routineFileFilter(paths, options = {}) {
-    const included = picomatch_default()(options.include?.length ? options.include : DEFAULT_INCLUDE, { dot: true });
-    const pattern = options.rollbackPattern ?? DEFAULT_ROLLBACK_PATTERN;
-    const candidates = new Set([...paths].filter((p) => included(p)));
-    const rollbackFiles = new Set();
-    for (const p of candidates) {
-        if (p.toLowerCase().endsWith('.rollback.sql'))
-            rollbackFiles.add(p);
-        else
-            rollbackFiles.add(rollbackPathFor(p, pattern));
+/** A password that prints as *** however it is logged (String(), JSON, util.inspect). */
+class Secret {
+    #value;
+    constructor(value) {
+        this.#value = value;
     }
-    return (p) => candidates.has(p) && !rollbackFiles.has(p);
-}
-function plan(base, head, options = {}) {
-    const pattern = options.rollbackPattern ?? DEFAULT_ROLLBACK_PATTERN;
-    const isRoutineFile = routineFileFilter([...base.keys(), ...head.keys()], options);
-    const cache = newParseCache();
-    const parseTree = (tree) => [...tree.keys()].filter(isRoutineFile).sort().map((p) => parseFile(p, tree.get(p), cache));
-    const baseFiles = parseTree(base);
-    const headFiles = parseTree(head);
-    const baseIndex = indexObjects(baseFiles);
-    const headIndex = indexObjects(headFiles);
-    const changes = diffObjects(baseIndex, headIndex);
-    const changedHeadFiles = headFiles.filter((f) => base.get(f.path) !== head.get(f.path));
-    const headByPath = new Map(headFiles.map((f) => [f.path, f]));
-    const baseTexts = new Set(baseFiles.flatMap((f) => f.defs.map((d) => d.text)));
-    const { errors, warnings } = lint(changedHeadFiles, headIndex.duplicates, changes, headByPath, baseTexts);
-    // A reviewer's rollback file replaces the generated rollback of every changed object of its routine file.
-    const overrides = new Map();
-    const generated = changes.filter((c) => {
-        const rb = rollbackPathFor(c.at.file, pattern);
-        const text = head.get(rb);
-        if (text === undefined)
-            return true;
-        overrides.set(rb, text);
-        return false;
-    });
-    const overrideStatements = [];
-    for (const rb of [...overrides.keys()].sort()) {
-        const { statements, problems } = splitStatements(stripBom(overrides.get(rb)));
-        for (const p of problems)
-            errors.push({ file: rb, line: p.line, message: `rollback file: ${p.message}` });
-        for (const s of statements)
-            overrideStatements.push(trimStatement(s.text));
+    reveal() {
+        return this.#value;
     }
-    errors.sort(compareAt);
-    const objects = changes.map((c) => {
-        const o = { type: c.type, name: c.at.name, change: c.change, file: c.at.file, line: c.at.line };
-        if (c.at.schema !== undefined)
-            o.schema = c.at.schema;
-        return o;
-    });
-    return {
-        objects: objects.map(({ type, schema, name, change, file, line }) => (schema === undefined ? { type, name, change, file, line } : { type, schema, name, change, file, line })),
-        execSql: toScript(execStatements(changes)),
-        rollbackSql: toScript([...rollbackStatements(generated), ...overrideStatements]),
-        errors: dedupe(errors),
-        warnings: dedupe(warnings)
-    };
-}
-function dedupe(list) {
-    const seen = new Set();
-    return list.filter((f) => {
-        const k = `${f.file}\u0000${f.line}\u0000${f.message}`;
-        if (seen.has(k))
-            return false;
-        seen.add(k);
-        return true;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/config/rollback-pattern.ts
-// Rollback-file patterns: `{dir}/{name}.rollback.sql` names the reviewer-written rollback of `{dir}/{name}.sql`.
-//   {dir}  the routine file's directory ('' at the repository root; the '/' after it then disappears)
-//   {name} the routine file's name without its `.sql` extension
-// The forward direction (routine file → rollback path) is the planner's, so the Action and `plan` always agree.
-
-
-const PLACEHOLDER = /\{([^{}]*)\}/g;
-/** Why `pattern` is unusable, or null. */
-function rollbackPatternProblem(pattern) {
-    if (pattern.trim() === '')
-        return 'must not be empty';
-    if (pattern.startsWith('/'))
-        return "must be relative to the repository root (no leading '/')";
-    for (const m of pattern.matchAll(PLACEHOLDER)) {
-        if (m[1] !== 'dir' && m[1] !== 'name')
-            return `unknown placeholder '{${m[1]}}' (use {dir} and {name})`;
+    toString() {
+        return '***';
     }
-    const count = (p) => pattern.split(`{${p}}`).length - 1;
-    if (count('name') !== 1)
-        return 'must contain {name} exactly once';
-    if (count('dir') > 1)
-        return 'must contain {dir} at most once';
-    if (/[{}]/.test(pattern.replace(PLACEHOLDER, '')))
-        return "has an unbalanced '{' or '}'";
-    if (pattern.includes('\\'))
-        return "must use '/' as the path separator";
-    if (rollbackPathFor('a/b.sql', pattern) === 'a/b.sql')
-        return 'must not name the routine file itself';
-    return null;
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-/**
- * If `path` is a rollback file under `pattern`, the routine file it belongs to (`dir/name.sql`), or `''` when the
- * pattern has no {dir} (the routine's directory cannot be known); null when `path` is not a rollback file.
- */
-function routineForRollback(pattern, path) {
-    const parts = pattern.split(/(\{dir\}\/?|\{name\})/);
-    let source = '^';
-    for (const part of parts) {
-        if (part === '{dir}/')
-            source += '(?:(?<dir>.+)/)?';
-        else if (part === '{dir}')
-            source += '(?<dir>.*)';
-        else if (part === '{name}')
-            source += '(?<name>[^/]+)';
-        else
-            source += escapeRegExp(part);
+    toJSON() {
+        return '***';
     }
-    const m = new RegExp(source + '$').exec(path);
-    if (!m?.groups)
-        return null;
-    if (!pattern.includes('{dir}'))
-        return '';
-    const dir = m.groups.dir ?? '';
-    return (dir === '' ? '' : dir + '/') + m.groups.name + '.sql';
-}
-
-;// CONCATENATED MODULE: ./src/perm/template-name.ts
-// Names and descriptions of DMS authority (permission) templates, checked before any CreateAuthorityTemplate call.
-// DMS documents no limits; we pick conservative ones so a typo fails locally with a clear message.
-const TEMPLATE_NAME_MAX = 64;
-const TEMPLATE_DESCRIPTION_MAX = 256;
-// Letters (any script: DMS tenants name things in Chinese too), digits, space, and _ - . ( ) :
-const NAME_CHARS = /^[\p{L}\p{N} _\-.():]+$/u;
-/** Why `name` is not an acceptable template name, or null. */
-function template_name_templateNameProblem(name) {
-    if (name.trim() === '')
-        return 'must not be empty';
-    if (name !== name.trim())
-        return 'must not start or end with spaces';
-    if ([...name].length > TEMPLATE_NAME_MAX)
-        return `must be at most ${TEMPLATE_NAME_MAX} characters`;
-    if (!NAME_CHARS.test(name)) {
-        const bad = [...name].find((c) => !NAME_CHARS.test(c)) ?? '';
-        return `contains '${bad}': use letters, digits, spaces and _ - . ( ) : only`;
-    }
-    return null;
-}
-function template_name_templateDescriptionProblem(description) {
-    if ([...description].length > TEMPLATE_DESCRIPTION_MAX)
-        return `must be at most ${TEMPLATE_DESCRIPTION_MAX} characters`;
-    if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(description))
-        return 'must not contain control characters';
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/config/schema.ts
-// The zod schema of .github/dms-proc-gate.yml (kebab-case keys, every object strict so typos fail).
-// Input is YAML parsed with intAsBigInt, so integers arrive as bigint and floats as number.
-
-
-
-
-
-/** A refinement turning a `problem(value)` function into an issue with its message. */
-function checked(schema, problem) {
-    return schema.superRefine((value, ctx) => {
-        const message = problem(value);
-        if (message)
-            ctx.addIssue({ code: 'custom', message });
-    });
-}
-function schema_integer(min, max, what) {
-    return schemas_bigint().transform((value, ctx) => {
-        if (value < BigInt(min) || value > BigInt(max)) {
-            ctx.addIssue({ code: 'custom', message: `must be ${what} (${min}–${max})` });
-            return NEVER;
-        }
-        return Number(value);
-    });
-}
-const positiveId = (what) => schema_integer(1, Number.MAX_SAFE_INTEGER, what);
-/** DMS user ids may exceed 2^53: accept an integer or a quoted digit string, keep it as a string. */
-const userId = unknown().transform((value, ctx) => {
-    // Up to 20 digits, like the `related-users` input.
-    if (typeof value === 'bigint' && value > 0n && value.toString().length <= 20)
-        return value.toString();
-    if (typeof value === 'string' && /^[1-9][0-9]{0,19}$/.test(value))
-        return value;
-    ctx.addIssue({ code: 'custom', message: 'must be a DMS user id (a positive integer)' });
-    return NEVER;
-});
-const glob = checked(schemas_string(), globProblem);
-const globList = array(glob).min(1, 'must list at least one glob');
-const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
-const settings = {
-    'exec-mode': schemas_enum(types_EXEC_MODES).optional(),
-    // Same limit as the `classify` input.
-    classify: checked(schemas_string(), (v) => (v.length > 200 ? 'must be at most 200 characters' : null)).optional(),
-    'related-users': array(userId).optional(),
-    include: globList.optional(),
-    exclude: array(glob).optional(),
-    'rollback-pattern': checked(schemas_string(), rollbackPatternProblem).optional()
-};
-const target = strictObject({
-    name: checked(schemas_string(), (v) => TARGET_NAME.test(v) ? null : 'must be 1–63 characters: letters, digits, . _ - (starting with a letter or digit)'),
-    paths: globList,
-    'db-id': positiveId('a DMS database id').optional(),
-    schema: checked(schemas_string(), (v) => (v.trim() === '' || /\s/.test(v) ? 'must be a schema name without spaces' : null)).optional(),
-    host: checked(schemas_string(), (v) => (v.trim() === '' ? 'must not be empty' : null)).optional(),
-    port: schema_integer(1, 65535, 'a TCP port').optional(),
-    env: schemas_enum(ENV_TYPES).optional(),
-    ...settings
-})
-    .superRefine((t, ctx) => {
-    const has = (key) => t[key] !== undefined;
-    if (has('db-id') && has('schema')) {
-        ctx.addIssue({ code: 'custom', path: ['schema'], message: 'give either db-id or schema, not both' });
-    }
-    else if (!has('db-id') && !has('schema')) {
-        ctx.addIssue({ code: 'custom', path: [], message: 'needs a database: db-id: <DMS DbId> or schema: <name>' });
-    }
-    if (has('db-id')) {
-        for (const key of ['host', 'port', 'env']) {
-            if (has(key))
-                ctx.addIssue({ code: 'custom', path: [key], message: 'only applies with schema (db-id already names one database)' });
-        }
-    }
-}, 
-// Run even when a field is invalid, so every mistake in a target is reported at once.
-{ when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) });
-const template = strictObject({
-    name: checked(schemas_string(), template_name_templateNameProblem),
-    description: checked(schemas_string(), template_name_templateDescriptionProblem).optional()
-});
-const configSchema = strictObject({
-    version: literal(1n, { error: 'must be 1' }).optional(),
-    defaults: strictObject(settings).optional(),
-    targets: array(target).optional(),
-    'perm-orders': array(positiveId('a DMS order id')).optional(),
-    templates: array(template).optional()
-});
-
-;// CONCATENATED MODULE: ./src/config/positions.ts
-// Lines of YAML nodes by key path, so that every config error can name the line the user must edit.
-
-/** `['targets', 1, 'exec-mode']` → `targets[1].exec-mode`. */
-function formatPath(path) {
-    let out = '';
-    for (const seg of path)
-        out += typeof seg === 'number' ? `[${seg}]` : out === '' ? seg : `.${seg}`;
-    return out;
-}
-function keyText(pair) {
-    return (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : String(pair.key);
-}
-function walk(doc, path) {
-    let node = doc.contents ?? null;
-    let pair = null;
-    for (const seg of path) {
-        if ((0,dist/* isMap */.jh)(node)) {
-            const hit = node.items.find((p) => (0,dist/* isPair */.tO)(p) && keyText(p) === String(seg));
-            if (!hit)
-                return { node, pair: null, complete: false };
-            pair = hit;
-            node = hit.value ?? hit.key;
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof seg === 'number' && node.items[seg]) {
-            pair = null;
-            node = node.items[seg];
-        }
-        else {
-            return { node, pair: null, complete: false };
-        }
-    }
-    return { node, pair, complete: true };
-}
-class LineFinder {
-    doc;
-    lines;
-    constructor(doc, lines) {
-        this.doc = doc;
-        this.lines = lines;
-    }
-    lineOf(node) {
-        const offset = node?.range?.[0];
-        return offset === undefined ? 1 : this.lines.linePos(offset).line;
-    }
-    /** Line of the value at `path` (or of the nearest existing parent when the key is missing). */
-    valueLine(path) {
-        const found = walk(this.doc, path);
-        return this.lineOf(found.node);
-    }
-    /** Line of the key `key` inside the map at `parent` (for unknown keys). */
-    keyLine(parent, key) {
-        const found = walk(this.doc, [...parent, key]);
-        if (found.complete && found.pair)
-            return this.lineOf(found.pair.key);
-        return this.lineOf(found.node);
-    }
-    /** Line where the item at `path` starts (a target's `- name:` line). */
-    itemLine(path) {
-        return this.valueLine(path);
+    [node_util__WEBPACK_IMPORTED_MODULE_0__.inspect.custom]() {
+        return 'Secret(***)';
     }
 }
-
-;// CONCATENATED MODULE: ./src/config/parse.ts
-// Pure parsing of .github/dms-proc-gate.yml text: YAML (with positions) → zod validation → Config, or errors that
-// each name file, line and key path.
-
-
-
-const DEFAULT_CONFIG_PATH = '.github/dms-proc-gate.yml';
-function parse_parseConfig(text, file = DEFAULT_CONFIG_PATH) {
-    const lines = new dist/* LineCounter */.HN();
-    const docs = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, intAsBigInt: true, prettyErrors: false, uniqueKeys: true });
-    const errors = [];
-    const at = (line, path, message) => errors.push({ file, line, path: formatPath(path), message });
-    if (!Array.isArray(docs) || docs.length === 0) {
-        // An empty file (or only comments) is a valid config that sets nothing.
-        return { ok: true, config: { file, defaults: {}, targets: [], permOrders: [], templates: [] } };
-    }
-    if (docs.length > 1) {
-        const second = docs[1];
-        at(lines.linePos(second.range[0]).line, [], 'must hold a single YAML document (found a second one)');
-        return { ok: false, errors };
-    }
-    const doc = docs[0];
-    for (const problem of [...doc.errors, ...doc.warnings]) {
-        at(lines.linePos(problem.pos[0]).line, [], `YAML ${problem.code === 'DUPLICATE_KEY' ? 'duplicate key' : 'syntax error'}: ${firstLine(problem.message)}`);
-    }
-    if (errors.length > 0)
-        return { ok: false, errors };
-    const where = new LineFinder(doc, lines);
-    let data;
+const DEFAULT_MYSQL_PORT = 3306;
+class VerifyUrlError extends Error {
+}
+const FORM = 'expected mysql://user[:password]@host[:port] or mysql://user@localhost?socket=/path';
+function fail(message) {
+    throw new VerifyUrlError(message);
+}
+function decode(part, what) {
     try {
-        data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+        return decodeURIComponent(part);
     }
-    catch (err) {
-        // Unresolved or excessive aliases surface only here.
-        at(1, [], `YAML error: ${firstLine(err.message)}`);
-        return { ok: false, errors };
-    }
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        at(where.valueLine([]), [], 'must be a mapping of keys (defaults, targets, perm-orders, templates)');
-        return { ok: false, errors };
-    }
-    const result = configSchema.safeParse(data, { reportInput: true });
-    if (!result.success) {
-        for (const issue of result.error.issues)
-            errors.push(...issueToErrors(issue, where, file));
-        return { ok: false, errors: sortErrors(errors) };
-    }
-    const config = toConfig(result.data, where, file);
-    errors.push(...duplicateErrors(config, file));
-    return errors.length > 0 ? { ok: false, errors: sortErrors(errors) } : { ok: true, config };
-}
-function firstLine(text) {
-    return text.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-}
-function sortErrors(errors) {
-    return errors.sort((a, b) => a.line - b.line || a.path.localeCompare(b.path));
-}
-const TYPE_NAMES = {
-    bigint: 'an integer',
-    number: 'a number',
-    string: 'a string',
-    array: 'a list',
-    object: 'a mapping',
-    boolean: 'true or false'
-};
-function parse_describe(value) {
-    if (value === undefined)
-        return 'nothing';
-    if (value === null)
-        return 'an empty value';
-    if (typeof value === 'bigint')
-        return `the integer ${value}`;
-    if (typeof value === 'number')
-        return `the number ${value}`;
-    if (typeof value === 'string')
-        return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
-    if (typeof value === 'boolean')
-        return String(value);
-    if (Array.isArray(value))
-        return 'a list';
-    return 'a mapping';
-}
-// Every key the schema knows, for "did you mean" hints.
-const KNOWN_KEYS = [
-    'version', 'defaults', 'targets', 'perm-orders', 'templates', 'name', 'paths', 'db-id', 'schema', 'host', 'port',
-    'env', 'exec-mode', 'classify', 'related-users', 'include', 'exclude', 'rollback-pattern', 'description'
-];
-function distance(a, b) {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let prev = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const tmp = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-            prev = tmp;
-        }
-    }
-    return row[b.length];
-}
-function suggestion(key) {
-    const normalized = key.toLowerCase().replace(/_/g, '-');
-    let best = null;
-    let bestScore = 3;
-    for (const known of KNOWN_KEYS) {
-        const score = distance(normalized, known);
-        if (score < bestScore) {
-            best = known;
-            bestScore = score;
-        }
-    }
-    return best ? ` (did you mean '${best}'?)` : '';
-}
-function issueToErrors(issue, where, file) {
-    const path = issue.path.filter((p) => typeof p !== 'symbol');
-    const error = (line, p, message) => ({ file, line, path: formatPath(p), message });
-    switch (issue.code) {
-        case 'unrecognized_keys':
-            return issue.keys.map((key) => error(where.keyLine(path, key), [...path, key], `unknown key${suggestion(key)}`));
-        case 'invalid_type': {
-            const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-            if (issue.input === undefined)
-                return [error(where.valueLine(path), path, `is required (${expected})`)];
-            return [error(where.valueLine(path), path, `expected ${expected}, got ${parse_describe(issue.input)}`)];
-        }
-        case 'invalid_value':
-            if (issue.values.length === 1) {
-                return [error(where.valueLine(path), path, issue.message)];
-            }
-            return [error(where.valueLine(path), path, `must be one of ${issue.values.map(String).join(', ')} (got ${parse_describe(issue.input)})`)];
-        case 'too_small':
-            return [error(where.valueLine(path), path, issue.message)];
-        default:
-            return [error(where.valueLine(path), path, issue.message)];
+    catch {
+        return fail(`the ${what} has an invalid %-escape`);
     }
 }
-function settingsOf(raw) {
-    const out = {};
-    if (raw['exec-mode'] !== undefined)
-        out.execMode = raw['exec-mode'];
-    if (raw.classify !== undefined)
-        out.classify = raw.classify;
-    if (raw['related-users'] !== undefined)
-        out.relatedUsers = raw['related-users'];
-    if (raw.include !== undefined)
-        out.include = raw.include;
-    if (raw.exclude !== undefined)
-        out.exclude = raw.exclude;
-    if (raw['rollback-pattern'] !== undefined)
-        out.rollbackPattern = raw['rollback-pattern'];
-    return out;
-}
-function toConfig(raw, where, file) {
-    const targets = (raw.targets ?? []).map((t, i) => {
-        const database = t['db-id'] !== undefined
-            ? { kind: 'db-id', dbId: t['db-id'] }
-            : {
-                kind: 'schema',
-                schema: t.schema,
-                ...(t.host !== undefined ? { host: t.host } : {}),
-                ...(t.port !== undefined ? { port: t.port } : {}),
-                ...(t.env !== undefined ? { env: t.env } : {})
-            };
-        return { name: t.name, paths: t.paths, database, line: where.itemLine(['targets', i]), ...settingsOf(t) };
-    });
-    return {
-        file,
-        defaults: settingsOf(raw.defaults ?? {}),
-        targets,
-        permOrders: (raw['perm-orders'] ?? []).map((orderId, i) => ({ orderId, line: where.valueLine(['perm-orders', i]) })),
-        templates: (raw.templates ?? []).map((t, i) => ({
-            name: t.name,
-            description: t.description ?? '',
-            line: where.itemLine(['templates', i])
-        }))
-    };
-}
-/** Names must be unique: targets name tickets and checks, templates are keyed by name in DMS. */
-function duplicateErrors(config, file) {
-    const errors = [];
-    const seen = (items, key, path, what) => {
-        const first = new Map();
-        items.forEach((item, i) => {
-            const k = key(item);
-            const prior = first.get(k);
-            if (prior)
-                errors.push({ file, line: item.line, path: path(i), message: `duplicate ${what} (first at line ${prior.line})` });
-            else
-                first.set(k, item);
-        });
-    };
-    seen(config.targets, (t) => t.name.toLowerCase(), (i) => `targets[${i}].name`, 'target name');
-    seen(config.templates, (t) => t.name, (i) => `templates[${i}].name`, 'template name');
-    seen(config.permOrders, (p) => String(p.orderId), (i) => `perm-orders[${i}]`, 'perm order id');
-    return errors;
-}
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./src/config/load.ts
-// Reading the config file from disk. A missing file is not an error (the Action then uses one implicit target).
-
-
-async function loadConfig(path, displayName = path) {
-    let text;
+/** Parses and validates; throws VerifyUrlError with a message that never contains the password. */
+function parseVerifyUrl(raw) {
+    const text = raw.trim();
+    if (text === '')
+        fail(`is empty (${FORM})`);
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(text);
+    if (!scheme)
+        fail(`is not a URL (${FORM})`);
+    if (!['mysql', 'mariadb'].includes(scheme[1].toLowerCase()))
+        fail(`must start with mysql:// (got ${scheme[1]}://)`);
+    let url;
     try {
-        text = await readFile(path, 'utf8');
+        url = new URL(text);
     }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return { ok: 'missing', file: displayName };
-        return { ok: false, errors: [{ file: displayName, line: 1, path: '', message: `cannot read: ${err.message}` }] };
+    catch {
+        return fail(`is not a valid URL (${FORM}; %-encode special characters in the user and password)`);
     }
-    return parseConfig(text.replace(/^\uFEFF/, ''), displayName);
+    if (url.username === '')
+        fail(`names no user (${FORM})`);
+    if (url.hash !== '')
+        fail('must not have a #fragment');
+    if (url.pathname !== '' && url.pathname !== '/') {
+        fail('must not name a database: verification creates and drops its own scratch schemas');
+    }
+    const params = [...url.searchParams.keys()];
+    for (const p of params)
+        if (p !== 'socket')
+            fail(`has an unknown parameter '${p}' (only ?socket=/path is supported)`);
+    if (url.searchParams.getAll('socket').length > 1)
+        fail('gives ?socket= twice');
+    const user = decode(url.username, 'user');
+    const db = { user, endpoint: { kind: 'tcp', host: '', port: DEFAULT_MYSQL_PORT } };
+    // `user:@host` is an explicit empty password; `user@host` is none. Both connect without one.
+    if (url.password !== '')
+        db.password = new Secret(decode(url.password, 'password'));
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const socket = url.searchParams.get('socket');
+    if (socket !== null) {
+        if (!socket.startsWith('/'))
+            fail('?socket= must be an absolute path to the server\'s Unix socket');
+        if (url.port !== '')
+            fail('give either a port or ?socket=, not both');
+        if (host !== 'localhost')
+            fail(`with ?socket= the host must be localhost (got ${host === '' ? 'none' : host})`);
+        db.endpoint = { kind: 'socket', path: socket };
+        return db;
+    }
+    if (host === '')
+        fail(`names no host (${FORM})`);
+    let port = DEFAULT_MYSQL_PORT;
+    if (url.port !== '') {
+        port = Number(url.port);
+        if (!Number.isInteger(port) || port < 1 || port > 65535)
+            fail(`has an invalid port (${url.port}): use 1–65535`);
+    }
+    db.endpoint = { kind: 'tcp', host, port };
+    return db;
 }
-
-;// CONCATENATED MODULE: ./src/config/resolve.ts
-// Pure: which target deploys each changed file. Precedence of settings (lowest first):
-//   built-in defaults < Action inputs < config `defaults:` < the matching target.
-
-
-const BUILT_IN_DEFAULTS = Object.freeze({
-    execMode: 'COMMITOR',
-    classify: '',
-    relatedUsers: [],
-    include: ['**/*.sql'],
-    exclude: [],
-    rollbackPattern: DEFAULT_ROLLBACK_PATTERN
-});
-/** The name of the single target used without a config file (or with one that has no targets). */
-const IMPLICIT_TARGET_NAME = 'default';
-function resolve_pick(key, ...levels) {
-    let value = BUILT_IN_DEFAULTS[key];
-    for (const level of levels)
-        if (level[key] !== undefined)
-            value = level[key];
-    return value;
-}
-function resolve_merge(...levels) {
-    return {
-        execMode: resolve_pick('execMode', ...levels),
-        classify: resolve_pick('classify', ...levels),
-        relatedUsers: resolve_pick('relatedUsers', ...levels),
-        include: resolve_pick('include', ...levels),
-        exclude: resolve_pick('exclude', ...levels),
-        rollbackPattern: resolve_pick('rollbackPattern', ...levels)
-    };
-}
-function settingsOnly(inputs) {
-    const { database: _database, ...settings } = inputs;
-    return settings;
+/** The URL with the password replaced by `***`: safe for logs, messages and reports. */
+function describeVerifyDatabase(db) {
+    const user = encodeURIComponent(db.user) + (db.password !== undefined ? ':***' : '');
+    if (db.endpoint.kind === 'socket')
+        return `mysql://${user}@localhost?socket=${db.endpoint.path}`;
+    const host = db.endpoint.host.includes(':') ? `[${db.endpoint.host}]` : db.endpoint.host;
+    return `mysql://${user}@${host}:${db.endpoint.port}`;
 }
 /**
- * Every target with its settings decided. With no config (or a config without targets) this is one implicit
- * target covering every path, deploying to the `database` input — or none when that input is missing too.
+ * Every form in which the password of a (possibly invalid) URL could be printed, so a caller can mask them
+ * before parsing: as written (%-encoded) and decoded. Empty when the text has no `user:password@`.
  */
-function effectiveTargets(config, inputs) {
-    const fromInputs = settingsOnly(inputs);
-    const fileDefaults = config?.defaults ?? {};
-    if (config && config.targets.length > 0) {
-        return config.targets.map((t) => {
-            const { name, paths, database, line, ...own } = t;
-            return { name, paths, database, ...resolve_merge(fromInputs, fileDefaults, own), source: { kind: 'config', file: config.file, line } };
-        });
-    }
-    if (!inputs.database)
-        return [];
-    return [{ name: IMPLICIT_TARGET_NAME, paths: ['**'], database: inputs.database, ...resolve_merge(fromInputs, fileDefaults), source: { kind: 'inputs' } }];
-}
-function compile(target) {
-    return { target, inPaths: matcher(target.paths), included: matcher(target.include), excluded: matcher(target.exclude) };
-}
-function describeTarget(t) {
-    return t.source.kind === 'config' ? `'${t.name}' (line ${t.source.line})` : `'${t.name}'`;
-}
-/**
- * Groups the changed paths by target. A target maps a file when the file matches its `paths` and its
- * include, and not its exclude. Outcomes per changed file:
- * - a reviewer-written rollback file of a routine a target maps → that target's `rollbackFiles`;
- * - mapped by exactly one target → that target's `files`;
- * - mapped by two or more → error naming them (ambiguity would deploy to the wrong database);
- * - inside some target's paths but excluded there → `skipped` with the reason;
- * - in no target's paths: an error when the defaults would include it (a routine nobody deploys),
- *   else `skipped` when it is a .sql file (non-.sql files are simply not routines).
- */
-function resolveTargets(config, inputs, changedPaths) {
-    const targets = effectiveTargets(config, inputs).map(compile);
-    const fallback = resolve_merge(settingsOnly(inputs), config?.defaults ?? {});
-    const defaultIncluded = matcher(fallback.include);
-    const defaultExcluded = matcher(fallback.exclude);
-    const configName = config?.file ?? null;
-    const groups = new Map(targets.map((c) => [c.target.name, { target: c.target, files: [], rollbackFiles: [] }]));
-    const errors = [];
-    const skipped = [];
-    const isSql = (p) => /\.sql$/i.test(p);
-    const maps = (c, p) => c.inPaths(p) && c.included(p) && !c.excluded(p);
-    for (const raw of [...new Set(changedPaths.map(normalizePath))].sort()) {
-        const rollbackOwners = targets.filter((c) => {
-            const routine = routineForRollback(c.target.rollbackPattern, raw);
-            if (routine === null)
-                return false;
-            return routine === '' ? c.inPaths(raw) : maps(c, routine);
-        });
-        if (rollbackOwners.length > 0) {
-            for (const c of rollbackOwners)
-                groups.get(c.target.name).rollbackFiles.push(raw);
-            continue;
-        }
-        const mapping = targets.filter((c) => maps(c, raw));
-        if (mapping.length === 1) {
-            groups.get(mapping[0].target.name).files.push(raw);
-            continue;
-        }
-        if (mapping.length > 1) {
-            errors.push({
-                file: raw,
-                line: 1,
-                message: `mapped by ${mapping.length} targets: ${mapping.map((c) => describeTarget(c.target)).join(' and ')}` +
-                    `${configName ? ` in ${configName}` : ''}; a file must belong to exactly one database target — narrow their paths or use exclude`
-            });
-            continue;
-        }
-        const within = targets.filter((c) => c.inPaths(raw));
-        if (within.length > 0) {
-            if (isSql(raw))
-                skipped.push({ file: raw, reason: `excluded by the include/exclude of target ${within.map((c) => describeTarget(c.target)).join(', ')}` });
-            continue;
-        }
-        if (defaultIncluded(raw) && !defaultExcluded(raw)) {
-            errors.push({
-                file: raw,
-                line: 1,
-                message: targets.length === 0
-                    ? 'no database to deploy this routine file to: set the `database` input or add targets to the config file'
-                    : `no target in ${configName ?? 'the config'} maps this file; add it to a target's paths, or to exclude if it is not a routine`
-            });
-        }
-        else if (isSql(raw)) {
-            skipped.push({ file: raw, reason: defaultExcluded(raw) ? 'matches the default exclude' : 'not matched by the default include' });
-        }
-    }
-    return { groups: [...groups.values()].filter((g) => g.files.length + g.rollbackFiles.length > 0), errors, skipped };
-}
-
-;// CONCATENATED MODULE: ./src/config/index.ts
-// Public surface of the organisation config (.github/dms-proc-gate.yml).
-
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/sources/tarball.ts
-// Reading selected files out of a repository tarball (GET /repos/{o}/{r}/tarball/{ref}: gzip'd POSIX tar as made
-// by `git archive`, every path under one top-level `<owner>-<repo>-<sha>/` directory, pax headers for long paths).
-// Two such downloads replace thousands of per-file calls when a large PR is read without a checkout.
-
-
-/** The git blob id of `content` (what trees and listFiles report), to verify what a tarball gave us. */
-function gitBlobSha(content) {
-    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
-}
-function field(block, start, length) {
-    const raw = block.subarray(start, start + length);
-    const nul = raw.indexOf(0);
-    return raw.subarray(0, nul < 0 ? raw.length : nul).toString('utf8');
-}
-function octal(block, start, length) {
-    const s = field(block, start, length).trim();
-    return s === '' ? 0 : parseInt(s, 8);
-}
-/** pax records: "<len> key=value\n" */
-function paxRecords(data) {
-    const out = new Map();
-    let pos = 0;
-    while (pos < data.length) {
-        const sp = data.indexOf(0x20, pos);
-        if (sp < 0)
-            break;
-        const len = Number(data.subarray(pos, sp).toString('ascii'));
-        if (!Number.isInteger(len) || len <= 0)
-            break;
-        const rec = data.subarray(sp + 1, pos + len - 1).toString('utf8'); // without the trailing \n
-        const eq = rec.indexOf('=');
-        if (eq > 0)
-            out.set(rec.slice(0, eq), rec.slice(eq + 1));
-        pos += len;
-    }
-    return out;
-}
-/**
- * The regular files of a tar(.gz) whose repository-relative path (top-level directory stripped) is in `wanted`.
- * Symlinks and other entry types are skipped.
- */
-function extractFiles(archive, wanted) {
-    const buf = archive[0] === 0x1f && archive[1] === 0x8b ? (0,external_node_zlib_.gunzipSync)(archive) : Buffer.from(archive);
-    const out = new Map();
-    let pos = 0;
-    let paxPath;
-    while (pos + 512 <= buf.length) {
-        const header = buf.subarray(pos, pos + 512);
-        if (header.every(b => b === 0))
-            break; // end of archive
-        const size = octal(header, 124, 12);
-        const type = String.fromCharCode(header[156] || 0x30);
-        const dataStart = pos + 512;
-        const data = buf.subarray(dataStart, dataStart + size);
-        pos = dataStart + Math.ceil(size / 512) * 512;
-        if (type === 'x') {
-            paxPath = paxRecords(data).get('path');
-            continue;
-        }
-        if (type === 'g')
-            continue; // global header (git archive puts the commit id there)
-        const name = field(header, 0, 100);
-        const prefix = field(header, 345, 155);
-        const full = paxPath ?? (prefix !== '' ? `${prefix}/${name}` : name);
-        paxPath = undefined;
-        if (type !== '0' && type !== '\0')
-            continue;
-        const slash = full.indexOf('/');
-        const path = slash < 0 ? full : full.slice(slash + 1);
-        if (wanted.has(path))
-            out.set(path, Buffer.from(data));
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/sources/changed-files.ts
-// The PR's changed routine files as two SourceTrees (base sha, head sha) for the planner.
-// Which paths changed comes from pulls.listFiles (GitHub's own three-dot view: what this PR changed, renames with
-// previous_filename); their text comes from the workspace checkout when it has (or can fetch) both commits — one
-// `git cat-file --batch` per side — else from the API: two recursive trees (which paths exist, their blob shas) and
-// one getBlob per distinct blob (any size up to 100 MB); for repositories too large for a recursive tree, getContent
-// per path at the ref (getBlob when the file is over 1 MB). Base text is read at base.sha (the branch tip the
-// routines are deployed from), so rollback restores what is there now.
-// Both names of a rename are read on both sides, so a move between files diffs as "no change"; each routine file's
-// rollback sibling and each rollback file's routine are read too.
-
-
-
-
-
-
-/** GitHub's cap on pulls.listFiles; beyond it the list is silently incomplete. */
-const LIST_FILES_CAP = 3000;
-const API_CONCURRENCY = 8;
-/** Above this many distinct blobs, two tarballs are cheaper than one getBlob each… */
-const TARBALL_MIN_BLOBS = 20;
-/** …unless the repository is bigger than this (uncompressed, summed from the tree). */
-const TARBALL_MAX_BYTES = 200 * 1024 * 1024;
-const GIT_TIMEOUT_MS = 120_000;
-// ---- which paths ----
-async function listChangedFiles(octokit, repo, pullNumber) {
-    const entries = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: pullNumber, per_page: 100 });
-    return entries.map(e => {
-        const f = { path: normalizePath(e.filename), status: e.status };
-        if (e.previous_filename)
-            f.previousPath = normalizePath(e.previous_filename);
-        if (e.status !== 'removed' && e.sha)
-            f.headBlobSha = e.sha;
-        return f;
-    });
-}
-/** Pure: the changed paths that matter and every path to read (siblings included). */
-function selectPaths(files, include, exclude = [], rollbackPattern = DEFAULT_ROLLBACK_PATTERN) {
-    const inc = matcher(include);
-    const exc = matcher(exclude);
-    const wanted = (p) => inc(p) && !exc(p);
-    const changed = new Set();
-    for (const f of files) {
-        const names = f.previousPath !== undefined ? [f.path, f.previousPath] : [f.path];
-        if (names.some(wanted))
-            for (const n of names)
-                changed.add(n);
-    }
-    const read = new Set(changed);
-    for (const p of changed) {
-        const routine = routineForRollback(rollbackPattern, p);
-        if (routine !== null) {
-            if (routine !== '')
-                read.add(routine);
-        }
-        else if (/\.sql$/i.test(p)) {
-            read.add(rollbackPathFor(p, rollbackPattern));
-        }
-    }
-    return { changed: [...changed].sort(), read: [...read].sort() };
-}
-function run(cwd, args, input) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, {
-            cwd,
-            stdio: ['pipe', 'pipe', 'pipe'],
-            env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
-        });
-        const out = [];
-        let err = '';
-        const timer = setTimeout(() => child.kill('SIGKILL'), GIT_TIMEOUT_MS);
-        child.stdout.on('data', (d) => out.push(d));
-        child.stderr.on('data', (d) => (err += d.toString()));
-        child.on('error', e => {
-            clearTimeout(timer);
-            reject(e);
-        });
-        child.on('close', code => {
-            clearTimeout(timer);
-            resolve({ code: code ?? -1, stdout: Buffer.concat(out), stderr: err });
-        });
-        child.stdin.on('error', () => undefined); // git may exit before reading everything
-        child.stdin.end(input ?? '');
-    });
-}
-async function hasCommit(ws, sha) {
-    return (await run(ws, ['cat-file', '-e', `${sha}^{commit}`])).code === 0;
-}
-/** True when the workspace is a git checkout holding both commits (fetching a missing one at depth 1). */
-async function prepareCheckout(ws, shas, fetchMissing, log) {
-    if (!(0,external_node_fs_namespaceObject.existsSync)(ws))
-        return false;
-    try {
-        if ((await run(ws, ['rev-parse', '--git-dir'])).code !== 0)
-            return false;
-        for (const sha of shas) {
-            if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(sha))
-                return false;
-            if (await hasCommit(ws, sha))
-                continue;
-            if (!fetchMissing)
-                return false;
-            log(`git: fetching missing commit ${sha} (depth 1)`);
-            const f = await run(ws, ['-c', 'protocol.version=2', 'fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha]);
-            if (f.code !== 0 || !(await hasCommit(ws, sha))) {
-                log(`git: could not fetch ${sha}: ${f.stderr.trim().split('\n').pop() ?? ''}`);
-                return false;
-            }
-        }
-        return true;
-    }
-    catch (e) {
-        log(`git: unusable (${e.message})`);
-        return false;
-    }
-}
-/**
- * Reads `paths` at commit `sha`: one `git ls-tree -r` finds their blob ids (absent paths simply aren't listed), one
- * `git cat-file --batch` reads the distinct blobs by id (looking up `sha:path` one by one is ~1 ms each).
- */
-async function readFromGit(ws, sha, paths) {
-    const ls = await run(ws, ['ls-tree', '-r', '-z', '--full-tree', sha]);
-    if (ls.code !== 0)
-        throw new Error(`git ls-tree failed: ${ls.stderr.trim()}`);
-    const wanted = new Set(paths);
-    const blobOf = new Map();
-    for (const entry of ls.stdout.toString('utf8').split('\0')) {
-        // "<mode> <type> <object>\t<path>"
-        const tab = entry.indexOf('\t');
-        if (tab < 0)
-            continue;
-        const [, type, object] = entry.slice(0, tab).split(' ');
-        const path = entry.slice(tab + 1);
-        if (type === 'blob' && wanted.has(path))
-            blobOf.set(path, object);
-    }
-    const ids = [...new Set(blobOf.values())];
-    const out = new Map();
-    if (ids.length === 0)
-        return out;
-    const r = await run(ws, ['cat-file', '--batch', '--buffer'], ids.map(id => `${id}\n`).join(''));
-    if (r.code !== 0)
-        throw new Error(`git cat-file --batch failed: ${r.stderr.trim()}`);
-    const text = new Map();
-    const buf = r.stdout;
-    let pos = 0;
-    for (const id of ids) {
-        const nl = buf.indexOf(0x0a, pos);
-        if (nl < 0)
-            throw new Error('git cat-file --batch: truncated output');
-        const header = buf.subarray(pos, nl).toString('utf8');
-        pos = nl + 1;
-        const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header);
-        if (!m)
-            throw new Error(`git cat-file --batch: unexpected answer for ${id}: ${JSON.stringify(header)}`);
-        const size = Number(m[3]);
-        text.set(id, buf.subarray(pos, pos + size).toString('utf8'));
-        pos += size + 1; // content + LF
-    }
-    for (const p of paths) {
-        const id = blobOf.get(p);
-        if (id !== undefined)
-            out.set(p, text.get(id));
-    }
-    return out;
-}
-// ---- text from the API ----
-async function pool(items, limit, work) {
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length)
-            await work(items[next++]);
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-function decodeBase64(content) {
-    return Buffer.from(content.replace(/\n/g, ''), 'base64').toString('utf8');
-}
-async function readBlob(octokit, repo, sha) {
-    const { data } = await octokit.rest.git.getBlob({ ...repo, file_sha: sha });
-    return data.encoding === 'base64' ? decodeBase64(data.content) : data.content;
-}
-/** File text at `ref`, or undefined when it does not exist there. Over 1 MB: the blob API. */
-async function readContent(octokit, repo, path, ref) {
-    try {
-        const { data } = await octokit.rest.repos.getContent({ ...repo, path, ref });
-        if (Array.isArray(data) || data.type !== 'file')
-            return undefined;
-        const file = data;
-        if (file.encoding === 'base64' && typeof file.content === 'string')
-            return decodeBase64(file.content);
-        return await readBlob(octokit, repo, file.sha); // encoding "none": 1–100 MB
-    }
-    catch (e) {
-        if (httpStatusOf(e) === 404)
-            return undefined;
-        throw e;
-    }
-}
-// ---- the whole thing ----
-/** The PR's changed files (pulls.listFiles), flagged incomplete past GitHub's 3,000-file cap. */
-async function listPullFiles(octokit, repo, pullNumber) {
-    const files = await listChangedFiles(octokit, repo, pullNumber);
-    const notes = [];
-    let total = files.length;
-    let complete = true;
-    if (files.length >= LIST_FILES_CAP) {
-        const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: pullNumber });
-        total = data.changed_files;
-        if (data.changed_files > files.length) {
-            complete = false;
-            notes.push(`This PR changes ${data.changed_files} files; GitHub lists only the first ${LIST_FILES_CAP}, so routine changes may be missing. Split the PR.`);
-        }
-    }
-    return { files, complete, total, notes };
-}
-async function readChangedSources(req) {
-    const log = req.log ?? (() => undefined);
-    const listed = req.changedFiles ?? (req.pullNumber !== undefined ? await listPullFiles(req.octokit, req.repo, req.pullNumber) : undefined);
-    if (listed === undefined)
-        throw new TypeError('readChangedSources needs pullNumber or changedFiles');
-    const { files, complete } = listed;
-    const totalChangedFiles = listed.total;
-    const notes = [...listed.notes];
-    const sel = selectPaths(files, req.include, req.exclude ?? [], req.rollbackPattern ?? DEFAULT_ROLLBACK_PATTERN);
-    const result = (base, head, contentSource) => ({
-        base,
-        head,
-        changedPaths: sel.changed,
-        readPaths: sel.read,
-        contentSource,
-        complete,
-        totalChangedFiles,
-        notes,
-        files
-    });
-    if (sel.read.length === 0)
-        return result(new Map(), new Map(), 'api');
-    if (req.workspace !== undefined && req.apiOnly !== true && (await prepareCheckout(req.workspace, [req.baseSha, req.headSha], req.fetchMissing ?? true, log))) {
-        try {
-            const base = await readFromGit(req.workspace, req.baseSha, sel.read);
-            const head = await readFromGit(req.workspace, req.headSha, sel.read);
-            return result(sortedMap(base), sortedMap(head), 'git');
-        }
-        catch (e) {
-            log(`git: ${e.message}; reading files through the API`);
-        }
-    }
-    const fromTrees = await readViaTrees(req.octokit, req.repo, req.baseSha, req.headSha, sel.read, log);
-    if (fromTrees !== undefined)
-        return result(sortedMap(fromTrees.base), sortedMap(fromTrees.head), 'api');
-    log('GitHub: a recursive tree was truncated (very large repository); reading each file at its ref');
-    const { base, head } = await readPerFile(req, files, sel.read);
-    return result(sortedMap(base), sortedMap(head), 'api');
-}
-function sortedMap(m) {
-    return new Map([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-/** Every file at `sha` with its blob sha (one call), or undefined when GitHub truncated the listing. */
-async function treeIndex(octokit, repo, sha) {
-    const { data } = await octokit.rest.git.getTree({ ...repo, tree_sha: sha, recursive: 'true' });
-    if (data.truncated)
-        return undefined;
-    const blobs = new Map();
-    let totalBytes = 0;
-    for (const e of data.tree) {
-        if (e.type !== 'blob' || e.path === undefined || e.sha === undefined)
-            continue;
-        blobs.set(e.path, e.sha);
-        totalBytes += e.size ?? 0;
-    }
-    return { blobs, totalBytes };
-}
-/** Files of `ref` from its tarball, each checked against its tree blob sha (export-ignore/export-subst can differ). */
-async function readTarball(octokit, repo, ref, want) {
-    const { data } = await octokit.rest.repos.downloadTarballArchive({ ...repo, ref });
-    const files = extractFiles(new Uint8Array(data), new Set(want.keys()));
-    const byBlob = new Map();
-    for (const [path, bytes] of files)
-        if (gitBlobSha(bytes) === want.get(path))
-            byBlob.set(want.get(path), bytes.toString('utf8'));
-    return byBlob;
-}
-/**
- * Two recursive trees say which paths exist on each side and their blob shas (no 404 probes for siblings). Then
- * each distinct blob is read once (an unchanged sibling costs one call for both sides; any size ≤ 100 MB), or, for
- * many blobs in a repository of reasonable size, the two tarballs are read instead.
- */
-async function readViaTrees(octokit, repo, baseSha, headSha, paths, log) {
-    const [baseIdx, headIdx] = await Promise.all([treeIndex(octokit, repo, baseSha), treeIndex(octokit, repo, headSha)]);
-    if (baseIdx === undefined || headIdx === undefined)
-        return undefined;
-    const blobs = new Map();
-    const wantAt = (idx) => {
-        const m = new Map();
-        for (const p of paths) {
-            const b = idx.blobs.get(p);
-            if (b !== undefined) {
-                m.set(p, b);
-                blobs.set(b, undefined);
-            }
-        }
-        return m;
-    };
-    const baseWant = wantAt(baseIdx);
-    const headWant = wantAt(headIdx);
-    if (blobs.size > TARBALL_MIN_BLOBS && Math.max(baseIdx.totalBytes, headIdx.totalBytes) <= TARBALL_MAX_BYTES) {
-        log(`GitHub: ${blobs.size} files to read; using the base and head tarballs`);
-        for (const [sha, want] of [[baseSha, baseWant], [headSha, headWant]]) {
-            if (want.size === 0)
-                continue;
-            for (const [b, text] of await readTarball(octokit, repo, sha, want))
-                blobs.set(b, text);
-        }
-    }
-    const missing = [...blobs].filter(([, t]) => t === undefined).map(([b]) => b);
-    await pool(missing, API_CONCURRENCY, async (b) => {
-        blobs.set(b, await readBlob(octokit, repo, b));
-    });
-    const side = (want) => new Map([...want].map(([p, b]) => [p, blobs.get(b)]));
-    return { base: side(baseWant), head: side(headWant) };
-}
-/** Fallback for repositories too large for a recursive tree: getContent per path and side. */
-async function readPerFile(req, files, paths) {
-    const byPath = new Map(files.map(f => [f.path, f]));
-    const renamedAway = new Set(files.filter(f => f.previousPath !== undefined).map(f => f.previousPath));
-    const base = new Map();
-    const head = new Map();
-    const jobs = [];
-    for (const path of paths) {
-        jobs.push({ side: 'base', path });
-        const f = byPath.get(path);
-        // the head side is exact in listFiles: removed and renamed-away paths are absent there
-        if (f?.status === 'removed' || (renamedAway.has(path) && f === undefined))
-            continue;
-        jobs.push({ side: 'head', path });
-    }
-    await pool(jobs, API_CONCURRENCY, async (job) => {
-        const f = byPath.get(job.path);
-        let text;
-        if (job.side === 'head' && f?.headBlobSha !== undefined)
-            text = await readBlob(req.octokit, req.repo, f.headBlobSha);
-        else
-            text = await readContent(req.octokit, req.repo, job.path, job.side === 'base' ? req.baseSha : req.headSha);
-        if (text !== undefined)
-            (job.side === 'base' ? base : head).set(job.path, text);
-    });
-    return { base, head };
-}
-
-;// CONCATENATED MODULE: ./src/plan/plan-pull.ts
-// What a change deploys: its changed routine files, the target database of each (config or the `database` input),
-// and each target's plan. A change is a PR (its own three-dot view), a merge group against its base, or a merge
-// commit against its first parent. No DMS here: this part also runs for fork PRs.
-
-
-
-
-
-
-function inputDefaultsOf(ctx) {
-    const i = ctx.inputs;
-    const d = { execMode: i.execMode, relatedUsers: i.relatedUsers, include: i.include };
-    if (i.classify !== undefined)
-        d.classify = i.classify;
-    if (i.database !== undefined)
-        d.database = i.database;
-    return d;
-}
-/** Reads paths at a commit: from the checkout when the run may use it and has the commit, else from the API. */
-async function readAt(ctx, sha, paths) {
-    if (ctx.workspace !== undefined && !ctx.apiOnly && (await prepareCheckout(ctx.workspace, [sha], true, m => ctx.log.debug(m)))) {
-        return readFromGit(ctx.workspace, sha, paths);
-    }
-    const out = new Map();
-    for (const p of paths) {
-        const text = await readContent(ctx.github.octokit, ctx.repo, p, sha);
-        if (text !== undefined)
-            out.set(p, text);
-    }
-    return out;
-}
-/**
- * The config file as it is at the change's BASE commit, never the change's own copy: the config decides which
- * database a file deploys to and which permission tickets gate the PR, so a PR must not be able to loosen its own
- * gate (the CODEOWNERS rule). A config change takes effect once merged. A config path given explicitly (not the
- * default) must exist: pointing the input at a missing file would otherwise silently drop every config rule.
- */
-async function loadConfigFor(ctx, baseSha) {
-    const file = ctx.inputs.config;
-    const asFindings = (errs) => errs.map(e => ({ file: e.file, line: e.line, message: e.path ? `${e.path}: ${e.message}` : e.message }));
-    const text = (await readAt(ctx, baseSha, [file])).get(file);
-    if (text === undefined) {
-        if (!ctx.inputs.configExplicit)
-            return { config: null, errors: [] };
-        return { config: null, errors: [{ file, line: 1, message: `the config file named by the 'config' input does not exist at the base commit ${baseSha.slice(0, 12)}` }] };
-    }
-    const r = parse_parseConfig(text.replace(/^\uFEFF/, ''), file);
-    return r.ok ? { config: r.config, errors: [] } : { config: null, errors: asFindings(r.errors) };
-}
-function subTree(tree, keep) {
-    const out = new Map();
-    for (const [p, text] of tree)
-        if (keep.has(p))
-            out.set(p, text);
-    return out;
-}
-function unique(xs) {
-    return [...new Set(xs)];
-}
-async function planChange(ctx, req) {
-    const { config, errors: configErrors } = await loadConfigFor(ctx, req.baseSha);
-    const defaults = inputDefaultsOf(ctx);
-    const targetsUpFront = effectiveTargets(config, defaults);
-    // which files to read: every target's include (or the input's), one rollback pattern when they agree
-    const include = unique(targetsUpFront.length > 0 ? targetsUpFront.flatMap(t => t.include) : config?.defaults.include ?? ctx.inputs.include);
-    const patterns = unique(targetsUpFront.map(t => t.rollbackPattern));
-    const pullNumber = req.subject.kind === 'pull' ? req.subject.pull.number : undefined;
-    const sources = await readChangedSources({
-        octokit: ctx.github.octokit,
-        repo: ctx.repo,
-        ...(pullNumber !== undefined ? { pullNumber } : {}),
-        ...(req.changedFiles !== undefined ? { changedFiles: req.changedFiles } : {}),
-        baseSha: req.baseSha,
-        headSha: req.headSha,
-        include,
-        rollbackPattern: patterns.length === 1 ? patterns[0] : DEFAULT_ROLLBACK_PATTERN,
-        ...(ctx.workspace !== undefined ? { workspace: ctx.workspace } : {}),
-        apiOnly: ctx.apiOnly,
-        log: m => ctx.log.debug(m)
-    });
-    const what = req.subject.kind === 'pull' ? `PR #${req.subject.pull.number}` : `${req.subject.what} ${req.headSha.slice(0, 12)}`;
-    ctx.log.info(`${what}: ${sources.totalChangedFiles} changed files, ${sources.changedPaths.length} routine-file paths (read from ${sources.contentSource})`);
-    const notes = [...sources.notes];
-    const errors = [...configErrors];
-    const body = req.subject.body ?? null;
-    const permParse = collectPermOrders(config?.permOrders ?? [], config?.file ?? ctx.inputs.config, body);
-    for (const message of permParse.errors)
-        errors.push({ file: 'PR description', line: 1, message });
-    const targets = [];
-    if (configErrors.length === 0) {
-        const resolution = resolveTargets(config, defaults, sources.changedPaths);
-        errors.push(...resolution.errors);
-        for (const s of resolution.skipped)
-            notes.push(`Skipped ${s.file}: ${s.reason}`);
-        for (const g of resolution.groups) {
-            const t = g.target;
-            const keep = new Set([...g.files, ...g.rollbackFiles, ...g.files.map(f => rollbackPathFor(f, t.rollbackPattern))]);
-            const p = plan(subTree(sources.base, keep), subTree(sources.head, keep), { include: t.include, rollbackPattern: t.rollbackPattern });
-            errors.push(...p.errors);
-            targets.push({ target: t, plan: p });
-        }
-    }
-    return {
-        subject: req.subject,
-        baseSha: req.baseSha,
-        headSha: req.headSha,
-        config,
-        targets,
-        permRefs: permParse.refs,
-        errors,
-        incomplete: sources.complete ? null : sources.notes[0] ?? 'the change has more files than GitHub lists',
-        notes,
-        contentSource: sources.contentSource,
-        changedSqlFiles: sources.changedPaths.length,
-        files: sources.files
-    };
-}
-/** A PR's plan: its files (listFiles), base text at the base branch tip, head text at the PR head. */
-async function planPull(ctx, pull, body) {
-    return (await planChange(ctx, { subject: { kind: 'pull', pull, body }, baseSha: pull.baseSha, headSha: pull.headSha }));
-}
-/** True when the checkout at `dir` is a git work tree we may read commits from. */
-function isCheckout(dir) {
-    return dir !== undefined && dir !== '' && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_.join)(dir, '.git'));
-}
-
-;// CONCATENATED MODULE: ./src/sources/commit-range.ts
-// The files that differ between two commits, for plans that are not a PR's own view: a merge group against its
-// base, a merge commit against its first parent. From the checkout when it holds both commits (`git diff`), else
-// from the two recursive trees (blob shas compared: exact, no cap). Renames are left as a removal plus an addition;
-// the planner reads both paths, so a moved routine is still "no change".
-
-
-
-const commit_range_GIT_TIMEOUT_MS = 120_000;
-function git(cwd, args) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
-        let out = '';
-        let err = '';
-        const timer = setTimeout(() => child.kill('SIGKILL'), commit_range_GIT_TIMEOUT_MS);
-        child.stdout.on('data', (d) => (out += d.toString('utf8')));
-        child.stderr.on('data', (d) => (err += d.toString('utf8')));
-        child.on('error', e => {
-            clearTimeout(timer);
-            reject(e);
-        });
-        child.on('close', code => {
-            clearTimeout(timer);
-            resolve({ code: code ?? -1, stdout: out, stderr: err });
-        });
-    });
-}
-/** Pure: `git diff --name-status -z --no-renames` output → changed files. */
-function parseNameStatus(z) {
-    const parts = z.split('\0');
-    const out = [];
-    for (let i = 0; i + 1 < parts.length; i += 2) {
-        const code = parts[i];
-        const path = normalizePath(parts[i + 1]);
-        if (code === '')
-            break;
-        out.push({ path, status: code.startsWith('A') ? 'added' : code.startsWith('D') ? 'removed' : 'modified' });
-    }
-    return out;
-}
-/** Pure: two trees (path → blob sha) → the paths whose content differs. */
-function diffTrees(base, head) {
-    const out = [];
-    for (const [path, sha] of head) {
-        const old = base.get(path);
-        if (old === undefined)
-            out.push({ path, status: 'added', headBlobSha: sha });
-        else if (old !== sha)
-            out.push({ path, status: 'modified', headBlobSha: sha });
-    }
-    for (const path of base.keys())
-        if (!head.has(path))
-            out.push({ path, status: 'removed' });
-    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-async function listRangeFiles(req) {
-    const log = req.log ?? (() => undefined);
-    if (req.workspace !== undefined && (await prepareCheckout(req.workspace, [req.baseSha, req.headSha], true, log))) {
-        const r = await git(req.workspace, ['diff', '--no-renames', '--name-status', '-z', req.baseSha, req.headSha]);
-        if (r.code === 0) {
-            const files = parseNameStatus(r.stdout);
-            return { files, complete: true, total: files.length, notes: [], source: 'git' };
-        }
-        log(`git diff failed (${r.stderr.trim()}); comparing the trees through the API`);
-    }
-    const [base, head] = await Promise.all([treeIndex(req.octokit, req.repo, req.baseSha), treeIndex(req.octokit, req.repo, req.headSha)]);
-    if (base === undefined || head === undefined) {
-        // Fail closed: without the whole list a routine change could be missed.
-        return {
-            files: [],
-            complete: false,
-            total: 0,
-            notes: [`GitHub truncated the file tree of ${req.baseSha.slice(0, 12)}..${req.headSha.slice(0, 12)} (a very large repository); check out the repository (actions/checkout with fetch-depth: 0) so the gate can read it with git`],
-            source: 'api'
-        };
-    }
-    const files = diffTrees(base.blobs, head.blobs);
-    return { files, complete: true, total: files.length, notes: [], source: 'api' };
-}
-/** The first parent of a commit (a merge commit's "before"): from the checkout when it may be read, else the API. */
-async function firstParentOf(req) {
-    const log = req.log ?? (() => undefined);
-    if (req.workspace !== undefined && (await prepareCheckout(req.workspace, [req.sha], true, log))) {
-        const r = await git(req.workspace, ['rev-parse', '--verify', `${req.sha}^1`]);
-        if (r.code === 0 && /^[0-9a-f]{40}$/.test(r.stdout.trim()))
-            return r.stdout.trim();
-        // a shallow checkout may lack the parent: ask the API
-    }
-    const { data } = await req.octokit.rest.repos.getCommit({ ...req.repo, ref: req.sha });
-    const parent = data.parents[0]?.sha;
-    if (parent === undefined)
-        throw new Error(`commit ${req.sha.slice(0, 12)} has no parent: cannot tell what it merged`);
-    return parent;
-}
-
-;// CONCATENATED MODULE: ./src/tickets/judge.ts
-
-
-
-
-
-
-
-
-/** Approved tickets first (the one to trust), then the rest, newest first. */
-function rank(t) {
-    if (t.status === 'approved' || t.status === 'waiting')
-        return 0;
-    if (t.status === 'success' || t.status === 'processing')
-        return 1;
-    if (isOpenStatus(t.status))
-        return 2;
-    return 3;
-}
-const GREEN = new Set(['approved', 'executed']);
-async function judgeRange(ctx, planned, o) {
-    const early = stateWithoutDms(planned);
-    if (early !== undefined)
-        return evaluateWithoutDms(planned, early);
-    const client = await ctx.dms();
-    const book = await ctx.book();
-    const prepared = await prepareTargets(ctx, client, planned, o.pull ?? 1);
-    const targets = [];
-    const notes = [...planned.notes];
-    for (const p of prepared) {
-        const base = { name: p.t.target.name, database: evaluate_describeDatabase(p.t.target.database), plan: p.t.plan, dbItems: p.dbItems, planHash: p.planHash, identity: null };
-        const candidates = book
-            .withPlan(p.identity)
-            .filter(t => o.pull === undefined || t.identity.pull === o.pull)
-            .filter(t => t.status !== 'closed' && t.status !== 'cancel')
-            .sort((a, b) => rank(a) - rank(b) || b.orderId - a.orderId);
-        let chosen;
-        let best;
-        for (const c of candidates) {
-            const r = await readTicket(client, c.orderId, {
-                precheckWaitMs: 0,
-                submit: false,
-                verify: d => checkContent(d, p.content),
-                sleep: ctx.sleep,
-                now: () => ctx.now().getTime(),
-                log: ctx.log
-            });
-            if (r.kind === 'mismatch') {
-                notes.push(`DMS ticket ${r.orderId} named the plan of target ${p.t.target.name} but ${r.detail}; it is not trusted.`);
-                continue;
-            }
-            const result = { ...base, identity: c.identity, ticket: r.ticket, state: r.ticket.state };
-            best ??= result;
-            if (GREEN.has(r.ticket.state.kind)) {
-                chosen = result;
-                break;
-            }
-        }
-        if (chosen !== undefined) {
-            targets.push(chosen);
-            continue;
-        }
-        const detail = best !== undefined
-            ? `The plan of target ${p.t.target.name} at ${o.label} is held by DMS ticket ${best.ticket.orderId}, which is not approved now: ${titleOf(best.state)}.`
-            : `No DMS ticket of this gate holds the plan of target ${p.t.target.name} at ${o.label} (plan ${shortHash(p.planHash)}). ` +
-                'The PR\'s ticket was approved for another plan: update the PR from its base branch so its ticket is re-planned and approved.';
-        targets.push({ ...base, ticket: best?.ticket ?? null, state: { kind: 'blocked', block: { cause: 'no-approved-ticket', targets: [p.t.target.name], detail } } });
-    }
-    const perm = planned.permRefs.length > 0 ? await readPermGate(client, planned.permRefs) : null;
-    const state = worstState([...targets.map(t => t.state), ...(perm?.orders.map(permGateState) ?? [])]);
-    return { planned, targets, perm, state, planHash: combinedHashOf(targets.map(t => t.planHash)), closed: [], notes };
-}
-
-;// CONCATENATED MODULE: ./src/sources/workflows.ts
-/** Workflow files and local composite actions: GitHub runs `.github/workflows/*.yml|yaml`. */
-function isWorkflowPath(path) {
-    return /^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path) || /^\.github\/actions\/.+\.ya?ml$/i.test(path);
-}
-function changedWorkflowPaths(files) {
-    const out = new Set();
-    for (const f of files) {
-        if (isWorkflowPath(f.path))
-            out.add(f.path);
-        if (f.previousPath !== undefined && isWorkflowPath(f.previousPath))
-            out.add(f.previousPath);
-    }
-    return [...out].sort();
-}
-/**
- * True when the YAML text runs this Action: a `uses:` of the action repository (GITHUB_ACTION_REPOSITORY, e.g.
- * `your-org/dms-proc-gate`), of any `…/dms-proc-gate` repository, or of the local action `./` (how a repository
- * uses its own copy). Matching is textual on purpose: a workflow does not need to parse to be run by GitHub.
- */
-function usesAction(yamlText, actionRepository) {
-    const names = ['[A-Za-z0-9_.-]+/dms-proc-gate'];
-    if (actionRepository !== undefined && actionRepository !== '')
-        names.push(actionRepository.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const remote = new RegExp(`^\\s*(?:-\\s*)?uses:\\s*['"]?(?:${names.join('|')})(?:/[^@'"\\s]*)?@`, 'im');
-    const local = /^\s*(?:-\s*)?uses:\s*['"]?\.\/?['"]?\s*(?:#.*)?$/im;
-    return remote.test(yamlText) || local.test(yamlText);
-}
-
-;// CONCATENATED MODULE: ./src/plan/workflow-guard.ts
-
-
-async function editedGateWorkflows(ctx, files, baseSha, headSha) {
-    const paths = changedWorkflowPaths(files);
-    if (paths.length === 0)
-        return [];
-    const [base, head] = await Promise.all([readAt(ctx, baseSha, paths), readAt(ctx, headSha, paths)]);
-    return paths.filter(p => [base.get(p), head.get(p)].some(text => text !== undefined && usesAction(text, ctx.actionRepository)));
-}
-
-;// CONCATENATED MODULE: ./src/action/modes/pull-request.ts
-// pull_request / pull_request_target opened, synchronize, reopened, ready_for_review, edited (and /dms-refresh on
-// one PR): plan, tickets, report, optionally wait in the job.
-// Forks: on pull_request the token is read-only and there are no secrets, so the run plans and writes only the job
-// summary; on pull_request_target (or a refresh) the check says a maintainer must review the commit, and a ticket is
-// opened only after `/dms-refresh <sha>` by someone with write access (anyone can open a PR).
-
-
-
-
-
-
-
-
-const FORK_EXPLANATION = [
-    'This PR comes from a fork: on pull_request its workflow token is read-only and it gets no DMS credentials, so no DMS ticket was opened and no check was written.',
-    'Run the gate on pull_request_target (docs/security.md), or let a maintainer (write access) who reviewed the commit comment /dms-refresh <head sha>: ' +
-        'that run uses the base repository\'s workflow and secrets, reads the SQL only as data through the GitHub API (no PR code is checked out or run), opens the DMS ticket and reports the check.',
-    'Approval is always read from DMS, never from PR or comment text.'
-];
-function resultOf(ctx, ev, headSha, extraNotes = []) {
-    const report = reportInputOf(ctx, ev, headSha, extraNotes);
-    const r = { report, outputs: outputsOf(report), title: checkTitleOf(ev) };
-    if (ev.state.kind === 'error')
-        r.failure = ev.state.message;
-    return r;
-}
-function awaitingMaintainer(planned) {
-    const objectCount = planned.targets.reduce((n, t) => n + t.plan.objects.length, 0);
-    return { kind: 'awaiting-maintainer', objectCount, headSha: planned.headSha };
-}
-/** pull_request from a fork: read-only token, no secrets. Plan and explain; nothing is written to GitHub or DMS. */
-async function runReadOnlyFork(ctx, pull, body) {
-    const planned = await planPull(ctx, pull, body);
-    const state = stateWithoutDms(planned) ?? awaitingMaintainer(planned);
-    for (const line of FORK_EXPLANATION)
-        ctx.log.info(line);
-    const r = resultOf(ctx, evaluateWithoutDms(planned, state), pull.headSha);
-    if (state.kind === 'plan-failed')
-        r.failure = `the SQL of this fork PR has ${state.findings.length} error(s); see the job summary`;
-    return r;
-}
-/**
- * Whether a PR with nothing to deploy now may still have open tickets to close: it changed routine files (a
- * reformat), its previous head's check named tickets, or it has the gate's sticky comment.
- */
-function mayHaveTicketsOf(ctx, planned, before) {
-    return async () => {
-        if (planned.changedSqlFiles > 0)
-            return true;
-        if (before !== undefined) {
-            const runs = await listCheckRuns(ctx.github.octokit, ctx.repo, before, ctx.inputs.checkName);
-            if (runs.some(r => (readCheckMarker(r.summary)?.orders.length ?? 0) > 0))
-                return true;
-        }
-        if (!ctx.inputs.comment)
-            return before === undefined; // no comment to look at: without `before`, ask DMS
-        // the gate's comment is written by the token's app, whichever it is: any bot's comment with our marker counts
-        return (await findStickyComments(ctx.github.octokit, ctx.repo, planned.subject.pull.number, { author: null })).some(c => c.author.endsWith('[bot]'));
-    };
-}
-async function waitForApproval(ctx, ev, headSha) {
-    const totalMs = ctx.inputs.waitMinutes * 60_000;
-    const deadline = ctx.now().getTime() + totalMs;
-    let delay = Math.min(5000, Math.max(200, totalMs / 10));
-    let current = ev;
-    let digest = evaluationDigest(ev);
-    ctx.log.info(`Waiting up to ${ctx.inputs.waitMinutes} minute(s) for the DMS approval…`);
-    while (!isFinal(current.state) && ctx.now().getTime() + delay <= deadline) {
-        await ctx.sleep(delay);
-        delay = Math.min(Math.round(delay * 1.5), 60_000);
-        current = await reread(ctx, current);
-        const d = evaluationDigest(current);
-        if (d !== digest) {
-            digest = d;
-            current = { ...current, state: (await publish(ctx, current, headSha)).state };
-        }
-    }
-    if (!isFinal(current.state))
-        ctx.log.info('Still waiting: the check stays in progress; a refresh run (schedule, workflow_dispatch or /dms-refresh) will finish it.');
-    return current;
-}
-async function runPullRequest(ctx, pull, body, o) {
-    const planned = await planPull(ctx, pull, body);
-    if (ctx.workflowFromPr) {
-        const edited = await editedGateWorkflows(ctx, planned.files, planned.baseSha, planned.headSha);
-        if (edited.length > 0) {
-            const ev = evaluateWithoutDms(planned, { kind: 'blocked', block: { cause: 'workflow-changed', files: edited } });
-            const shown = { ...ev, state: (await publish(ctx, ev, pull.headSha)).state };
-            return resultOf(ctx, shown, pull.headSha);
-        }
-    }
-    // a new ticket is coming: show the check in progress while DMS works (its precheck can take a while)
-    const beforeCreate = async () => {
-        await publish(ctx, evaluateWithoutDms(planned, { kind: 'planning' }), pull.headSha, { comment: false });
-    };
-    let ev = await evaluate(ctx, planned, {
-        allowCreate: o.allowCreate,
-        closeSuperseded: true,
-        mayHaveTickets: mayHaveTicketsOf(ctx, planned, o.before),
-        beforeCreate,
-        ...(pull.isFork && !o.allowCreate ? { missing: () => awaitingMaintainer(planned) } : {})
-    });
-    ev = { ...ev, state: (await publish(ctx, ev, pull.headSha)).state };
-    if (o.wait && ctx.inputs.waitMinutes > 0 && !isFinal(ev.state))
-        ev = await waitForApproval(ctx, ev, pull.headSha);
-    return resultOf(ctx, ev, pull.headSha);
-}
-
-;// CONCATENATED MODULE: ./src/action/modes/closed.ts
-// pull_request closed.
-// Unmerged: close the PR's open tickets (nothing of it ships).
-// Merged: plan the merge commit against its first parent — what actually landed — and judge it against the PR's
-// tickets. Tickets that do not hold that plan are closed (a revert before merging leaves nothing to run). With
-// execute-on-merge, and only when every target's plan is held by an approved ticket whose content DMS confirms,
-// COMMITOR tickets are executed one by one (stopping at the first failure); LAST_AUDITOR tickets are left to their
-// last approver and AUTO tickets to DMS, and both are reported. The check on the merge commit and the comment say
-// exactly which ticket ran and which were closed.
-
-
-
-
-
-
-
-
-
-
-
-
-/** Longest wait for one execution to finish inside the job. */
-const EXECUTION_WAIT_MS = 10 * 60_000;
-/** Closes the PR's open tickets except `keep`; returns what was closed. */
-async function closeRest(ctx, pull, keep, reason) {
-    const client = await ctx.dms();
-    const book = await ctx.book();
-    const closed = [];
-    for (const t of book.ofPull(ctx.repoFullName, pull.number)) {
-        if (!isOpenStatus(t.status) || keep.has(t.orderId))
-            continue;
-        if (await closeTicket(client, book, t.orderId, reason, ctx.log))
-            closed.push({ orderId: t.orderId, reason });
-    }
-    return closed;
-}
-/** Updates the sticky comment only when the PR has one (a closed PR gets no new comment). */
-async function updateComment(ctx, pull, ev, headSha, notes) {
-    if (!ctx.inputs.comment)
-        return;
-    const existing = await findStickyComments(ctx.github.octokit, ctx.repo, pull.number, { author: null });
-    const ours = existing.filter(c => c.author.endsWith('[bot]'));
-    if (ours.length === 0)
-        return;
-    const input = reportInputOf(ctx, ev, headSha, notes);
-    const r = await upsertStickyComment(ctx.github.octokit, ctx.repo, pull.number, commentBodyOf(ev, input), { author: ours[0].author });
-    ctx.log.info(`Sticky comment on #${pull.number}: ${r.action}`);
-}
-async function closeUnmerged(ctx, pull, body) {
-    const closed = await closeRest(ctx, pull, new Set(), `GitHub PR ${ctx.repoFullName}#${pull.number} was closed without merging`);
-    if (closed.length === 0) {
-        ctx.log.info(`#${pull.number} closed without merging; it has no open DMS ticket`);
-        return {};
-    }
-    const planned = { subject: { kind: 'pull', pull, body }, baseSha: pull.baseSha, headSha: pull.headSha, config: null, targets: [], permRefs: [], errors: [], incomplete: null, notes: [], contentSource: 'api', changedSqlFiles: 0, files: [] };
-    const gate = { kind: 'closed', orderId: closed[0].orderId, reason: 'the PR was closed without merging' };
-    const ev = evaluateWithoutDms(planned, gate, closed);
-    await updateComment(ctx, pull, ev, pull.headSha, []);
-    return { report: reportInputOf(ctx, ev, pull.headSha) };
-}
-/** Runs one COMMITOR ticket and follows it to the end (or the wait limit). */
-async function execute(ctx, client, orderId) {
-    ctx.log.info(`Executing DMS ticket ${orderId} (ExecuteDataCorrect)`);
-    try {
-        await client.executeDataCorrect({ orderId });
-    }
-    catch (e) {
-        if (e instanceof errors/* DmsError */.xJ && e.kind === 'business')
-            return { kind: 'execution-failed', orderId, message: `DMS refused ExecuteDataCorrect: ${e.message}` };
-        throw e;
-    }
-    return follow(ctx, client, orderId);
-}
-/** Reads a ticket until it is no longer approved-or-running (an AUTO ticket runs by itself), within the wait limit. */
-async function follow(ctx, client, orderId) {
-    const deadline = ctx.now().getTime() + EXECUTION_WAIT_MS;
-    let delay = 500;
-    for (;;) {
-        const state = ticketGateState(await client.getOrderBaseInfo(orderId), null);
-        if (state.kind !== 'executing' && state.kind !== 'approved')
-            return state;
-        if (ctx.now().getTime() + delay > deadline)
-            return state.kind === 'approved' ? { kind: 'executing', orderId } : state;
-        await ctx.sleep(delay);
-        delay = Math.min(delay * 2, 15_000);
-    }
-}
-async function runTickets(ctx, ev) {
-    const client = await ctx.dms();
-    const notes = [];
-    const targets = [];
-    let stopped;
-    for (const t of ev.targets) {
-        const ticket = t.ticket;
-        const id = ticket.orderId;
-        const mode = ticket.detail.execMode ?? 'COMMITOR';
-        let state;
-        if (t.state.kind === 'executed') {
-            state = t.state;
-            notes.push(`DMS ticket ${id} (target ${t.name}) had already been executed.`);
-        }
-        else if (mode === 'LAST_AUDITOR') {
-            // DMS lets only the last approver run it: calling ExecuteDataCorrect would be refused
-            state = { kind: 'awaiting-execution', orderId: id };
-            notes.push(`DMS ticket ${id} (target ${t.name}) is executed by its last approver in DMS (ExecMode LAST_AUDITOR); not called.`);
-        }
-        else if (mode === 'AUTO') {
-            state = await follow(ctx, client, id);
-            notes.push(`DMS ticket ${id} (target ${t.name}) runs by itself after approval (ExecMode AUTO): ${titleOf(state)}.`);
-        }
-        else if (stopped !== undefined) {
-            state = t.state;
-            notes.push(`DMS ticket ${id} (target ${t.name}) was not executed: ${stopped}.`);
-        }
-        else {
-            state = await execute(ctx, client, id);
-            notes.push(`Executed DMS ticket ${id} (target ${t.name}): ${titleOf(state)} — ${ticketUrl(id, ctx.consoleBase)}`);
-            if (state.kind === 'execution-failed')
-                stopped = `ticket ${id} failed first`;
-        }
-        targets.push({ ...t, state });
-    }
-    return { targets, notes };
-}
-async function merged(ctx, pull, body) {
-    const mergeSha = pull.mergeCommitSha ?? pull.headSha;
-    const range = { octokit: ctx.github.octokit, repo: ctx.repo, ...(ctx.workspace !== undefined && !ctx.apiOnly ? { workspace: ctx.workspace } : {}), log: (m) => ctx.log.debug(m) };
-    const parent = await firstParentOf({ ...range, sha: mergeSha });
-    const changedFiles = await listRangeFiles({ ...range, baseSha: parent, headSha: mergeSha });
-    const planned = await planChange(ctx, { subject: { kind: 'range', what: 'merge-commit', pull, body }, baseSha: parent, headSha: mergeSha, changedFiles });
-    const judged = await judgeRange(ctx, planned, { pull: pull.number, label: `merge commit ${mergeSha.slice(0, 12)}` });
-    const keep = new Set(judged.targets.flatMap(t => (t.ticket !== null ? [t.ticket.orderId] : [])));
-    const closed = await closeRest(ctx, pull, keep, `GitHub PR ${ctx.repoFullName}#${pull.number} was merged; this ticket does not hold the merged plan`);
-    const notes = [`Merged as ${mergeSha.slice(0, 12)}: planned against its first parent ${parent.slice(0, 12)}.`];
-    let ev = { ...judged, closed };
-    if (!ctx.inputs.executeOnMerge) {
-        notes.push('execute-on-merge is off: approved tickets are executed in DMS by their executor.');
-        ctx.log.info(`#${pull.number} merged; ${notes.join(' ')}`);
-        await updateComment(ctx, pull, ev, mergeSha, notes);
-        return { report: reportInputOf(ctx, ev, mergeSha, notes) };
-    }
-    const green = ev.targets.every(t => t.state.kind === 'approved' || t.state.kind === 'executed');
-    if (ev.targets.length > 0 && green) {
-        const ran = await runTickets(ctx, ev);
-        notes.push(...ran.notes);
-        ev = { ...ev, targets: ran.targets, state: worstState([...ran.targets.map(t => t.state)]) };
-    }
-    else if (ev.targets.length > 0) {
-        notes.push('Nothing was executed: not every target of the merged plan has an approved ticket (see above).');
-    }
-    const pub = await publish(ctx, ev, mergeSha, { comment: false, extraNotes: notes });
-    ctx.log.info(`Check '${ctx.inputs.checkName}' on merge commit ${mergeSha.slice(0, 12)}: ${titleOf(pub.state)}`);
-    const shown = { ...ev, state: pub.state };
-    await updateComment(ctx, pull, shown, mergeSha, notes);
-    const r = resultOf(ctx, shown, mergeSha, notes);
-    if (pub.state.kind === 'execution-failed')
-        r.failure = pub.state.message;
-    return r;
-}
-async function runClosed(ctx, pull, body) {
-    return pull.merged ? merged(ctx, pull, body) : closeUnmerged(ctx, pull, body);
-}
-
-;// CONCATENATED MODULE: ./src/action/modes/merge-group.ts
-// merge_group checks_requested: the merge group's head is planned against its base — the commit it will become
-// on the base branch — and judged against the gate's tickets: green only when every target's plan is empty or held
-// by an approved ticket whose content DMS confirms. No sticky-comment marker and no other check run is consulted.
-
-
-
-
-
-
-
-
-async function runMergeGroup(ctx, mg) {
-    const changedFiles = await listRangeFiles({
-        octokit: ctx.github.octokit,
-        repo: ctx.repo,
-        baseSha: mg.baseSha,
-        headSha: mg.headSha,
-        ...(ctx.workspace !== undefined && !ctx.apiOnly ? { workspace: ctx.workspace } : {}),
-        log: m => ctx.log.debug(m)
-    });
-    // the PRs in the group, for their permission-ticket lines (only ever adding gates) and the report
-    const pulls = [];
-    for (const n of mg.pullNumbers) {
-        const { data } = await ctx.github.octokit.rest.pulls.get({ ...ctx.repo, pull_number: n });
-        pulls.push({ pull: toPullInfo(data), body: data.body ?? null });
-    }
-    const body = pulls.map(p => p.body ?? '').join('\n');
-    const planned = await planChange(ctx, {
-        subject: { kind: 'range', what: 'merge-group', ...(pulls.length === 1 ? { pull: pulls[0].pull } : {}), body },
-        baseSha: mg.baseSha,
-        headSha: mg.headSha,
-        changedFiles
-    });
-    const label = `merge group ${mg.headSha.slice(0, 12)}`;
-    // a merge_group run uses the workflow file of the merge group commit: the PR's copy
-    const edited = await editedGateWorkflows(ctx, changedFiles.files, mg.baseSha, mg.headSha);
-    const ev = edited.length > 0 ? evaluateWithoutDms(planned, { kind: 'blocked', block: { cause: 'workflow-changed', files: edited } }) : await judgeRange(ctx, planned, { label });
-    const notes = [`Merge group ${mg.headRef || mg.headSha}: planned from ${mg.headSha.slice(0, 12)} against its base ${mg.baseSha.slice(0, 12)}.`];
-    const shown = { ...ev, state: (await publish(ctx, ev, mg.headSha, { comment: false, extraNotes: notes })).state };
-    return resultOf(ctx, shown, mg.headSha, notes);
-}
-
-;// CONCATENATED MODULE: ./src/github/permissions.ts
-// Who may trigger `/dms-refresh`: users with write, maintain or admin on the repository, asked through the
-// permission API (author_association is unreliable). The API reports maintain as write and triage as read.
-
-function legacy(p) {
-    return p === 'admin' || p === 'write' || p === 'read' ? p : 'none';
-}
-/** Pure decision, for the API answer (or a 404 = not a collaborator). */
-function decideRefresh(login, permission, roleName) {
-    if (permission === 'admin' || permission === 'write')
-        return { allowed: true, login, permission, roleName };
-    return {
-        allowed: false,
-        login,
-        permission,
-        roleName,
-        reason: `@${login} has ${roleName || permission} access; /dms-refresh needs write, maintain or admin`
-    };
-}
-async function canTriggerRefresh(octokit, repo, login) {
-    try {
-        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: login });
-        const roleName = data.role_name ?? data.permission;
-        return decideRefresh(login, legacy(data.permission), roleName);
-    }
-    catch (e) {
-        if (httpStatusOf(e) === 404)
-            return decideRefresh(login, 'none', 'none');
-        throw e;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/action/modes/refresh.ts
-// Refresh (schedule, workflow_dispatch, repository_dispatch): every open PR is looked at through GitHub's own check
-// runs on its head — never through the sticky comment, so `comment: false` works the same. A PR whose head has no
-// gate check, a foreign one, a pending or errored one is evaluated again (errors are retried; a non-fork PR may get
-// its ticket now). A green check is re-read in DMS with one call per ticket and turns red when the ticket was
-// cancelled, closed or rejected. Final failures wait for a push.
-// `/dms-refresh [<sha>]` (issue_comment): one PR, only for users with write access; for a fork PR it opens a ticket
-// only for the commit the maintainer names, and only while that commit is still the head.
-
-
-
-
-
-
-
-
-
-const PENDING = new Set(['awaiting-approval', 'executing', 'awaiting-execution']);
-const refresh_GREEN = new Set(['approved', 'executed']);
-const RETRY = new Set(['planning', 'awaiting-precheck', 'error']);
-/** Pure: what a refresh does with a PR, from the runs named like the gate's check on its head (newest first). */
-function refreshDecision(runs, headSha, now) {
-    if (runs.length === 0)
-        return { kind: 'evaluate', why: 'its head has no gate check', create: true };
-    const markers = runs.map(r => readCheckMarker(r.summary));
-    if (markers.some(m => m === undefined) || new Set(runs.map(r => r.app.id)).size > 1) {
-        return { kind: 'evaluate', why: 'a run with the gate\'s name was not written by the gate', create: false };
-    }
-    const latest = runs[0];
-    const m = markers[0];
-    if (m.head !== headSha)
-        return { kind: 'evaluate', why: 'its check describes another commit', create: false };
-    if (latest.status !== 'completed' && latest.startedAt !== null && now.getTime() - Date.parse(latest.startedAt) > STALE_AFTER_MS) {
-        return { kind: 'evaluate', why: 'its pending check nears GitHub\'s 14-day stale limit', create: false };
-    }
-    if (RETRY.has(m.state))
-        return { kind: 'evaluate', why: `its gate is ${m.state}`, create: true };
-    if (PENDING.has(m.state) || refresh_GREEN.has(m.state)) {
-        return m.orders.length + m.perm.length > 0 ? { kind: 'recheck', marker: m, green: refresh_GREEN.has(m.state) } : { kind: 'evaluate', why: `its ${m.state} check names no ticket`, create: false };
-    }
-    return { kind: 'skip', why: m.state === 'awaiting-maintainer' ? 'a maintainer must clear the fork\'s commit' : `its gate is ${m.state} until a push` };
-}
-const STILL_GREEN = new Set(['approved', 'waiting', 'processing', 'success']);
-/**
- * Whether the tickets behind a check still say what the check shows. Green: one GetOrderBaseInfo per ticket (still
- * approved or executed?). Pending: the same plus GetApprovalDetail, compared by digest. A ticket that is not the
- * gate's own ticket of this PR (a hand-made marker) always means "evaluate".
- */
-async function unchanged(ctx, pull, r) {
-    const client = await ctx.dms();
-    const book = await ctx.book();
-    const tickets = [];
-    for (const id of r.marker.orders) {
-        const own = book.byId(id);
-        if (own === undefined || !ofPull(own.identity, ctx.repoFullName, pull.number))
-            return false;
-        const base = await client.getOrderBaseInfo(id);
-        if (r.green) {
-            if (!STILL_GREEN.has(base.status))
-                return false;
-            continue;
-        }
-        if (base.workflowInstanceId === null)
-            return false; // not submitted yet: the evaluation moves it along
-        const approval = await client.getApprovalDetail(base.workflowInstanceId);
-        tickets.push({ state: ticketGateState(base, approval), approval, statusCode: base.statusCode });
-    }
-    const perm = r.marker.perm.length > 0 ? (await readPermGate(client, r.marker.perm)).orders : [];
-    if (r.green)
-        return perm.every(p => p.verdict === 'approved');
-    return digestOf(tickets, perm) === r.marker.digest;
-}
-async function pullWithBody(ctx, n) {
-    const { data } = await ctx.github.octokit.rest.pulls.get({ ...ctx.repo, pull_number: n });
-    return { pull: toPullInfo(data), body: data.body ?? null };
-}
-async function refreshOne(ctx, pull) {
-    const runs = await listCheckRuns(ctx.github.octokit, ctx.repo, pull.headSha, ctx.inputs.checkName);
-    const d = refreshDecision(runs, pull.headSha, ctx.now());
-    if (d.kind === 'skip') {
-        ctx.log.debug(`#${pull.number}: skipped (${d.why})`);
-        return 'skipped';
-    }
-    if (d.kind === 'recheck' && (await unchanged(ctx, pull, d))) {
-        ctx.log.info(`#${pull.number}: DMS still says ${d.marker.state}; nothing to write`);
-        return 'unchanged';
-    }
-    ctx.log.info(`#${pull.number}: evaluating (${d.kind === 'evaluate' ? d.why : 'DMS changed'})`);
-    const { body } = await pullWithBody(ctx, pull.number);
-    // A changed DMS state is shown, never papered over with a new ticket: a push or a rerun opens one.
-    await runPullRequest(ctx, pull, body, { allowCreate: d.kind === 'evaluate' && d.create && !pull.isFork, wait: false });
-    return 'evaluated';
-}
-async function runRefresh(ctx, only) {
-    const pulls = only !== undefined ? [(await pullWithBody(ctx, only)).pull].filter(p => p.state === 'open') : await listOpenPulls(ctx.github.octokit, ctx.repo);
-    const counts = { unchanged: 0, evaluated: 0, skipped: 0 };
-    const failures = [];
-    for (const pull of pulls) {
-        try {
-            counts[await refreshOne(ctx, pull)]++;
-        }
-        catch (e) {
-            // one PR's trouble must not stop the others; the run still fails at the end
-            failures.push(`#${pull.number}: ${e.message}`);
-            ctx.log.warning(`Refreshing #${pull.number} failed: ${e.message}`);
-        }
-    }
-    ctx.log.info(`Refresh: ${pulls.length} open PRs: ${counts.evaluated} evaluated, ${counts.unchanged} unchanged, ${counts.skipped} skipped`);
-    return failures.length > 0 ? { failure: `refresh failed for ${failures.join('; ')}` } : {};
-}
-async function runCommentRefresh(ctx, c) {
-    if (c.commenterIsBot) {
-        ctx.log.info(`/dms-refresh from bot ${c.commenter} ignored`);
-        return {};
-    }
-    const permission = await canTriggerRefresh(ctx.github.octokit, ctx.repo, c.commenter);
-    if (!permission.allowed) {
-        ctx.log.warning(`/dms-refresh refused: ${permission.reason}. Nothing was changed.`);
-        return {};
-    }
-    const { pull, body } = await pullWithBody(ctx, c.pullNumber);
-    if (pull.state !== 'open') {
-        ctx.log.info(`#${c.pullNumber} is ${pull.merged ? 'merged' : 'closed'}; /dms-refresh does nothing`);
-        return {};
-    }
-    if (c.sha !== undefined && !pull.headSha.startsWith(c.sha)) {
-        // The PR moved after the maintainer looked: clearing the new commit would clear SQL nobody reviewed.
-        const message = `/dms-refresh ${c.sha} names a commit that is no longer the head of #${c.pullNumber} (now ${pull.headSha.slice(0, 12)}): review the new commit and ask again`;
-        ctx.log.warning(message);
-        await ctx.github.octokit.rest.issues.createComment({ ...ctx.repo, issue_number: c.pullNumber, body: `${message.replace(/^\/dms-refresh ([0-9a-f]+)/, '`/dms-refresh $1`')}.` });
-        return {};
-    }
-    // A fork's commit is cleared for a ticket only by naming it: the head may move between reading and commenting.
-    const allowCreate = !pull.isFork || c.sha !== undefined;
-    ctx.log.info(`/dms-refresh on #${c.pullNumber} by ${c.commenter} (${permission.roleName})${pull.isFork ? ` — fork PR: reading its SQL through the API as data only${allowCreate ? `; commit ${pull.headSha.slice(0, 12)} cleared for a ticket` : '; name the reviewed commit (/dms-refresh <sha>) to open a ticket'}` : ''}`);
-    return runPullRequest(ctx, pull, body, { allowCreate, wait: false });
-}
-
-;// CONCATENATED MODULE: ./src/action/main.ts
-// The Action: event → mode → run → report. Any unexpected error fails the check (never neutral) and the job.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Longest wait for a new ticket's precheck inside one run. */
-const PRECHECK_WAIT_MS = 60_000;
-function readPayload(path) {
-    if (!path)
-        throw new Error('GITHUB_EVENT_PATH is not set: run this as a GitHub Action step');
-    const v = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-    if (typeof v !== 'object' || v === null)
-        throw new Error(`GITHUB_EVENT_PATH ${path} does not hold a JSON object`);
-    return v;
-}
-function repoOf(env) {
-    const full = env['GITHUB_REPOSITORY'] ?? '';
-    const m = /^([^/\s]+)\/([^/\s]+)$/.exec(full);
+function passwordForms(raw) {
+    const m = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)@/.exec(raw.trim());
     if (!m)
-        throw new Error(`GITHUB_REPOSITORY must be owner/name, got ${JSON.stringify(full)}`);
-    return { owner: m[1], repo: m[2], full };
-}
-/** Ticket links: the DMS console, or the endpoint itself for a local (http) emulator. */
-function consoleBaseOf(inputs) {
-    return inputs.dmsEndpoint.protocol === 'http' ? `http://${inputs.dmsEndpoint.host}` : DEFAULT_CONSOLE_BASE;
-}
-/** A fork PR on pull_request: the token is read-only and there are no secrets (nothing can be written). */
-function readOnlyFork(mode) {
-    return (mode.kind === 'pull-request' || mode.kind === 'closed') && mode.trigger === 'pull_request' && mode.pull.isFork;
-}
-/** The commit whose check shows an unexpected error, when the mode has one. */
-function errorShaOf(mode) {
-    switch (mode.kind) {
-        case 'pull-request':
-            return readOnlyFork(mode) ? undefined : mode.pull.headSha;
-        case 'merge-group':
-            return mode.headSha;
-        default:
-            return undefined;
-    }
-}
-async function dispatch(ctx, mode) {
-    switch (mode.kind) {
-        case 'pull-request':
-            if (readOnlyFork(mode))
-                return runReadOnlyFork(ctx, mode.pull, mode.body);
-            // a fork's ticket waits for a maintainer to clear its commit (/dms-refresh <sha>); anyone can open a PR
-            return runPullRequest(ctx, mode.pull, mode.body, { allowCreate: !mode.pull.isFork, wait: true, ...(mode.before !== undefined ? { before: mode.before } : {}) });
-        case 'closed':
-            if (readOnlyFork(mode)) {
-                ctx.log.info('Fork PR closed on pull_request: this run has no DMS credentials; run the gate on pull_request_target to close its tickets, or close them in DMS');
-                return {};
-            }
-            return runClosed(ctx, mode.pull, mode.body);
-        case 'refresh':
-            return runRefresh(ctx, mode.pullNumber);
-        case 'comment-refresh':
-            return runCommentRefresh(ctx, mode);
-        case 'merge-group':
-            return runMergeGroup(ctx, mode);
-        case 'ignored':
-            ctx.log.info(`Nothing to do: ${mode.reason}`);
-            return {};
-    }
-}
-async function main_run(env = process.env) {
-    const counter = new CallCounter();
-    let ctx;
-    let mode;
-    let dms;
+        return [];
+    const userinfo = m[1];
+    const colon = userinfo.indexOf(':');
+    if (colon === -1)
+        return [];
+    const written = userinfo.slice(colon + 1);
+    if (written === '')
+        return [];
+    const forms = new Set([written]);
     try {
-        const inputs = getInputs();
-        const eventName = env['GITHUB_EVENT_NAME'] ?? '';
-        mode = modeOf(eventName, readPayload(env['GITHUB_EVENT_PATH']));
-        const repo = repoOf(env);
-        const github = createGitHubClient({ token: inputs.githubToken, counter, log: m => debug(m) });
-        dms = dmsFactory(inputs);
-        const workspace = env['GITHUB_WORKSPACE'];
-        const m = mode;
-        const dmsGet = dms.get;
-        let book;
-        const server = (env['GITHUB_SERVER_URL'] ?? 'https://github.com').replace(/\/+$/, '');
-        ctx = {
-            inputs,
-            repo: { owner: repo.owner, repo: repo.repo },
-            repoFullName: repo.full,
-            github,
-            dms: dms.get,
-            book: () => (book ??= dmsGet().then(client => readTicketBook(client, { windowDays: inputs.ticketWindowDays, now: new Date(), log: l => info(l) }))),
-            ...(isCheckout(workspace) ? { workspace } : {}),
-            apiOnly: eventName === 'pull_request_target',
-            ...(env['GITHUB_ACTION_REPOSITORY'] ? { actionRepository: env['GITHUB_ACTION_REPOSITORY'] } : {}),
-            workflowFromPr: (m.kind === 'pull-request' || m.kind === 'closed') && m.trigger === 'pull_request',
-            consoleBase: consoleBaseOf(inputs),
-            ...(env['GITHUB_RUN_ID'] ? { runUrl: `${server}/${repo.full}/actions/runs/${env['GITHUB_RUN_ID']}` } : {}),
-            log: { info: m => info(m), debug: m => debug(m), warning: m => warning(m) },
-            now: () => new Date(),
-            sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-            precheckWaitMs: PRECHECK_WAIT_MS
-        };
-        info(`dms-proc-gate: ${eventName} → ${mode.kind}`);
-        const result = await dispatch(ctx, mode);
-        if (result.report !== undefined)
-            await writeJobSummary(result.report, result.title);
-        if (result.outputs !== undefined)
-            setOutputs(result.outputs);
-        if (readOnlyFork(mode))
-            for (const line of FORK_EXPLANATION)
-                notice(line);
-        if (result.failure !== undefined)
-            setFailed(result.failure);
+        forms.add(decodeURIComponent(written));
     }
-    catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        const sha = mode !== undefined ? errorShaOf(mode) : undefined;
-        if (ctx !== undefined && sha !== undefined) {
-            try {
-                await publishError(ctx, sha, message);
-            }
-            catch (e2) {
-                warning(`Could not report the error on the check: ${e2.message}`);
-            }
-        }
-        setOutput('state', 'error');
-        setFailed(message);
+    catch {
+        // an invalid escape: the written form is all there is
     }
-    finally {
-        debug(counter.describe());
-        await dms?.cleanup().catch(() => undefined);
-    }
+    return [...forms];
 }
 
-
-/***/ }),
-
-/***/ 5115:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ resolveEndpoint)
-/* harmony export */ });
-/* unused harmony export DEFAULT_DMS_HOST */
-// Where DMS lives: the central endpoint by default (what Alibaba's generated SDK uses: endpointRule
-// "central"), a regional one from a region id, or an explicit host / URL (the emulator: http://127.0.0.1:PORT).
-const DEFAULT_DMS_HOST = 'dms-enterprise.aliyuncs.com';
-const REGION_RE = /^[a-z]{2,}(-[a-z0-9]+)+$/;
-/** A DNS name (RFC 1123 labels) or a bracketed IPv6 address, with an optional port. */
-const HOST_RE = /^(?=.{1,253}(:\d{1,5})?$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*(:\d{1,5})?$|^\[[0-9a-fA-F:.]+\](:\d{1,5})?$/;
-function checkPort(host, e) {
-    const m = /:(\d+)$/.exec(host);
-    if (m && (Number(m[1]) < 1 || Number(m[1]) > 65535))
-        throw new Error(`dms-endpoint: port out of range: ${JSON.stringify(e)}`);
-}
-/** Resolve `endpoint` (host, host:port, or http(s) URL) or `region`; throws naming the bad input. */
-function resolveEndpoint(endpoint, region) {
-    const e = endpoint?.trim();
-    if (e) {
-        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(e)) {
-            let url;
-            try {
-                url = new URL(e);
-            }
-            catch {
-                throw new Error(`dms-endpoint: not a valid URL: ${JSON.stringify(e)}`);
-            }
-            if (url.protocol !== 'http:' && url.protocol !== 'https:')
-                throw new Error(`dms-endpoint: protocol must be http or https, got ${url.protocol}`);
-            if (url.pathname !== '/' && url.pathname !== '')
-                throw new Error(`dms-endpoint: must not have a path (got ${url.pathname})`);
-            if (url.search || url.hash || url.username || url.password)
-                throw new Error('dms-endpoint: must not have a query, fragment or credentials');
-            return { protocol: url.protocol === 'http:' ? 'http' : 'https', host: url.host };
-        }
-        if (!HOST_RE.test(e))
-            throw new Error(`dms-endpoint: not a host name or URL: ${JSON.stringify(e)}`);
-        checkPort(e, e);
-        return { protocol: 'https', host: e };
-    }
-    const r = region?.trim();
-    if (r) {
-        if (!REGION_RE.test(r))
-            throw new Error(`dms-region: not a region id (like cn-hangzhou): ${JSON.stringify(r)}`);
-        return { protocol: 'https', host: `dms-enterprise.${r}.aliyuncs.com` };
-    }
-    return { protocol: 'https', host: DEFAULT_DMS_HOST };
-}
-
-
-/***/ }),
-
-/***/ 389:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   di: () => (/* binding */ isFailureBody),
-/* harmony export */   rt: () => (/* binding */ fromFailureBody),
-/* harmony export */   x7: () => (/* binding */ fromThrown),
-/* harmony export */   xJ: () => (/* binding */ DmsError)
-/* harmony export */ });
-/* unused harmony exports isDmsError, sanitize */
-// One error type for everything a DMS call can fail with. openapi-client reports failures in several
-// shapes (docs/dms-api.md §4, §6): HTTP 200 with Success:false, a thrown ResponseError whose `code` is the
-// literal string "undefined" when the body uses ErrorCode/ErrorMessage, a bare SyntaxError for non-JSON
-// (HTML 502) bodies, httpx RequestTimeoutError, and raw socket errors. Messages never carry secrets:
-// transport messages embed the request URL (whose query holds AccessKeyId/SecurityToken/Signature under
-// V1 signing), so URLs are cut to their origin and known secret values are redacted.
-class DmsError extends Error {
-    name = 'DmsError';
-    code;
-    action;
-    kind;
-    requestId;
-    httpStatus;
-    retryable;
-    constructor(init) {
-        const where = [init.httpStatus ? `HTTP ${init.httpStatus}` : '', init.requestId ? `request id ${init.requestId}` : '']
-            .filter(Boolean).join(', ');
-        super(`DMS ${init.action} failed: ${init.code}: ${init.message}${where ? ` (${where})` : ''}`);
-        this.code = init.code;
-        this.action = init.action;
-        this.kind = init.kind;
-        this.requestId = init.requestId ?? null;
-        this.httpStatus = init.httpStatus ?? null;
-        this.retryable = init.kind !== 'business';
-    }
-}
-function isDmsError(e) {
-    return e instanceof DmsError;
-}
-/** Cut every URL to scheme://host[:port]/path and replace known secret values. */
-function sanitize(text, secrets = []) {
-    let out = text.replace(/(https?:\/\/[^\s?#"']+)[?#][^\s"']*/gi, '$1?…');
-    for (const s of secrets) {
-        if (s && s.length >= 4)
-            out = out.split(s).join('***');
-    }
-    // Signature-bearing fragments that may appear outside a URL (header dumps, form bodies).
-    out = out.replace(/(Signature|SecurityToken|AccessKeySecret|x-acs-security-token|Authorization)([=:]\s*)[^\s&,"']+/gi, '$1$2***');
-    return out;
-}
-function kindFor(code, httpStatus) {
-    if (/^Throttling/i.test(code) || httpStatus === 429)
-        return 'throttle';
-    if (httpStatus !== null && httpStatus >= 500)
-        return 'server';
-    return 'business';
-}
-function text(x) {
-    return typeof x === 'string' ? x : typeof x === 'number' ? String(x) : '';
-}
-function pick(obj, ...keys) {
-    if (typeof obj !== 'object' || obj === null)
-        return '';
-    const rec = obj;
-    for (const k of keys) {
-        const v = text(rec[k]);
-        if (v && v !== 'undefined')
-            return v;
-    }
-    return '';
-}
-/** True when a 2xx body reports failure (`Success:false`, also the string "false"). */
-function isFailureBody(body) {
-    if (typeof body !== 'object' || body === null)
-        return false;
-    const s = body.Success ?? body.success;
-    return s === false || s === 'false';
-}
-/** A `Success:false` body (HTTP 200 or otherwise) → DmsError. */
-function fromFailureBody(action, body, httpStatus, secrets = []) {
-    const code = pick(body, 'ErrorCode', 'Code', 'code') || 'UnknownError';
-    const message = pick(body, 'ErrorMessage', 'Message', 'message') || 'DMS reported Success:false without a message';
-    return new DmsError({
-        code,
-        message: sanitize(message, secrets),
-        action,
-        kind: kindFor(code, httpStatus === 200 ? null : httpStatus),
-        requestId: pick(body, 'RequestId', 'requestId') || null,
-        httpStatus
-    });
-}
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EAI_AGAIN']);
-/** Anything openapi-client/httpx threw → DmsError. */
-function fromThrown(action, e, secrets = []) {
-    if (e instanceof DmsError)
-        return e;
-    const err = (typeof e === 'object' && e !== null ? e : { message: String(e) });
-    const name = text(err.name);
-    const rawMessage = text(err.message);
-    const data = err.data;
-    // A ResponseError from a 4xx/5xx response: `data` holds the parsed body plus statusCode.
-    if (data && typeof data === 'object') {
-        const httpStatus = Number(data.statusCode ?? err.statusCode) || null;
-        const code = pick(data, 'Code', 'code', 'ErrorCode') || (text(err.code) !== 'undefined' ? text(err.code) : '') ||
-            (httpStatus ? `HTTP${httpStatus}` : 'UnknownError');
-        const message = pick(data, 'Message', 'message', 'ErrorMessage') || rawMessage;
-        return new DmsError({
-            code,
-            message: sanitize(message, secrets),
-            action,
-            kind: kindFor(code, httpStatus),
-            requestId: pick(data, 'RequestId', 'requestId') || null,
-            httpStatus
-        });
-    }
-    const sysCode = text(err.code);
-    if (name === 'RequestTimeoutError' || /RequestTimeout/.test(name) || /^(Read|Connect)Timeout/.test(rawMessage)) {
-        // httpx reports the socket inactivity timeout as "ConnectTimeout" even when connected: say both.
-        return new DmsError({ code: 'RequestTimeout', message: `no answer in time (connect or read timeout): ${sanitize(rawMessage, secrets)}`, action, kind: 'timeout' });
-    }
-    if (NETWORK_CODES.has(sysCode) || /socket hang up/i.test(rawMessage)) {
-        return new DmsError({ code: sysCode || 'ECONNRESET', message: sanitize(rawMessage, secrets), action, kind: sysCode === 'ETIMEDOUT' ? 'timeout' : 'network' });
-    }
-    if (name === 'SyntaxError') {
-        // openapi-client parses error bodies as JSON without looking at the status: an HTML gateway page
-        // (502/503/504) surfaces as a SyntaxError with no status. Treat as a transient gateway failure.
-        return new DmsError({ code: 'InvalidResponse', message: `response body is not JSON (${sanitize(rawMessage, secrets)})`, action, kind: 'invalid_response' });
-    }
-    // The credentials chain (@alicloud/credentials) and openapi-client's InvalidCredentials land here.
-    const code = sysCode && sysCode !== 'undefined' ? sysCode : /credential/i.test(rawMessage) ? 'InvalidCredentials' : name || 'UnknownError';
-    return new DmsError({ code, message: sanitize(rawMessage || String(e), secrets), action, kind: 'business' });
-}
-
-
-/***/ }),
-
-/***/ 1956:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N5: () => (/* binding */ DEFAULT_BODY_THRESHOLD),
-/* harmony export */   O4: () => (/* binding */ wire),
-/* harmony export */   XT: () => (/* binding */ approvalDetailParams),
-/* harmony export */   as: () => (/* binding */ executeDataCorrectParams),
-/* harmony export */   dr: () => (/* binding */ closeOrderParams),
-/* harmony export */   eg: () => (/* binding */ orderIdParams),
-/* harmony export */   i3: () => (/* binding */ createAuthorityTemplateParams),
-/* harmony export */   lH: () => (/* binding */ formatDmsTime),
-/* harmony export */   lg: () => (/* binding */ createProcCorrectOrderParams),
-/* harmony export */   nw: () => (/* binding */ requestTargetLength),
-/* harmony export */   q7: () => (/* binding */ listOrdersParams),
-/* harmony export */   yD: () => (/* binding */ searchDatabaseParams)
-/* harmony export */ });
-/* harmony import */ var node_querystring__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1792);
-/* harmony import */ var node_querystring__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_querystring__WEBPACK_IMPORTED_MODULE_0__);
-// Pure request building: typed inputs → the flat string map DMS receives, exactly as Alibaba's generated
-// SDK builds it (docs/dms-api.md §1): PascalCase names, object params "shrunk" to ONE JSON string
-// (`Param`, `RelatedUserList`, `ActionDetail`), scalars stringified, absent values omitted.
-
-function wire(fields) {
-    const out = {};
-    for (const [k, v] of Object.entries(fields)) {
-        if (v === undefined || v === null)
-            continue;
-        out[k] = typeof v === 'string' ? v : String(v);
-    }
-    return out;
-}
-function positiveInt(v, name) {
-    if (!Number.isSafeInteger(v) || v <= 0)
-        throw new RangeError(`${name} must be a positive integer, got ${JSON.stringify(v)}`);
-    return v;
-}
-function nonEmpty(v, name) {
-    if (typeof v !== 'string' || v.trim() === '')
-        throw new TypeError(`${name} must be a non-empty string`);
-    return v;
-}
-function createProcCorrectOrderParams(input, tid) {
-    nonEmpty(input.comment, 'comment');
-    nonEmpty(input.execSql, 'execSql');
-    if (!Array.isArray(input.dbItems) || input.dbItems.length === 0)
-        throw new TypeError('dbItems must list at least one database');
-    // Key order follows the SDK model (CreateProcCorrectOrderRequestParam) so the JSON matches byte for byte.
-    const param = {};
-    if (input.classify !== undefined)
-        param.Classify = input.classify;
-    param.DbItemList = input.dbItems.map((d, i) => ({ DbId: positiveInt(d.dbId, `dbItems[${i}].dbId`), Logic: d.logic === true }));
-    param.ExecMode = input.execMode;
-    param.ExecSQL = input.execSql;
-    param.RollbackSQL = input.rollbackSql;
-    param.RollbackSqlType = 'TEXT';
-    return wire({
-        AttachmentKey: input.attachmentKey,
-        Comment: input.comment,
-        Param: JSON.stringify(param),
-        RelatedUserList: input.relatedUserIds && input.relatedUserIds.length > 0 ? userIdArrayJson(input.relatedUserIds) : undefined,
-        Tid: tid
-    });
-}
-/** The SDK types RelatedUserList as number[]; write the digits verbatim so UIDs beyond 2^53 stay exact. */
-function userIdArrayJson(ids) {
-    return `[${ids.map((u, i) => {
-        const s = String(u).trim();
-        if (!/^[1-9]\d{0,19}$/.test(s) || (typeof u === 'number' && !Number.isSafeInteger(u))) {
-            throw new TypeError(`relatedUserIds[${i}] must be a numeric user id, got ${JSON.stringify(u)}`);
-        }
-        return s;
-    }).join(',')}]`;
-}
-function orderIdParams(orderId, tid, extra = {}) {
-    return wire({ ...extra, OrderId: positiveInt(orderId, 'orderId'), Tid: tid });
-}
-function approvalDetailParams(workflowInstanceId, tid) {
-    return wire({ Tid: tid, WorkflowInstanceId: positiveInt(workflowInstanceId, 'workflowInstanceId') });
-}
-function closeOrderParams(orderId, reason, tid) {
-    return wire({ CloseReason: nonEmpty(reason, 'closeReason'), OrderId: positiveInt(orderId, 'orderId'), Tid: tid });
-}
-function executeDataCorrectParams(input, tid) {
-    return wire({
-        ActionDetail: input.actionDetail ? JSON.stringify(input.actionDetail) : undefined,
-        OrderId: positiveInt(input.orderId, 'orderId'),
-        RealLoginUserUid: input.realLoginUserUid,
-        Tid: tid
-    });
-}
-function listOrdersParams(input, tid) {
-    return wire({
-        EndTime: input.endTime,
-        OrderResultType: input.orderResultType,
-        OrderStatus: input.orderStatus,
-        PageNumber: input.pageNumber,
-        PageSize: input.pageSize,
-        PluginType: input.pluginType,
-        SearchContent: input.searchContent,
-        SearchDateType: input.searchDateType,
-        StartTime: input.startTime,
-        Tid: tid
-    });
-}
-function searchDatabaseParams(input, tid) {
-    return wire({
-        DbType: input.dbType,
-        EnvType: input.envType,
-        PageNumber: input.pageNumber,
-        PageSize: input.pageSize,
-        SearchKey: nonEmpty(input.searchKey, 'searchKey'),
-        SearchRange: input.searchRange,
-        SearchTarget: input.searchTarget,
-        Tid: tid
-    });
-}
-function createAuthorityTemplateParams(name, description, tid) {
-    return wire({ Description: description, Name: nonEmpty(name, 'name'), Tid: tid });
-}
-/** Length of the request target openapi-client would put on the request line: `/?` + Node
- *  querystring encoding (the same encoder tea uses in buildURL). */
-function requestTargetLength(params) {
-    const q = (0,node_querystring__WEBPACK_IMPORTED_MODULE_0__.stringify)(params);
-    return q.length === 0 ? 1 : 2 + q.length;
-}
-/** Default above which params move to the form body. nginx/Tengine-style front ends reject request
- *  lines over their 8 KB header buffer (414); Node's server caps all headers at 16 KB. 6 KB leaves
- *  room for the method/version and keeps the SDK's query path for all ordinary routine changes. */
-const DEFAULT_BODY_THRESHOLD = 6 * 1024;
-/** DMS's ListOrders/SearchDatabase time format, `YYYY-MM-DD HH:mm:ss` (UTC here). */
-function formatDmsTime(d) {
-    const p = (n) => String(n).padStart(2, '0');
-    return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
-}
-
-
-/***/ }),
-
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7180);
-// The Action entry point: everything lives in main.ts so tests can import it without side effects.
-
-await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 

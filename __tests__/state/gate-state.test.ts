@@ -19,7 +19,8 @@ const EXAMPLES: { [K in GateKind]: Extract<GateState, { kind: K }> } = {
   error: { kind: 'error', message: 'DMS unreachable' },
   'awaiting-maintainer': { kind: 'awaiting-maintainer', objectCount: 2, headSha: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' },
   'awaiting-execution': { kind: 'awaiting-execution', orderId: 1001 },
-  blocked: { kind: 'blocked', block: { cause: 'foreign-check', runs: [{ id: 7, app: 'github-actions' }] } }
+  blocked: { kind: 'blocked', block: { cause: 'foreign-check', runs: [{ id: 7, app: 'github-actions' }] } },
+  'verify-failed': { kind: 'verify-failed', step: 'deploy', message: 'db/a.sql:3: You have an error in your SQL syntax', server: '10.11.19-MariaDB' }
 }
 
 describe('GateState mappings', () => {
@@ -48,6 +49,7 @@ describe('GateState mappings', () => {
     ['awaiting-maintainer', 'in_progress'],
     ['awaiting-execution', 'in_progress'],
     ['blocked', 'failure'],
+    ['verify-failed', 'failure'],
     ['plan-failed', 'failure'],
     ['precheck-failed', 'failure'],
     ['rejected', 'failure'],

@@ -62,6 +62,22 @@ function globProblem(glob) {
     }
     return null;
 }
+/** Why `path` is not a usable repository-relative file path, or null when it is. */
+function pathProblem(path) {
+    if (path.trim() === '')
+        return 'must not be empty';
+    if (path !== path.trim())
+        return 'must not start or end with spaces';
+    if (path.startsWith('/'))
+        return "must be relative to the repository root (no leading '/')";
+    if (path.includes('\\'))
+        return "must use '/' as the path separator (backslash found)";
+    if (path.split('/').includes('..'))
+        return "must not contain '..' segments";
+    if (path.endsWith('/'))
+        return 'must name a file, not a directory';
+    return null;
+}
 /** A matcher for any of `globs` (none → matches nothing). Globs must have passed globProblem. */
 function matcher(globs) {
     if (globs.length === 0)
@@ -76,8 +92,8 @@ function normalizePath(path) {
     return p;
 }
 
-// EXTERNAL MODULE: ./src/sql/plan.ts + 7 modules
-var plan = __webpack_require__(2317);
+// EXTERNAL MODULE: ./src/sql/plan.ts + 1 modules
+var plan = __webpack_require__(4961);
 ;// CONCATENATED MODULE: ./src/config/rollback-pattern.ts
 // Rollback-file patterns: `{dir}/{name}.rollback.sql` names the reviewer-written rollback of `{dir}/{name}.sql`.
 //   {dir}  the routine file's directory ('' at the repository root; the '/' after it then disappears)
@@ -196,6 +212,8 @@ const target = schemas/* strictObject */.rej({
     host: checked(schemas/* string */.YjP(), (v) => (v.trim() === '' ? 'must not be empty' : null)).optional(),
     port: integer(1, 65535, 'a TCP port').optional(),
     env: schemas/* enum */.k5n(ENV_TYPES).optional(),
+    // per target only: each database has its own tables
+    verify: schemas/* strictObject */.rej({ schema: checked(schemas/* string */.YjP(), pathProblem) }).optional(),
     ...settings
 })
     .superRefine((t, ctx) => {
@@ -221,7 +239,10 @@ const template = schemas/* strictObject */.rej({
 });
 const configSchema = schemas/* strictObject */.rej({
     version: schemas/* literal */.euz(1n, { error: 'must be 1' }).optional(),
-    defaults: schemas/* strictObject */.rej(settings).optional(),
+    defaults: schemas/* strictObject */.rej({
+        ...settings,
+        verify: schemas/* unknown */.L5J().superRefine((_, ctx) => ctx.addIssue({ code: 'custom', message: 'set verify per target: each database has its own tables' })).optional()
+    }).optional(),
     targets: schemas/* array */.YOg(target).optional(),
     'perm-orders': schemas/* array */.YOg(positiveId('a DMS order id')).optional(),
     templates: schemas/* array */.YOg(template).optional()
@@ -375,7 +396,7 @@ function describe(value) {
 // Every key the schema knows, for "did you mean" hints.
 const KNOWN_KEYS = [
     'version', 'defaults', 'targets', 'perm-orders', 'templates', 'name', 'paths', 'db-id', 'schema', 'host', 'port',
-    'env', 'exec-mode', 'classify', 'related-users', 'include', 'exclude', 'rollback-pattern', 'description'
+    'env', 'exec-mode', 'classify', 'related-users', 'include', 'exclude', 'rollback-pattern', 'description', 'verify'
 ];
 function distance(a, b) {
     const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -453,7 +474,8 @@ function toConfig(raw, where, file) {
                 ...(t.port !== undefined ? { port: t.port } : {}),
                 ...(t.env !== undefined ? { env: t.env } : {})
             };
-        return { name: t.name, paths: t.paths, database, line: where.itemLine(['targets', i]), ...settingsOf(t) };
+        return { name: t.name, paths: t.paths, database, line: where.itemLine(['targets', i]), ...settingsOf(t),
+            ...(t.verify !== undefined ? { verify: { schema: t.verify.schema } } : {}) };
     });
     return {
         file,
@@ -551,8 +573,9 @@ function effectiveTargets(config, inputs) {
     const fileDefaults = config?.defaults ?? {};
     if (config && config.targets.length > 0) {
         return config.targets.map((t) => {
-            const { name, paths, database, line, ...own } = t;
-            return { name, paths, database, ...merge(fromInputs, fileDefaults, own), source: { kind: 'config', file: config.file, line } };
+            const { name, paths, database, line, verify, ...own } = t;
+            return { name, paths, database, ...merge(fromInputs, fileDefaults, own), ...(verify ? { verify } : {}),
+                source: { kind: 'config', file: config.file, line } };
         });
     }
     if (!inputs.database)

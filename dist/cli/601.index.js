@@ -30,7 +30,8 @@ function targetLines(t) {
         `  ${t.name}${line}: ${(0,_config_index_js__WEBPACK_IMPORTED_MODULE_1__/* .describeDatabaseSpec */ .I0)(t.database)}`,
         `    paths: ${t.paths.join(', ')}`,
         `    exec-mode: ${t.execMode}${t.classify ? `; classify: ${t.classify}` : ''}${t.relatedUsers.length ? `; related-users: ${t.relatedUsers.join(', ')}` : ''}`,
-        `    include: ${t.include.join(', ')}${t.exclude.length ? `; exclude: ${t.exclude.join(', ')}` : ''}; rollback: ${t.rollbackPattern}`
+        `    include: ${t.include.join(', ')}${t.exclude.length ? `; exclude: ${t.exclude.join(', ')}` : ''}; rollback: ${t.rollbackPattern}`,
+        ...(t.verify ? [`    verify schema: ${t.verify.schema}`] : [])
     ];
 }
 function summary(config, targets) {

@@ -11,15 +11,16 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   PLAN_USAGE: () => (/* binding */ PLAN_USAGE),
+  VERIFY_PASSWORD_ENV: () => (/* binding */ VERIFY_PASSWORD_ENV),
   formatPlan: () => (/* binding */ formatPlan),
   parsePlanArgs: () => (/* binding */ parsePlanArgs),
   run: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./src/sql/plan.ts + 7 modules
-var plan = __webpack_require__(2317);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/sql/plan.ts + 1 modules
+var plan = __webpack_require__(4961);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
@@ -116,14 +117,19 @@ function readGitTree(repo, ref, include) {
     return tree;
 }
 
+// EXTERNAL MODULE: ./src/verify/url.ts
+var url = __webpack_require__(9436);
 ;// CONCATENATED MODULE: ./src/cli/plan.ts
 // `dms-proc-gate plan`: plans two trees (directories, or refs of a git repository) and prints the plan
-// as JSON (--json, the contract in docs/cli.md) or as a human-readable summary. Exit 0 / 1 (plan errors) / 2 (usage).
+// as JSON (--json, the contract in docs/cli.md) or as a human-readable summary. Exit 0 / 1 (plan errors, or a failed
+// --verify) / 2 (usage).
 
 
 
-const PLAN_USAGE = `usage: dms-proc-gate plan --base <dir> --head <dir> [--include <glob>]... [--json]
-       dms-proc-gate plan --repo <path> --base-ref <ref> --head-ref <ref> [--include <glob>]... [--json]
+
+
+const PLAN_USAGE = `usage: dms-proc-gate plan --base <dir> --head <dir> [--include <glob>]... [--json] [--verify <url> …]
+       dms-proc-gate plan --repo <path> --base-ref <ref> --head-ref <ref> [--include <glob>]... [--json] [--verify <url> …]
 
   --base <dir>        the tree before the change (a missing directory means no files)
   --head <dir>        the tree after the change (a missing directory means no files)
@@ -133,12 +139,20 @@ const PLAN_USAGE = `usage: dms-proc-gate plan --base <dir> --head <dir> [--inclu
                       reviewer rollback file of a routine file, with {dir} {name} {file}
                       (default {dir}/{name}.rollback.sql)
   --json              print the plan as JSON
+  --verify <url>      prove the plan on a MySQL/MariaDB server in scratch schemas it drops afterwards:
+                      mysql://user[:password]@host[:port] or mysql://user@localhost?socket=/path
+                      (password also from DMS_PROC_GATE_VERIFY_PASSWORD; see docs/verify.md)
+  --verify-schema <file>
+                      SQL file with the tables the routines need, loaded before the base routines
+  --verify-wait <seconds>
+                      how long to keep retrying to connect (default 30; 0 = one attempt)
 `;
 class UsageError extends Error {
 }
 const VALUE_FLAGS = {
     '--base': 'base', '--head': 'head', '--repo': 'repo', '--base-ref': 'baseRef', '--head-ref': 'headRef',
-    '--rollback-pattern': 'rollbackPattern'
+    '--rollback-pattern': 'rollbackPattern', '--verify-schema': 'verifySchema',
+    '--verify-wait': 'verifyWait'
 };
 function parsePlanArgs(argv) {
     const args = { include: [], json: false, help: false };
@@ -163,6 +177,11 @@ function parsePlanArgs(argv) {
         else if (flag === '--include') {
             args.include.push(takeValue());
         }
+        else if (flag === '--verify') {
+            if (args.verify !== undefined)
+                throw new UsageError('--verify given twice');
+            args.verify = verifyUrl(takeValue());
+        }
         else if (flag in VALUE_FLAGS) {
             const key = VALUE_FLAGS[flag];
             if (args[key] !== undefined)
@@ -175,6 +194,13 @@ function parsePlanArgs(argv) {
     }
     if (args.help)
         return args;
+    for (const [flag, value] of [['--verify-schema', args.verifySchema], ['--verify-wait', args.verifyWait]]) {
+        if (value !== undefined && args.verify === undefined)
+            throw new UsageError(`${flag} needs --verify <url>`);
+    }
+    if (args.verifyWait !== undefined && !(/^\d+(\.\d+)?$/.test(args.verifyWait) && Number(args.verifyWait) <= 3600)) {
+        throw new UsageError(`--verify-wait: expected seconds from 0 to 3600, got '${args.verifyWait}'`);
+    }
     const gitMode = args.repo !== undefined || args.baseRef !== undefined || args.headRef !== undefined;
     if (gitMode) {
         if (args.base !== undefined || args.head !== undefined)
@@ -188,6 +214,20 @@ function parsePlanArgs(argv) {
         throw new UsageError('give --base <dir> and --head <dir> (or --repo with --base-ref and --head-ref)');
     }
     return args;
+}
+const VERIFY_PASSWORD_ENV = 'DMS_PROC_GATE_VERIFY_PASSWORD';
+/** The URL, with the password from DMS_PROC_GATE_VERIFY_PASSWORD when it has none (argv is visible in ps). */
+function verifyUrl(raw) {
+    try {
+        const db = (0,url/* parseVerifyUrl */.UK)(raw);
+        const fromEnv = process.env[VERIFY_PASSWORD_ENV];
+        return db.password === undefined && fromEnv ? { ...db, password: new url/* Secret */.zh(fromEnv) } : db;
+    }
+    catch (e) {
+        if (e instanceof url/* VerifyUrlError */.JK)
+            throw new UsageError(`--verify: ${e.message}`);
+        throw e;
+    }
 }
 function readTrees(args) {
     // Read only what can be planned (routine files and their rollback files).
@@ -229,9 +269,24 @@ async function run(argv) {
     }
     const options = { include: args.include.length > 0 ? args.include : undefined,
         rollbackPattern: args.rollbackPattern };
+    let schemaSql;
+    if (args.verifySchema !== undefined) {
+        try {
+            schemaSql = { file: args.verifySchema, text: (0,external_node_fs_.readFileSync)(args.verifySchema, 'utf8') };
+        }
+        catch (e) {
+            process.stderr.write(`dms-proc-gate plan: --verify-schema: cannot read ${args.verifySchema}: ${e.message}\n`);
+            return 2;
+        }
+    }
     const result = (0,plan/* plan */.et)(trees.base, trees.head, options);
-    process.stdout.write(args.json ? JSON.stringify(result, null, 2) + '\n' : formatPlan(result));
-    return result.errors.length > 0 ? 1 : 0;
+    if (args.verify === undefined) {
+        process.stdout.write(args.json ? JSON.stringify(result, null, 2) + '\n' : formatPlan(result));
+        return result.errors.length > 0 ? 1 : 0;
+    }
+    const { verifyForCli } = await __webpack_require__.e(/* import() */ 745).then(__webpack_require__.bind(__webpack_require__, 8745));
+    return verifyForCli({ database: args.verify, trees, plan: result, planOptions: options, json: args.json,
+        waitMs: Number(args.verifyWait ?? 30) * 1000, ...(schemaSql ? { schemaSql } : {}) }, formatPlan);
 }
 /** The human-readable summary: objects table, findings, then the SQL. */
 function formatPlan(p) {
@@ -259,6 +314,150 @@ function formatPlan(p) {
     if (p.errors.length > 0)
         lines.push('', `plan has ${p.errors.length} error${p.errors.length === 1 ? '' : 's'}: fix them before a ticket can be created`);
     return lines.join('\n') + '\n';
+}
+
+
+/***/ }),
+
+/***/ 9436:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IX: () => (/* binding */ describeVerifyDatabase),
+/* harmony export */   JK: () => (/* binding */ VerifyUrlError),
+/* harmony export */   UK: () => (/* binding */ parseVerifyUrl),
+/* harmony export */   zh: () => (/* binding */ Secret)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_MYSQL_PORT, passwordForms */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+// The verify-database URL: `mysql://user[:password]@host[:port]`, or `mysql://user@localhost?socket=/path`.
+// Pure. Errors describe the problem without ever repeating the URL (it may hold the password); the caller
+// names the input (`--verify`, `verify-database`).
+
+/** A password that prints as *** however it is logged (String(), JSON, util.inspect). */
+class Secret {
+    #value;
+    constructor(value) {
+        this.#value = value;
+    }
+    reveal() {
+        return this.#value;
+    }
+    toString() {
+        return '***';
+    }
+    toJSON() {
+        return '***';
+    }
+    [node_util__WEBPACK_IMPORTED_MODULE_0__.inspect.custom]() {
+        return 'Secret(***)';
+    }
+}
+const DEFAULT_MYSQL_PORT = 3306;
+class VerifyUrlError extends Error {
+}
+const FORM = 'expected mysql://user[:password]@host[:port] or mysql://user@localhost?socket=/path';
+function fail(message) {
+    throw new VerifyUrlError(message);
+}
+function decode(part, what) {
+    try {
+        return decodeURIComponent(part);
+    }
+    catch {
+        return fail(`the ${what} has an invalid %-escape`);
+    }
+}
+/** Parses and validates; throws VerifyUrlError with a message that never contains the password. */
+function parseVerifyUrl(raw) {
+    const text = raw.trim();
+    if (text === '')
+        fail(`is empty (${FORM})`);
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(text);
+    if (!scheme)
+        fail(`is not a URL (${FORM})`);
+    if (!['mysql', 'mariadb'].includes(scheme[1].toLowerCase()))
+        fail(`must start with mysql:// (got ${scheme[1]}://)`);
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return fail(`is not a valid URL (${FORM}; %-encode special characters in the user and password)`);
+    }
+    if (url.username === '')
+        fail(`names no user (${FORM})`);
+    if (url.hash !== '')
+        fail('must not have a #fragment');
+    if (url.pathname !== '' && url.pathname !== '/') {
+        fail('must not name a database: verification creates and drops its own scratch schemas');
+    }
+    const params = [...url.searchParams.keys()];
+    for (const p of params)
+        if (p !== 'socket')
+            fail(`has an unknown parameter '${p}' (only ?socket=/path is supported)`);
+    if (url.searchParams.getAll('socket').length > 1)
+        fail('gives ?socket= twice');
+    const user = decode(url.username, 'user');
+    const db = { user, endpoint: { kind: 'tcp', host: '', port: DEFAULT_MYSQL_PORT } };
+    // `user:@host` is an explicit empty password; `user@host` is none. Both connect without one.
+    if (url.password !== '')
+        db.password = new Secret(decode(url.password, 'password'));
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const socket = url.searchParams.get('socket');
+    if (socket !== null) {
+        if (!socket.startsWith('/'))
+            fail('?socket= must be an absolute path to the server\'s Unix socket');
+        if (url.port !== '')
+            fail('give either a port or ?socket=, not both');
+        if (host !== 'localhost')
+            fail(`with ?socket= the host must be localhost (got ${host === '' ? 'none' : host})`);
+        db.endpoint = { kind: 'socket', path: socket };
+        return db;
+    }
+    if (host === '')
+        fail(`names no host (${FORM})`);
+    let port = DEFAULT_MYSQL_PORT;
+    if (url.port !== '') {
+        port = Number(url.port);
+        if (!Number.isInteger(port) || port < 1 || port > 65535)
+            fail(`has an invalid port (${url.port}): use 1–65535`);
+    }
+    db.endpoint = { kind: 'tcp', host, port };
+    return db;
+}
+/** The URL with the password replaced by `***`: safe for logs, messages and reports. */
+function describeVerifyDatabase(db) {
+    const user = encodeURIComponent(db.user) + (db.password !== undefined ? ':***' : '');
+    if (db.endpoint.kind === 'socket')
+        return `mysql://${user}@localhost?socket=${db.endpoint.path}`;
+    const host = db.endpoint.host.includes(':') ? `[${db.endpoint.host}]` : db.endpoint.host;
+    return `mysql://${user}@${host}:${db.endpoint.port}`;
+}
+/**
+ * Every form in which the password of a (possibly invalid) URL could be printed, so a caller can mask them
+ * before parsing: as written (%-encoded) and decoded. Empty when the text has no `user:password@`.
+ */
+function passwordForms(raw) {
+    const m = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)@/.exec(raw.trim());
+    if (!m)
+        return [];
+    const userinfo = m[1];
+    const colon = userinfo.indexOf(':');
+    if (colon === -1)
+        return [];
+    const written = userinfo.slice(colon + 1);
+    if (written === '')
+        return [];
+    const forms = new Set([written]);
+    try {
+        forms.add(decodeURIComponent(written));
+    }
+    catch {
+        // an invalid escape: the written form is all there is
+    }
+    return [...forms];
 }
 
 

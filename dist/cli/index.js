@@ -24,11 +24,11 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony export USAGE */
 const commands = {
-    plan: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(5), __nccwpck_require__.e(317), __nccwpck_require__.e(781)]).then(__nccwpck_require__.bind(__nccwpck_require__, 781)),
+    plan: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(5), __nccwpck_require__.e(961), __nccwpck_require__.e(781)]).then(__nccwpck_require__.bind(__nccwpck_require__, 781)),
     emulator: () => Promise.all(/* import() */[__nccwpck_require__.e(5), __nccwpck_require__.e(415)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2415)),
     status: () => Promise.all(/* import() */[__nccwpck_require__.e(500), __nccwpck_require__.e(537), __nccwpck_require__.e(698)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7698)),
-    template: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(533), __nccwpck_require__.e(500), __nccwpck_require__.e(5), __nccwpck_require__.e(317), __nccwpck_require__.e(537), __nccwpck_require__.e(465), __nccwpck_require__.e(835)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5835)),
-    'validate-config': () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(533), __nccwpck_require__.e(5), __nccwpck_require__.e(317), __nccwpck_require__.e(465), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2601))
+    template: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(533), __nccwpck_require__.e(500), __nccwpck_require__.e(5), __nccwpck_require__.e(961), __nccwpck_require__.e(537), __nccwpck_require__.e(465), __nccwpck_require__.e(835)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5835)),
+    'validate-config': () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(533), __nccwpck_require__.e(5), __nccwpck_require__.e(961), __nccwpck_require__.e(465), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2601))
 };
 const USAGE = `usage: dms-proc-gate <command> [options]
 
@@ -107,6 +107,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
 /***/ 1421:
 /***/ ((module) => {
 
@@ -118,6 +125,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
@@ -205,10 +219,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
 /***/ 3557:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 

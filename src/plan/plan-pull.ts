@@ -11,6 +11,7 @@ import { prepareCheckout, readChangedSources, readContent, readFromGit, type Cha
 import { plan } from '../sql/plan.js'
 import type { Finding, Plan, SourceTree } from '../sql/types.js'
 import type { GateContext } from '../action/context.js'
+import type { Verification } from './verify-change.js'
 
 export interface PlannedTarget {
   target: ResolvedTarget
@@ -39,6 +40,8 @@ export interface PlannedChange {
   changedSqlFiles: number
   /** every changed file (routine or not) */
   files: ChangedFile[]
+  /** verify-database's verdict on the plan, when it ran (plan/verify-change.ts) */
+  verification?: Verification
 }
 
 /** A PR's planned change. */

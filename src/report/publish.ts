@@ -52,7 +52,9 @@ export const EMPTY_PLAN: Plan = { objects: [], execSql: '', rollbackSql: '', err
 
 function mergedPlan(ev: Evaluation): Plan {
   const ts = ev.targets
-  const errors = ev.planned.errors
+  const v = ev.planned.verification
+  // a verification failure that maps to a file and line is annotated there, like a plan error
+  const errors = v !== undefined && !v.ok && v.at !== undefined ? [...ev.planned.errors, { ...v.at, message: v.summary }] : ev.planned.errors
   if (ts.length === 0) return { ...EMPTY_PLAN, errors }
   if (ts.length === 1) return { ...ts[0]!.plan, errors }
   const withHeader = (sql: (t: TargetResult) => string) =>

@@ -269,6 +269,8 @@ function gateDetail(gate: GateState): string {
         '(its SQL is read as data, no PR code runs).'
     case 'blocked':
       return escapeText(blockDetail(gate.block))
+    case 'verify-failed':
+      return `Verification failed at step ${codeSpan(gate.step)}: ${escapeText(gate.message)}${gate.server !== undefined ? ` (server ${escapeText(gate.server)})` : ''}`
     default:
       return ''
   }

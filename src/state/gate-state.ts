@@ -22,6 +22,8 @@ export type GateState =
   | { kind: 'awaiting-maintainer'; objectCount: number; headSha: string }
   /** merged: the ticket is approved and only its last approver (ExecMode LAST_AUDITOR) may execute it in DMS */
   | { kind: 'awaiting-execution'; orderId: number }
+  /** verify-database: the plan did not deploy, compare or roll back on the test server (no ticket was opened) */
+  | { kind: 'verify-failed'; step: string; message: string; server?: string }
   /** something in or around the PR breaks the gate's guarantee; never green until it is gone */
   | { kind: 'blocked'; block: Block }
 
@@ -56,7 +58,8 @@ export const GATE_KINDS: readonly GateKind[] = [
   'error',
   'awaiting-maintainer',
   'awaiting-execution',
-  'blocked'
+  'blocked',
+  'verify-failed'
 ] as const
 
 /**
@@ -96,6 +99,7 @@ export function checkStatusOf(state: GateState): CheckStatus {
     case 'execution-failed':
     case 'error':
     case 'blocked':
+    case 'verify-failed':
       return FAILURE
     default:
       return assertNever(state)
@@ -152,6 +156,8 @@ export function titleOf(state: GateState): string {
       return `Approved; DMS ticket ${state.orderId} waits for its last approver to execute it in DMS`
     case 'blocked':
       return blockTitle(state.block)
+    case 'verify-failed':
+      return `Verification on the test database failed (${state.step}); no ticket was opened`
     default:
       return assertNever(state)
   }
@@ -211,6 +217,7 @@ export function stateOutputOf(state: GateState): GateKind {
     case 'awaiting-maintainer':
     case 'awaiting-execution':
     case 'blocked':
+    case 'verify-failed':
       return state.kind
     default:
       return assertNever(state)

@@ -86,6 +86,7 @@ const SEVERITY: Record<GateState['kind'], number> = {
   error: 100,
   blocked: 97,
   'plan-failed': 95,
+  'verify-failed': 93,
   'execution-failed': 90,
   'precheck-failed': 85,
   rejected: 80,

@@ -84,6 +84,8 @@ export function hasChanges(t: PlannedTarget): boolean {
 export function stateWithoutDms(planned: PlannedChange): GateState | undefined {
   if (planned.incomplete !== null) return { kind: 'error', message: planned.incomplete }
   if (planned.errors.length > 0) return { kind: 'plan-failed', findings: planned.errors }
+  const v = planned.verification
+  if (v !== undefined && !v.ok) return { kind: 'verify-failed', step: v.step, message: v.message, ...(v.server !== undefined ? { server: v.server } : {}) }
   if (!planned.targets.some(hasChanges) && planned.permRefs.length === 0) return { kind: 'no-changes' }
   return undefined
 }
@@ -245,8 +247,9 @@ async function chooseTicket(
     return { kind: 'none', state: missing ?? { kind: 'error', message: `no DMS ticket holds the current plan of target '${p.t.target.name}'; push again or comment /dms-refresh` } }
   }
   await announce()
+  const verified = planned.verification?.ok === true ? [planned.verification.summary] : []
   const input: CreateProcCorrectOrderInput = {
-    comment: ticketComment(ctx, p.identity, planned, p.t.target.name),
+    comment: ticketComment(ctx, p.identity, planned, p.t.target.name, verified),
     dbItems: p.dbItems,
     execSql: p.t.plan.execSql,
     rollbackSql: p.t.plan.rollbackSql,
@@ -291,7 +294,8 @@ export async function evaluate(ctx: GateContext, planned: PlannedChange, o: Eval
     // an incomplete file list says nothing about the plan: leave tickets alone
     if (early.kind === 'error' || !o.closeSuperseded || !(await o.mayHaveTickets())) return evaluateWithoutDms(planned, early)
     const client = await ctx.dms()
-    const closed = await closeOthers(ctx, client, await ctx.book(), pull.number, new Set(), reasonFor(early.kind === 'no-changes' ? 'deploys no routine change any more' : 'has SQL errors'))
+    const why = early.kind === 'no-changes' ? 'deploys no routine change any more' : early.kind === 'verify-failed' ? 'failed verification' : 'has SQL errors'
+    const closed = await closeOthers(ctx, client, await ctx.book(), pull.number, new Set(), reasonFor(why))
     return evaluateWithoutDms(planned, early, closed)
   }
   const client = await ctx.dms()
@@ -316,6 +320,10 @@ export async function evaluate(ctx: GateContext, planned: PlannedChange, o: Eval
     targets.push(chosen.kind === 'ticket' ? { ...base, ticket: chosen.read, state: chosen.read.state } : { ...base, ticket: null, state: chosen.state })
   }
   for (const m of mismatched) notes.push(`DMS ticket ${m.orderId} named this PR's plan but ${m.detail}; it is not trusted.`)
+  // verified now, or when the ticket was created (its comment says so): the DBA sees the same line in DMS
+  const v = planned.verification
+  const verifiedLines = v?.ok === true ? [v.summary] : targets.flatMap(t => (t.ticket !== null ? /^Verified on .*$/m.exec(t.ticket.base.comment)?.[0] ?? [] : []))
+  notes.push(...new Set(verifiedLines))
   if (o.closeSuperseded && (prepared.length > 0 || (await o.mayHaveTickets()))) {
     const keep = new Set(targets.flatMap(t => (t.ticket !== null ? [t.ticket.orderId] : [])))
     closed = await closeOthers(ctx, client, await ctx.book(), pull.number, keep, reasonFor('has a different plan'))

@@ -8,6 +8,7 @@ import type { PullInfo } from '../../github/pull-requests.js'
 import { findStickyComments } from '../../github/sticky-comment.js'
 import { listCheckRuns } from '../../github/check-run.js'
 import { editedGateWorkflows } from '../../plan/workflow-guard.js'
+import { verifyChange } from '../../plan/verify-change.js'
 import type { GateContext } from '../context.js'
 import { evaluate, evaluateWithoutDms, evaluationDigest, reread, stateWithoutDms, type Evaluation } from '../../tickets/evaluate.js'
 import { planPull, type PlannedPull } from '../../plan/plan-pull.js'
@@ -100,6 +101,11 @@ export async function runPullRequest(ctx: GateContext, pull: PullInfo, body: str
       const shown = { ...ev, state: (await publish(ctx, ev, pull.headSha)).state }
       return resultOf(ctx, shown, pull.headSha)
     }
+  }
+  // verify-database: prove the plan on a real server before a ticket can be opened (never for an uncleared fork)
+  if (o.allowCreate) {
+    const v = await verifyChange(ctx, planned)
+    if (v !== undefined) planned.verification = v
   }
   // a new ticket is coming: show the check in progress while DMS works (its precheck can take a while)
   const beforeCreate = async (): Promise<void> => {

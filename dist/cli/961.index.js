@@ -1,27 +1,263 @@
-export const id = 317;
-export const ids = [317];
+export const id = 961;
+export const ids = [961];
 export const modules = {
 
-/***/ 2317:
+/***/ 4082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ canonicalTokens),
+/* harmony export */   Z: () => (/* binding */ canonicalSql)
+/* harmony export */ });
+/* harmony import */ var _lexer_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8005);
+/* harmony import */ var _keywords_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9662);
+// The comparison form of SQL: whitespace, comments, executable-comment markers and keyword letter case do
+// not count; strings, quoted identifiers, numbers and non-keyword words stay exactly as written.
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Zy: () => (/* binding */ DEFAULT_INCLUDE),
-  el: () => (/* binding */ DEFAULT_ROLLBACK_PATTERN),
-  et: () => (/* binding */ plan),
-  jr: () => (/* binding */ rollbackPathFor)
-});
 
-// UNUSED EXPORTS: routineFileFilter
+/** Canonical text of already-lexed tokens (insignificant kinds are skipped). */
+function canonicalTokens(tokens) {
+    const parts = [];
+    for (const t of tokens) {
+        switch (t.kind) {
+            case 'ws':
+            case 'comment':
+            case 'exec-open':
+            case 'exec-close':
+                continue;
+            case 'word':
+                parts.push(_keywords_js__WEBPACK_IMPORTED_MODULE_1__/* .KEYWORDS */ .d.has(t.value) ? t.value : t.text);
+                break;
+            case 'ident':
+                // `name` and name are the same identifier when the unquoted spelling is a plain word
+                if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(t.value)) {
+                    const upper = t.value.toUpperCase();
+                    parts.push(_keywords_js__WEBPACK_IMPORTED_MODULE_1__/* .KEYWORDS */ .d.has(upper) ? upper : t.value);
+                }
+                else
+                    parts.push(t.text);
+                break;
+            default:
+                parts.push(t.text);
+        }
+    }
+    return parts.join(' ');
+}
+/** Canonical text of a SQL fragment (used to compare server-reported definitions in tests and tools). */
+function canonicalSql(sql) {
+    return canonicalTokens((0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(sql));
+}
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-// EXTERNAL MODULE: ./src/sql/lexer.ts + 9 modules
-var lexer = __webpack_require__(8005);
-;// CONCATENATED MODULE: ./src/sql/keywords.ts
+
+/***/ }),
+
+/***/ 8481:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Je: () => (/* binding */ indexObjects),
+/* harmony export */   Ln: () => (/* binding */ compareAt),
+/* harmony export */   wc: () => (/* binding */ diffObjects)
+/* harmony export */ });
+/* harmony import */ var _file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3732);
+// Base ↔ head by object identity (type, schema, name), never by file: renames, moves and reformatting
+// leave the canonical definition unchanged and so produce no change.
+
+/** First definition of each object in file order (paths sorted), plus every later redefinition. */
+function indexObjects(files) {
+    const byKey = new Map();
+    const duplicates = [];
+    for (const f of files) {
+        for (const d of f.defs) {
+            const first = byKey.get(d.key);
+            if (first)
+                duplicates.push({ first, again: d });
+            else
+                byKey.set(d.key, d);
+        }
+    }
+    return { byKey, duplicates };
+}
+/** Same text is the same definition; otherwise the comparison forms decide (computed only then). */
+function sameDefinition(b, h) {
+    return b.text === h.text || b.analysis.full === h.analysis.full || (0,_file_js__WEBPACK_IMPORTED_MODULE_0__/* .fullDef */ .ZX)(b).canonical === (0,_file_js__WEBPACK_IMPORTED_MODULE_0__/* .fullDef */ .ZX)(h).canonical;
+}
+function diffObjects(base, head) {
+    const out = [];
+    for (const [key, h] of head.byKey) {
+        const b = base.byKey.get(key);
+        if (!b)
+            out.push({ type: h.type, key, change: 'added', head: (0,_file_js__WEBPACK_IMPORTED_MODULE_0__/* .fullDef */ .ZX)(h), at: h });
+        else if (!sameDefinition(b, h))
+            out.push({ type: h.type, key, change: 'modified', base: (0,_file_js__WEBPACK_IMPORTED_MODULE_0__/* .fullDef */ .ZX)(b), head: (0,_file_js__WEBPACK_IMPORTED_MODULE_0__/* .fullDef */ .ZX)(h), at: h });
+    }
+    for (const [key, b] of base.byKey) {
+        if (!head.byKey.has(key))
+            out.push({ type: b.type, key, change: 'removed', base: (0,_file_js__WEBPACK_IMPORTED_MODULE_0__/* .fullDef */ .ZX)(b), at: b });
+    }
+    return out.sort((x, y) => compareAt(x.at, y.at));
+}
+function compareAt(a, b) {
+    return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
+}
+
+
+/***/ }),
+
+/***/ 3732:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CJ: () => (/* binding */ parseFile),
+/* harmony export */   F8: () => (/* binding */ stripBom),
+/* harmony export */   KJ: () => (/* binding */ newParseCache),
+/* harmony export */   ZX: () => (/* binding */ fullDef),
+/* harmony export */   ll: () => (/* binding */ deepProblems)
+/* harmony export */ });
+/* unused harmony exports Analysis, details */
+/* harmony import */ var _lexer_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8005);
+/* harmony import */ var _objects_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(296);
+// One routine file → its object definitions, its DROP statements and the problems a reviewer must fix.
+// Parsing is two-level: every statement's identity (cheap, from the header), and the full analysis
+// (comparison form, runnable SQL, body checks) only for the statements that need it, once per distinct text.
+
+
+/** Full analysis of one statement text, computed on first use and shared by every place the text occurs. */
+class Analysis {
+    stmt;
+    result;
+    constructor(stmt) {
+        this.stmt = stmt;
+    }
+    /** Lines relative to the statement text starting on line 1. */
+    get full() {
+        return (this.result ??= (0,_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .classify */ .L8)(this.stmt, 1));
+    }
+}
+/** The full analysis of a definition with its file's line numbers. */
+function details(d) {
+    return (0,_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .shiftLines */ .Gz)(d.analysis.full, d.startLine - 1);
+}
+/** The runnable, comparable definition (falls back to the text as written if the deep parse rejects it). */
+function fullDef(d) {
+    const c = details(d);
+    if (c.kind === 'create')
+        return c.def;
+    const def = { type: d.type, name: d.name, key: d.key, line: d.line, orReplace: d.orReplace, ifNotExists: false,
+        aggregate: false, canonical: d.text, sql: d.text.trim(), references: new Set() };
+    if (d.schema !== undefined)
+        def.schema = d.schema;
+    return def;
+}
+function stripBom(text) {
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+/** 1-based line of each offset; offsets must not decrease between calls (statements come in order). */
+function lineCounter(source) {
+    let line = 1;
+    let pos = 0;
+    return (offset) => {
+        for (let i = source.indexOf('\n', pos); i !== -1 && i < offset; i = source.indexOf('\n', i + 1))
+            line++;
+        if (offset > pos)
+            pos = offset;
+        return line;
+    };
+}
+function newParseCache() {
+    return { files: new Map(), statements: new Map() };
+}
+function parseFile(path, text, cache = newParseCache()) {
+    const hit = cache.files.get(text);
+    if (hit)
+        return hit.path === path ? hit : { ...hit, path, defs: hit.defs.map((d) => ({ ...d, file: path })) };
+    const parsed = parseText(path, text, cache.statements);
+    cache.files.set(text, parsed);
+    return parsed;
+}
+function classifyCached(stmt, cache) {
+    // keyed by delimiter, then text: the delimiter decides the missing-DELIMITER warning
+    let byText = cache.get(stmt.delimiter);
+    if (!byText)
+        cache.set(stmt.delimiter, (byText = new Map()));
+    let c = byText.get(stmt.text);
+    if (!c) {
+        c = { quick: (0,_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyQuick */ ["in"])(stmt), analysis: new Analysis(stmt) };
+        byText.set(stmt.text, c);
+    }
+    return c;
+}
+function parseText(path, text, statementCache) {
+    const source = stripBom(text);
+    const { statements, problems } = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .splitStatements */ .Xd)(source);
+    const out = { path, defs: [], drops: [], problems: problems.map((p) => ({ ...p, severity: 'error' })),
+        lexerProblemLines: problems.map((p) => p.line) };
+    const lineAt = lineCounter(source);
+    for (const stmt of statements) {
+        const startLine = lineAt(stmt.start);
+        const { quick, analysis } = classifyCached(stmt, statementCache);
+        const delta = startLine - 1;
+        switch (quick.kind) {
+            case 'create':
+                out.defs.push({ ...quick.header, line: quick.header.line + delta, file: path, text: stmt.text, startLine,
+                    endLine: lineAt(stmt.end), analysis });
+                break;
+            case 'drop':
+                for (const n of quick.names) {
+                    out.drops.push({ type: quick.type, key: (0,_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .objectKey */ .T5)(quick.type, n), name: n.name, ifExists: quick.ifExists, line: quick.line + delta });
+                }
+                break;
+            case 'forbidden':
+            case 'invalid':
+                out.problems.push({ line: quick.line + delta, message: quick.message, severity: 'error' });
+                break;
+            case 'session':
+            case 'empty':
+                break;
+        }
+    }
+    for (const d of out.drops) {
+        if (!out.defs.some((def) => def.key === d.key)) {
+            out.problems.push({ line: d.line, severity: 'warning', message: `DROP ${d.type} ${d.name} has no CREATE in this file and is not deployed: delete the object's definition to remove it` });
+        }
+    }
+    out.problems.sort((a, b) => a.line - b.line);
+    return out;
+}
+/**
+ * Body checks of a definition whose text is new in head (text that already ran in base is not re-judged):
+ * a rejected header shape, a block left open, a body that relies on a tool keeping `;` inside BEGIN … END.
+ */
+function deepProblems(d, file) {
+    const c = details(d);
+    if (c.kind === 'invalid' || c.kind === 'forbidden')
+        return [{ line: c.line, message: c.message, severity: 'error' }];
+    if (c.kind !== 'create')
+        return [];
+    const out = [];
+    const def = c.def;
+    // A lexer problem inside the statement (say an unterminated string) already explains an open block.
+    const explained = file.lexerProblemLines.some((l) => l >= d.startLine && l <= d.endLine);
+    if (def.unterminatedBlock && !explained) {
+        out.push({ line: def.line, severity: 'error', message: `CREATE ${def.type} ${def.name}: a BEGIN … END (or CASE … END) block is still open where the ` +
+                `statement ends at line ${d.endLine}: check its END and the DELIMITER around the routine` });
+    }
+    if (def.innerSemicolonLine !== undefined) {
+        out.push({ line: def.line, severity: 'warning', message: `CREATE ${def.type} ${def.name}: the body contains ';' (line ${def.innerSemicolonLine}) but the ` +
+                `statement is not wrapped in DELIMITER, so the mysql client would cut it there (the plan's SQL is unaffected)` });
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 9662:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ KEYWORDS)
+/* harmony export */ });
 // MySQL/MariaDB keywords whose letter case carries no meaning. Canonical comparison upper-cases these and
 // keeps every other unquoted word as written, because table and view names are case-sensitive on Linux.
 const LIST = `
@@ -53,45 +289,23 @@ VARCHARACTER VARYING VIEW WEEK WHEN WHERE WHILE WINDOW WITH WORK WRITE XOR YEAR 
 `;
 const KEYWORDS = new Set(LIST.split(/\s+/).filter(Boolean));
 
-;// CONCATENATED MODULE: ./src/sql/canonical.ts
-// The comparison form of SQL: whitespace, comments, executable-comment markers and keyword letter case do
-// not count; strings, quoted identifiers, numbers and non-keyword words stay exactly as written.
 
+/***/ }),
 
-/** Canonical text of already-lexed tokens (insignificant kinds are skipped). */
-function canonicalTokens(tokens) {
-    const parts = [];
-    for (const t of tokens) {
-        switch (t.kind) {
-            case 'ws':
-            case 'comment':
-            case 'exec-open':
-            case 'exec-close':
-                continue;
-            case 'word':
-                parts.push(KEYWORDS.has(t.value) ? t.value : t.text);
-                break;
-            case 'ident':
-                // `name` and name are the same identifier when the unquoted spelling is a plain word
-                if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(t.value)) {
-                    const upper = t.value.toUpperCase();
-                    parts.push(KEYWORDS.has(upper) ? upper : t.value);
-                }
-                else
-                    parts.push(t.text);
-                break;
-            default:
-                parts.push(t.text);
-        }
-    }
-    return parts.join(' ');
-}
-/** Canonical text of a SQL fragment (used to compare server-reported definitions in tests and tools). */
-function canonicalSql(sql) {
-    return canonicalTokens(tokenize(sql));
-}
+/***/ 296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-;// CONCATENATED MODULE: ./src/sql/objects.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gz: () => (/* binding */ shiftLines),
+/* harmony export */   L8: () => (/* binding */ classify),
+/* harmony export */   Sp: () => (/* binding */ readQualifiedName),
+/* harmony export */   T5: () => (/* binding */ objectKey),
+/* harmony export */   "in": () => (/* binding */ classifyQuick)
+/* harmony export */ });
+/* unused harmony export OBJECT_TYPES */
+/* harmony import */ var _lexer_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8005);
+/* harmony import */ var _canonical_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4082);
+/* harmony import */ var _keywords_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9662);
 // Statement → what it means for the planner: a routine definition (with its parsed header), a paired
 // `DROP … IF EXISTS`, a harmless session `SET`, or something that does not belong in a routine file.
 
@@ -149,11 +363,11 @@ function describe(sig) {
     if (first.kind !== 'word')
         return first.text;
     const second = sig[1];
-    return second?.kind === 'word' && KEYWORDS.has(second.value) ? `${first.value} ${second.value}` : first.value;
+    return second?.kind === 'word' && _keywords_js__WEBPACK_IMPORTED_MODULE_2__/* .KEYWORDS */ .d.has(second.value) ? `${first.value} ${second.value}` : first.value;
 }
 /** Classifies one statement. `baseLine` is the line of the statement text's first character. */
 function classify(stmt, baseLine) {
-    const tokens = (0,lexer/* tokenize */.qw)(stmt.text, baseLine);
+    const tokens = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(stmt.text, baseLine);
     const sig = tokens.filter((t) => !SKIP.has(t.kind));
     const head = sig[0];
     if (!head)
@@ -307,7 +521,7 @@ function classifyQuick(stmt) {
     const text = stmt.text;
     for (let len = 160;; len *= 4) {
         const whole = len >= text.length;
-        const sig = (0,lexer/* tokenize */.qw)(whole ? text : text.slice(0, len), 1).filter((t) => !SKIP.has(t.kind));
+        const sig = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(whole ? text : text.slice(0, len), 1).filter((t) => !SKIP.has(t.kind));
         const head = sig[0];
         if (!head && !whole)
             continue;
@@ -359,7 +573,7 @@ function classifyCreate(text, tokens, sig) {
                 references.add((t.kind === 'ident' ? t.value : t.text).toLowerCase());
     const def = {
         type, ...r.name, key: objectKey(type, r.name), line, orReplace, ifNotExists, aggregate,
-        canonical: `${header}\u0000${canonicalTokens(rest)}`,
+        canonical: `${header}\u0000${(0,_canonical_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalTokens */ .F)(rest)}`,
         sql: renderDefinition(text, tokens, sig, type === 'VIEW'),
         references
     };
@@ -488,181 +702,31 @@ function shiftLines(c, delta) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/sql/file.ts
-// One routine file → its object definitions, its DROP statements and the problems a reviewer must fix.
-// Parsing is two-level: every statement's identity (cheap, from the header), and the full analysis
-// (comparison form, runnable SQL, body checks) only for the statements that need it, once per distinct text.
+
+/***/ }),
+
+/***/ 4961:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
-/** Full analysis of one statement text, computed on first use and shared by every place the text occurs. */
-class Analysis {
-    stmt;
-    result;
-    constructor(stmt) {
-        this.stmt = stmt;
-    }
-    /** Lines relative to the statement text starting on line 1. */
-    get full() {
-        return (this.result ??= classify(this.stmt, 1));
-    }
-}
-/** The full analysis of a definition with its file's line numbers. */
-function details(d) {
-    return shiftLines(d.analysis.full, d.startLine - 1);
-}
-/** The runnable, comparable definition (falls back to the text as written if the deep parse rejects it). */
-function fullDef(d) {
-    const c = details(d);
-    if (c.kind === 'create')
-        return c.def;
-    const def = { type: d.type, name: d.name, key: d.key, line: d.line, orReplace: d.orReplace, ifNotExists: false,
-        aggregate: false, canonical: d.text, sql: d.text.trim(), references: new Set() };
-    if (d.schema !== undefined)
-        def.schema = d.schema;
-    return def;
-}
-function stripBom(text) {
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-/** 1-based line of each offset; offsets must not decrease between calls (statements come in order). */
-function lineCounter(source) {
-    let line = 1;
-    let pos = 0;
-    return (offset) => {
-        for (let i = source.indexOf('\n', pos); i !== -1 && i < offset; i = source.indexOf('\n', i + 1))
-            line++;
-        if (offset > pos)
-            pos = offset;
-        return line;
-    };
-}
-function newParseCache() {
-    return { files: new Map(), statements: new Map() };
-}
-function parseFile(path, text, cache = newParseCache()) {
-    const hit = cache.files.get(text);
-    if (hit)
-        return hit.path === path ? hit : { ...hit, path, defs: hit.defs.map((d) => ({ ...d, file: path })) };
-    const parsed = parseText(path, text, cache.statements);
-    cache.files.set(text, parsed);
-    return parsed;
-}
-function classifyCached(stmt, cache) {
-    // keyed by delimiter, then text: the delimiter decides the missing-DELIMITER warning
-    let byText = cache.get(stmt.delimiter);
-    if (!byText)
-        cache.set(stmt.delimiter, (byText = new Map()));
-    let c = byText.get(stmt.text);
-    if (!c) {
-        c = { quick: classifyQuick(stmt), analysis: new Analysis(stmt) };
-        byText.set(stmt.text, c);
-    }
-    return c;
-}
-function parseText(path, text, statementCache) {
-    const source = stripBom(text);
-    const { statements, problems } = (0,lexer/* splitStatements */.Xd)(source);
-    const out = { path, defs: [], drops: [], problems: problems.map((p) => ({ ...p, severity: 'error' })),
-        lexerProblemLines: problems.map((p) => p.line) };
-    const lineAt = lineCounter(source);
-    for (const stmt of statements) {
-        const startLine = lineAt(stmt.start);
-        const { quick, analysis } = classifyCached(stmt, statementCache);
-        const delta = startLine - 1;
-        switch (quick.kind) {
-            case 'create':
-                out.defs.push({ ...quick.header, line: quick.header.line + delta, file: path, text: stmt.text, startLine,
-                    endLine: lineAt(stmt.end), analysis });
-                break;
-            case 'drop':
-                for (const n of quick.names) {
-                    out.drops.push({ type: quick.type, key: objectKey(quick.type, n), name: n.name, ifExists: quick.ifExists, line: quick.line + delta });
-                }
-                break;
-            case 'forbidden':
-            case 'invalid':
-                out.problems.push({ line: quick.line + delta, message: quick.message, severity: 'error' });
-                break;
-            case 'session':
-            case 'empty':
-                break;
-        }
-    }
-    for (const d of out.drops) {
-        if (!out.defs.some((def) => def.key === d.key)) {
-            out.problems.push({ line: d.line, severity: 'warning', message: `DROP ${d.type} ${d.name} has no CREATE in this file and is not deployed: delete the object's definition to remove it` });
-        }
-    }
-    out.problems.sort((a, b) => a.line - b.line);
-    return out;
-}
-/**
- * Body checks of a definition whose text is new in head (text that already ran in base is not re-judged):
- * a rejected header shape, a block left open, a body that relies on a tool keeping `;` inside BEGIN … END.
- */
-function deepProblems(d, file) {
-    const c = details(d);
-    if (c.kind === 'invalid' || c.kind === 'forbidden')
-        return [{ line: c.line, message: c.message, severity: 'error' }];
-    if (c.kind !== 'create')
-        return [];
-    const out = [];
-    const def = c.def;
-    // A lexer problem inside the statement (say an unterminated string) already explains an open block.
-    const explained = file.lexerProblemLines.some((l) => l >= d.startLine && l <= d.endLine);
-    if (def.unterminatedBlock && !explained) {
-        out.push({ line: def.line, severity: 'error', message: `CREATE ${def.type} ${def.name}: a BEGIN … END (or CASE … END) block is still open where the ` +
-                `statement ends at line ${d.endLine}: check its END and the DELIMITER around the routine` });
-    }
-    if (def.innerSemicolonLine !== undefined) {
-        out.push({ line: def.line, severity: 'warning', message: `CREATE ${def.type} ${def.name}: the body contains ';' (line ${def.innerSemicolonLine}) but the ` +
-                `statement is not wrapped in DELIMITER, so the mysql client would cut it there (the plan's SQL is unaffected)` });
-    }
-    return out;
-}
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Zy: () => (/* binding */ DEFAULT_INCLUDE),
+  el: () => (/* binding */ DEFAULT_ROLLBACK_PATTERN),
+  et: () => (/* binding */ plan),
+  jr: () => (/* binding */ rollbackPathFor),
+  bs: () => (/* binding */ routineFileFilter)
+});
 
-;// CONCATENATED MODULE: ./src/sql/diff.ts
-// Base ↔ head by object identity (type, schema, name), never by file: renames, moves and reformatting
-// leave the canonical definition unchanged and so produce no change.
-
-/** First definition of each object in file order (paths sorted), plus every later redefinition. */
-function indexObjects(files) {
-    const byKey = new Map();
-    const duplicates = [];
-    for (const f of files) {
-        for (const d of f.defs) {
-            const first = byKey.get(d.key);
-            if (first)
-                duplicates.push({ first, again: d });
-            else
-                byKey.set(d.key, d);
-        }
-    }
-    return { byKey, duplicates };
-}
-/** Same text is the same definition; otherwise the comparison forms decide (computed only then). */
-function sameDefinition(b, h) {
-    return b.text === h.text || b.analysis.full === h.analysis.full || fullDef(b).canonical === fullDef(h).canonical;
-}
-function diffObjects(base, head) {
-    const out = [];
-    for (const [key, h] of head.byKey) {
-        const b = base.byKey.get(key);
-        if (!b)
-            out.push({ type: h.type, key, change: 'added', head: fullDef(h), at: h });
-        else if (!sameDefinition(b, h))
-            out.push({ type: h.type, key, change: 'modified', base: fullDef(b), head: fullDef(h), at: h });
-    }
-    for (const [key, b] of base.byKey) {
-        if (!head.byKey.has(key))
-            out.push({ type: b.type, key, change: 'removed', base: fullDef(b), at: b });
-    }
-    return out.sort((x, y) => compareAt(x.at, y.at));
-}
-function compareAt(a, b) {
-    return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
-}
-
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+// EXTERNAL MODULE: ./src/sql/lexer.ts + 9 modules
+var lexer = __webpack_require__(8005);
+// EXTERNAL MODULE: ./src/sql/diff.ts
+var diff = __webpack_require__(8481);
+// EXTERNAL MODULE: ./src/sql/file.ts
+var file = __webpack_require__(3732);
 ;// CONCATENATED MODULE: ./src/sql/lint.ts
 
 /** `baseTexts`: statement texts of every base definition (those already ran; their bodies are not re-judged). */
@@ -671,7 +735,7 @@ function lint(changedHeadFiles, duplicates, changes, headFiles, baseTexts) {
     const warnings = [];
     const changedPaths = new Set(changedHeadFiles.map((f) => f.path));
     for (const f of changedHeadFiles) {
-        const problems = [...f.problems, ...f.defs.filter((d) => !baseTexts.has(d.text)).flatMap((d) => deepProblems(d, f))];
+        const problems = [...f.problems, ...f.defs.filter((d) => !baseTexts.has(d.text)).flatMap((d) => (0,file/* deepProblems */.ll)(d, f))];
         for (const p of problems)
             (p.severity === 'error' ? errors : warnings).push({ file: f.path, line: p.line, message: p.message });
     }
@@ -706,7 +770,117 @@ function lint(changedHeadFiles, duplicates, changes, headFiles, baseTexts) {
     return { errors: errors.sort(order), warnings: warnings.sort(order) };
 }
 
-;// CONCATENATED MODULE: ./src/sql/render.ts
+// EXTERNAL MODULE: ./src/sql/render.ts
+var render = __webpack_require__(1374);
+;// CONCATENATED MODULE: ./src/sql/plan.ts
+// The planner: two source trees → the changed routine objects, their deploy and rollback SQL, and findings.
+// Pure: no I/O (sources are read by src/sources).
+
+
+
+
+
+
+const DEFAULT_INCLUDE = ['**/*.sql'];
+const DEFAULT_ROLLBACK_PATTERN = '{dir}/{name}.rollback.sql';
+function rollbackPathFor(file, pattern = DEFAULT_ROLLBACK_PATTERN) {
+    const slash = file.lastIndexOf('/');
+    const dir = slash === -1 ? '' : file.slice(0, slash);
+    const base = file.slice(slash + 1);
+    const name = base.replace(/\.sql$/i, '');
+    return pattern.replace(/\{dir\}/g, dir).replace(/\{name\}/g, name).replace(/\{file\}/g, base)
+        .replace(/\/{2,}/g, '/').replace(/^\.?\//, '');
+}
+/**
+ * Which of the given paths are routine files: included by the globs and not a rollback file (`*.rollback.sql`,
+ * or the rollback path of another candidate under a custom pattern).
+ */
+function routineFileFilter(paths, options = {}) {
+    const included = picomatch_default()(options.include?.length ? options.include : DEFAULT_INCLUDE, { dot: true });
+    const pattern = options.rollbackPattern ?? DEFAULT_ROLLBACK_PATTERN;
+    const candidates = new Set([...paths].filter((p) => included(p)));
+    const rollbackFiles = new Set();
+    for (const p of candidates) {
+        if (p.toLowerCase().endsWith('.rollback.sql'))
+            rollbackFiles.add(p);
+        else
+            rollbackFiles.add(rollbackPathFor(p, pattern));
+    }
+    return (p) => candidates.has(p) && !rollbackFiles.has(p);
+}
+function plan(base, head, options = {}) {
+    const pattern = options.rollbackPattern ?? DEFAULT_ROLLBACK_PATTERN;
+    const isRoutineFile = routineFileFilter([...base.keys(), ...head.keys()], options);
+    const cache = (0,file/* newParseCache */.KJ)();
+    const parseTree = (tree) => [...tree.keys()].filter(isRoutineFile).sort().map((p) => (0,file/* parseFile */.CJ)(p, tree.get(p), cache));
+    const baseFiles = parseTree(base);
+    const headFiles = parseTree(head);
+    const baseIndex = (0,diff/* indexObjects */.Je)(baseFiles);
+    const headIndex = (0,diff/* indexObjects */.Je)(headFiles);
+    const changes = (0,diff/* diffObjects */.wc)(baseIndex, headIndex);
+    const changedHeadFiles = headFiles.filter((f) => base.get(f.path) !== head.get(f.path));
+    const headByPath = new Map(headFiles.map((f) => [f.path, f]));
+    const baseTexts = new Set(baseFiles.flatMap((f) => f.defs.map((d) => d.text)));
+    const { errors, warnings } = lint(changedHeadFiles, headIndex.duplicates, changes, headByPath, baseTexts);
+    // A reviewer's rollback file replaces the generated rollback of every changed object of its routine file.
+    const overrides = new Map();
+    const generated = changes.filter((c) => {
+        const rb = rollbackPathFor(c.at.file, pattern);
+        const text = head.get(rb);
+        if (text === undefined)
+            return true;
+        overrides.set(rb, text);
+        return false;
+    });
+    const overrideStatements = [];
+    for (const rb of [...overrides.keys()].sort()) {
+        const { statements, problems } = (0,lexer/* splitStatements */.Xd)((0,file/* stripBom */.F8)(overrides.get(rb)));
+        for (const p of problems)
+            errors.push({ file: rb, line: p.line, message: `rollback file: ${p.message}` });
+        for (const s of statements)
+            overrideStatements.push((0,render/* trimStatement */.y5)(s.text));
+    }
+    errors.sort(diff/* compareAt */.Ln);
+    const objects = changes.map((c) => {
+        const o = { type: c.type, name: c.at.name, change: c.change, file: c.at.file, line: c.at.line };
+        if (c.at.schema !== undefined)
+            o.schema = c.at.schema;
+        return o;
+    });
+    return {
+        objects: objects.map(({ type, schema, name, change, file, line }) => (schema === undefined ? { type, name, change, file, line } : { type, schema, name, change, file, line })),
+        execSql: (0,render/* toScript */.bQ)((0,render/* execStatements */.OB)(changes)),
+        rollbackSql: (0,render/* toScript */.bQ)([...(0,render/* rollbackStatements */.ro)(generated), ...overrideStatements]),
+        errors: dedupe(errors),
+        warnings: dedupe(warnings)
+    };
+}
+function dedupe(list) {
+    const seen = new Set();
+    return list.filter((f) => {
+        const k = `${f.file}\u0000${f.line}\u0000${f.message}`;
+        if (seen.has(k))
+            return false;
+        seen.add(k);
+        return true;
+    });
+}
+
+
+/***/ }),
+
+/***/ 1374:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OB: () => (/* binding */ execStatements),
+/* harmony export */   SA: () => (/* binding */ dropSql),
+/* harmony export */   bQ: () => (/* binding */ toScript),
+/* harmony export */   ro: () => (/* binding */ rollbackStatements),
+/* harmony export */   y5: () => (/* binding */ trimStatement)
+/* harmony export */ });
+/* unused harmony exports quoteIdent, chooseDelimiter */
+/* harmony import */ var _lexer_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8005);
 // execSql / rollbackSql: ordered statements in the DELIMITER form the mariadb client and DMS both accept.
 
 function quoteIdent(name) {
@@ -760,7 +934,7 @@ function rollbackStatements(changes) {
 }
 /** A statement without leading/trailing comments, so an appended delimiter is never inside a comment. */
 function trimStatement(text) {
-    const sig = (0,lexer/* tokenize */.qw)(text).filter((t) => t.kind !== 'ws' && t.kind !== 'comment');
+    const sig = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(text).filter((t) => t.kind !== 'ws' && t.kind !== 'comment');
     if (sig.length === 0)
         return '';
     return text.slice(sig[0].start, sig[sig.length - 1].end);
@@ -784,100 +958,6 @@ function toScript(statements) {
         return '';
     const d = chooseDelimiter(list);
     return `DELIMITER ${d}\n${list.map((s) => `${s}${d}\n`).join('')}DELIMITER ;\n`;
-}
-
-;// CONCATENATED MODULE: ./src/sql/plan.ts
-// The planner: two source trees → the changed routine objects, their deploy and rollback SQL, and findings.
-// Pure: no I/O (sources are read by src/sources).
-
-
-
-
-
-
-const DEFAULT_INCLUDE = ['**/*.sql'];
-const DEFAULT_ROLLBACK_PATTERN = '{dir}/{name}.rollback.sql';
-function rollbackPathFor(file, pattern = DEFAULT_ROLLBACK_PATTERN) {
-    const slash = file.lastIndexOf('/');
-    const dir = slash === -1 ? '' : file.slice(0, slash);
-    const base = file.slice(slash + 1);
-    const name = base.replace(/\.sql$/i, '');
-    return pattern.replace(/\{dir\}/g, dir).replace(/\{name\}/g, name).replace(/\{file\}/g, base)
-        .replace(/\/{2,}/g, '/').replace(/^\.?\//, '');
-}
-/**
- * Which of the given paths are routine files: included by the globs and not a rollback file (`*.rollback.sql`,
- * or the rollback path of another candidate under a custom pattern).
- */
-function routineFileFilter(paths, options = {}) {
-    const included = picomatch_default()(options.include?.length ? options.include : DEFAULT_INCLUDE, { dot: true });
-    const pattern = options.rollbackPattern ?? DEFAULT_ROLLBACK_PATTERN;
-    const candidates = new Set([...paths].filter((p) => included(p)));
-    const rollbackFiles = new Set();
-    for (const p of candidates) {
-        if (p.toLowerCase().endsWith('.rollback.sql'))
-            rollbackFiles.add(p);
-        else
-            rollbackFiles.add(rollbackPathFor(p, pattern));
-    }
-    return (p) => candidates.has(p) && !rollbackFiles.has(p);
-}
-function plan(base, head, options = {}) {
-    const pattern = options.rollbackPattern ?? DEFAULT_ROLLBACK_PATTERN;
-    const isRoutineFile = routineFileFilter([...base.keys(), ...head.keys()], options);
-    const cache = newParseCache();
-    const parseTree = (tree) => [...tree.keys()].filter(isRoutineFile).sort().map((p) => parseFile(p, tree.get(p), cache));
-    const baseFiles = parseTree(base);
-    const headFiles = parseTree(head);
-    const baseIndex = indexObjects(baseFiles);
-    const headIndex = indexObjects(headFiles);
-    const changes = diffObjects(baseIndex, headIndex);
-    const changedHeadFiles = headFiles.filter((f) => base.get(f.path) !== head.get(f.path));
-    const headByPath = new Map(headFiles.map((f) => [f.path, f]));
-    const baseTexts = new Set(baseFiles.flatMap((f) => f.defs.map((d) => d.text)));
-    const { errors, warnings } = lint(changedHeadFiles, headIndex.duplicates, changes, headByPath, baseTexts);
-    // A reviewer's rollback file replaces the generated rollback of every changed object of its routine file.
-    const overrides = new Map();
-    const generated = changes.filter((c) => {
-        const rb = rollbackPathFor(c.at.file, pattern);
-        const text = head.get(rb);
-        if (text === undefined)
-            return true;
-        overrides.set(rb, text);
-        return false;
-    });
-    const overrideStatements = [];
-    for (const rb of [...overrides.keys()].sort()) {
-        const { statements, problems } = (0,lexer/* splitStatements */.Xd)(stripBom(overrides.get(rb)));
-        for (const p of problems)
-            errors.push({ file: rb, line: p.line, message: `rollback file: ${p.message}` });
-        for (const s of statements)
-            overrideStatements.push(trimStatement(s.text));
-    }
-    errors.sort(compareAt);
-    const objects = changes.map((c) => {
-        const o = { type: c.type, name: c.at.name, change: c.change, file: c.at.file, line: c.at.line };
-        if (c.at.schema !== undefined)
-            o.schema = c.at.schema;
-        return o;
-    });
-    return {
-        objects: objects.map(({ type, schema, name, change, file, line }) => (schema === undefined ? { type, name, change, file, line } : { type, schema, name, change, file, line })),
-        execSql: toScript(execStatements(changes)),
-        rollbackSql: toScript([...rollbackStatements(generated), ...overrideStatements]),
-        errors: dedupe(errors),
-        warnings: dedupe(warnings)
-    };
-}
-function dedupe(list) {
-    const seen = new Set();
-    return list.filter((f) => {
-        const k = `${f.file}\u0000${f.line}\u0000${f.message}`;
-        if (seen.has(k))
-            return false;
-        seen.add(k);
-        return true;
-    });
 }
 
 

@@ -1,0 +1,50 @@
+// Every routine file of a repository at two commits (not only the changed ones): verification (docs/verify.md)
+// creates the whole base routine set, so a changed view that calls an unchanged function finds it. From the
+// checkout when the run may read it (one ls-tree + one cat-file batch per side), else from the two recursive trees
+// and the blobs (or tarballs) the PR sources use too.
+import { spawn } from 'node:child_process'
+import { matcher } from '../config/globs.js'
+import type { GitHubClient, RepoRef } from '../github/octokit.js'
+import type { SourceTree } from '../sql/types.js'
+import { prepareCheckout, readFromGit, readViaTrees, treeIndex } from './changed-files.js'
+
+export interface WholeTreeRequest {
+  octokit: GitHubClient
+  repo: RepoRef
+  baseSha: string
+  headSha: string
+  /** which files (globs): the targets' include globs */
+  include: readonly string[]
+  workspace?: string
+  log?: (line: string) => void
+}
+
+function lsTree(ws: string, sha: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['ls-tree', '-r', '-z', '--name-only', '--full-tree', sha], { cwd: ws, stdio: ['ignore', 'pipe', 'pipe'] })
+    const out: Buffer[] = []
+    let err = ''
+    child.stdout.on('data', (d: Buffer) => out.push(d))
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
+    child.on('error', reject)
+    child.on('close', code => (code === 0 ? resolve(Buffer.concat(out).toString('utf8').split('\0').filter(p => p !== '')) : reject(new Error(`git ls-tree ${sha}: ${err.trim()}`))))
+  })
+}
+
+export async function readWholeTrees(req: WholeTreeRequest): Promise<{ base: SourceTree; head: SourceTree }> {
+  const wanted = matcher(req.include)
+  const log = req.log ?? (() => undefined)
+  if (req.workspace !== undefined && (await prepareCheckout(req.workspace, [req.baseSha, req.headSha], true, log))) {
+    const [b, h] = await Promise.all([lsTree(req.workspace, req.baseSha), lsTree(req.workspace, req.headSha)])
+    return {
+      base: await readFromGit(req.workspace, req.baseSha, b.filter(p => wanted(p))),
+      head: await readFromGit(req.workspace, req.headSha, h.filter(p => wanted(p)))
+    }
+  }
+  const [b, h] = await Promise.all([treeIndex(req.octokit, req.repo, req.baseSha), treeIndex(req.octokit, req.repo, req.headSha)])
+  if (b === undefined || h === undefined) throw new Error('GitHub truncated the repository tree: check the repository out (actions/checkout) so verification can read every routine file')
+  const paths = [...new Set([...b.blobs.keys(), ...h.blobs.keys()])].filter(p => wanted(p)).sort()
+  const sides = await readViaTrees(req.octokit, req.repo, req.baseSha, req.headSha, paths, log)
+  if (sides === undefined) throw new Error('GitHub truncated the repository tree: check the repository out so verification can read every routine file')
+  return sides
+}
