@@ -42307,7 +42307,9 @@ function approvalFlow(a) {
         return '';
     const lines = ['```mermaid', 'flowchart LR'];
     a.nodes.forEach((n, i) => {
-        const who = n.status === 'auditing' && n.auditors.length > 0 ? `<br/>${mermaidText(n.auditors.join(', '), 40)}` : '';
+        // who must act: the current handlers by name when DMS gives them, else the node's auditors
+        const names = n.status === 'auditing' ? (a.currentHandlers.length > 0 ? a.currentHandlers.map(h => h.nickName) : n.auditors) : [];
+        const who = names.length > 0 ? `<br/>${mermaidText(names.join(', '), 40)}` : '';
         lines.push(`  n${i}["${mermaidText(n.name || 'node')}<br/>${mermaidText(nodeWord(n), 20)}${who}"]:::${NODE_CLASS[n.status]}`);
     });
     if (a.nodes.length > 1)
