@@ -1,19 +1,13 @@
 // End to end: fork PRs (read-only token, no DMS secrets), /dms-refresh and who may use it, merge queues, closing.
-import { afterEach, beforeAll, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import { BOT_LOGIN } from '../../src/testing/fake-github.js'
 import type { Scenario } from '../../src/testing/run-action.js'
-import { builtAction, CHANGE_ARCHIVE, log, scenario } from './helpers.js'
+import { useScenarios, CHANGE_ARCHIVE, log, scenario } from './helpers.js'
 
 let s: Scenario | undefined
 const READ_ONLY_TOKEN = 'ghs_forkReadOnlyToken'
 const NO_DMS_SECRETS = { 'access-key-id': '', 'access-key-secret': '' }
-
-beforeAll(() => {
-  builtAction()
-}, 600_000)
-
-afterEach(async () => {
-  await s?.close()
+useScenarios(() => s, () => {
   s = undefined
 })
 

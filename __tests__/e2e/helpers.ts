@@ -1,4 +1,5 @@
 // Shared by the e2e suites: the built Action (built once if stale, then copied privately) and routine files.
+import { afterEach, beforeAll } from '@jest/globals'
 import { prepareDist, startScenario, type Scenario, type ScenarioOptions } from '../../src/testing/run-action.js'
 
 let entry: string | undefined
@@ -8,6 +9,17 @@ export function builtAction(): string {
   // DPG_ACTION_ENTRY runs the suites against another build (e.g. an older release, for a before/after comparison)
   entry ??= process.env['DPG_ACTION_ENTRY'] || prepareDist({ build: 'if-stale' })
   return entry
+}
+
+/** The usual suite hooks: the built Action once before the suite, and the scenario a test opened closed after it. */
+export function useScenarios(current: () => Scenario | undefined, reset: () => void): void {
+  beforeAll(() => {
+    builtAction()
+  }, 600_000)
+  afterEach(async () => {
+    await current()?.close()
+    reset()
+  })
 }
 
 export function procFile(name: string, body: string): string {

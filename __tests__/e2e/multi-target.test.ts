@@ -1,17 +1,11 @@
 // End to end: a config with two databases (one ticket per target, green only when both are approved) and
 // permission-application tickets named by the config or the PR description (pending → approved).
-import { afterEach, beforeAll, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import type { Scenario } from '../../src/testing/run-action.js'
-import { builtAction, CHANGE_ARCHIVE, functionFile, procFile, scenario } from './helpers.js'
+import { useScenarios, CHANGE_ARCHIVE, functionFile, procFile, scenario } from './helpers.js'
 
 let s: Scenario | undefined
-
-beforeAll(() => {
-  builtAction()
-}, 600_000)
-
-afterEach(async () => {
-  await s?.close()
+useScenarios(() => s, () => {
   s = undefined
 })
 

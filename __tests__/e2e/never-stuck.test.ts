@@ -1,18 +1,12 @@
 // End to end: no gate is ever stuck waiting for a push or a comment. A refresh finds gates through GitHub's own
 // check runs (not the sticky comment), retries runs that failed on an error, and reports on heads that no
 // pull_request run saw; `/dms-refresh <sha>` acts only on the commit it names.
-import { afterEach, beforeAll, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import type { Scenario } from '../../src/testing/run-action.js'
-import { builtAction, CHANGE_ARCHIVE, log, scenario } from './helpers.js'
+import { useScenarios, builtAction, CHANGE_ARCHIVE, log, scenario } from './helpers.js'
 
 let s: Scenario | undefined
-
-beforeAll(() => {
-  builtAction()
-}, 600_000)
-
-afterEach(async () => {
-  await s?.close()
+useScenarios(() => s, () => {
   s = undefined
 })
 

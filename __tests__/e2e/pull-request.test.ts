@@ -1,18 +1,12 @@
 // End to end: the built dist/index.js as a runner runs it, against the DMS emulator and the fake GitHub API.
 // The core path and its variations on one PR.
-import { afterEach, beforeAll, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import { STICKY_MARKER } from '../../src/report/markers.js'
 import type { Scenario } from '../../src/testing/run-action.js'
-import { builtAction, CHANGE_ARCHIVE, log, procFile, scenario } from './helpers.js'
+import { useScenarios, CHANGE_ARCHIVE, log, procFile, scenario } from './helpers.js'
 
 let s: Scenario | undefined
-
-beforeAll(() => {
-  builtAction()
-}, 600_000)
-
-afterEach(async () => {
-  await s?.close()
+useScenarios(() => s, () => {
   s = undefined
 })
 

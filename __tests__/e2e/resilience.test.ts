@@ -1,16 +1,10 @@
 // End to end under stress: DMS throttling and 5xx in the middle of a run, a 3,000-file PR, a huge plan.
-import { afterEach, beforeAll, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import type { Scenario } from '../../src/testing/run-action.js'
-import { builtAction, CHANGE_ARCHIVE, functionFile, log, procFile, scenario } from './helpers.js'
+import { useScenarios, CHANGE_ARCHIVE, functionFile, log, procFile, scenario } from './helpers.js'
 
 let s: Scenario | undefined
-
-beforeAll(() => {
-  builtAction()
-}, 600_000)
-
-afterEach(async () => {
-  await s?.close()
+useScenarios(() => s, () => {
   s = undefined
 })
 
