@@ -24,6 +24,13 @@ export function lint(changedHeadFiles: readonly ParsedFile[], duplicates: readon
     errors.push({ file: again.file, line: again.line,
       message: `${again.type} ${again.name} is defined twice (first at ${first.file}:${first.line})` })
   }
+  // Keys with a `DROP … IF EXISTS` per file, built once per file (a dump file can hold thousands of both).
+  const guarded = new Map<string, Set<string>>()
+  const guardedKeys = (file: string): Set<string> => {
+    let keys = guarded.get(file)
+    if (!keys) guarded.set(file, (keys = new Set((headFiles.get(file)?.drops ?? []).filter((d) => d.ifExists).map((d) => d.key))))
+    return keys
+  }
   for (const c of changes) {
     const h = c.head
     if (!h) continue
@@ -37,8 +44,7 @@ export function lint(changedHeadFiles: readonly ParsedFile[], duplicates: readon
         message: `${h.type} ${h.name}: SQL SECURITY DEFINER runs with the definer's privileges; prefer SQL SECURITY INVOKER` })
     }
     if (c.change === 'modified' && !h.orReplace) {
-      const drops = headFiles.get(file)?.drops ?? []
-      if (!drops.some((d) => d.key === c.key && d.ifExists)) {
+      if (!guardedKeys(file).has(c.key)) {
         warnings.push({ file, line: h.line,
           message: `${h.type} ${h.name} is modified but its file has no DROP ${h.type} IF EXISTS, so the file cannot be re-run as is` })
       }
