@@ -8,15 +8,53 @@ import { readDirTree } from '../../src/sources/dir.js'
 const tree = (files: Record<string, string>): Map<string, string> => new Map(Object.entries(files))
 
 describe('canonical form', () => {
-  test('ignores whitespace, comments, executable-comment markers and keyword case', () => {
+  test('ignores whitespace, plain comments and keyword case', () => {
     expect(canonicalSql("select a  from t -- x\nwhere b = 'X' /* y */")).toBe(canonicalSql("SELECT a FROM t WHERE b = 'X'"))
-    expect(canonicalSql('/*!50003 CREATE*/ /*!50003 PROCEDURE p() SELECT 1 */')).toBe(canonicalSql('CREATE PROCEDURE p() SELECT 1'))
+    expect(canonicalSql('SELECT a # note\n FROM t')).toBe('SELECT a FROM t')
   })
-  test('keeps strings, table-name case and quoted identifiers that are not plain words', () => {
+  test('keeps strings, table-name case and every quoted identifier as written', () => {
     expect(canonicalSql("SELECT 'a'")).not.toBe(canonicalSql("SELECT 'A'"))
     expect(canonicalSql('SELECT * FROM Orders')).not.toBe(canonicalSql('SELECT * FROM orders'))
     expect(canonicalSql('SELECT `a b` FROM t')).not.toBe(canonicalSql('SELECT `a  b` FROM t'))
-    expect(canonicalSql('SELECT `total` FROM t')).toBe(canonicalSql('SELECT total FROM t'))
+    // `total` and total may differ on another server (a keyword there): a change in quoting is a change
+    expect(canonicalSql('SELECT `total` FROM t')).toBe('SELECT `total` FROM t')
+    expect(canonicalSql('SELECT `total` FROM t')).not.toBe(canonicalSql('SELECT total FROM t'))
+    expect(canonicalSql('SELECT `select` FROM t')).not.toBe(canonicalSql('SELECT `SELECT` FROM t'))
+  })
+  test('keeps executable-comment markers with their version, verbatim', () => {
+    expect(canonicalSql('/*!50003 CREATE*/ /*!50003 PROCEDURE p() SELECT 1 */')).toBe('/*!50003 CREATE */ /*!50003 PROCEDURE p ( ) SELECT 1 */')
+    expect(canonicalSql('/*!50003 SELECT 1 */')).not.toBe(canonicalSql('SELECT 1'))
+    expect(canonicalSql('/*!50003 SELECT 1 */')).not.toBe(canonicalSql('/*!50700 SELECT 1 */'))
+    expect(canonicalSql('/*M!100108 SELECT 1 */')).not.toBe(canonicalSql('/*!100108 SELECT 1 */'))
+  })
+  test('an inert comment (/*!99999 …) counts, content and marker; only its layout does not', () => {
+    const guard = 'IF v < 0 THEN SIGNAL SQLSTATE \'45000\'; END IF;'
+    expect(canonicalSql(`BEGIN ${guard} END`)).not.toBe(canonicalSql(`BEGIN /*!99999 ${guard} */ END`))
+    expect(canonicalSql(`BEGIN /*!99999 ${guard} */ END`)).toBe(canonicalSql(`begin /*!99999   ${guard.toLowerCase()}\n*/ end`))
+    expect(canonicalSql('SELECT 1 /*!99999 , 2 */')).not.toBe(canonicalSql('SELECT 1 /*M!999999 , 2 */'))
+  })
+  test('optimizer hints count; client backslash commands do not (the client removes them)', () => {
+    expect(canonicalSql('SELECT /*+ NO_INDEX(t) */ a FROM t')).not.toBe(canonicalSql('SELECT a FROM t'))
+    expect(canonicalSql('SELECT 1 \\- , 2')).toBe(canonicalSql('SELECT 1 , 2'))
+  })
+})
+
+describe('plan: executable comments and quoting are changes', () => {
+  const file = (body: string): Map<string, string> => tree({ 'db/p.sql':
+    `DROP PROCEDURE IF EXISTS p;\nDELIMITER $$\nCREATE PROCEDURE p(v INT)\nBEGIN\n${body}\n  SELECT v;\nEND$$\nDELIMITER ;\n` })
+  const GUARD = "  IF v < 0 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'negative'; END IF;"
+  test('moving a guard into /*!99999 … */ (which no server runs) is a modified object', () => {
+    const p = plan(file(GUARD), file(`  /*!99999 ${GUARD.trim()} */`))
+    expect(p.objects).toEqual([{ type: 'PROCEDURE', name: 'p', change: 'modified', file: 'db/p.sql', line: 3 }])
+    expect(p.execSql).toContain(`/*!99999 ${GUARD.trim()} */`) // shipped as a comment, as the server reads it
+    expect(p.rollbackSql).toContain(GUARD)
+  })
+  test('so is a version marker change, and quoting an identifier in the body', () => {
+    expect(plan(file(`  /*!50003 ${GUARD.trim()} */`), file(`  /*!80000 ${GUARD.trim()} */`)).objects.map((o) => o.change)).toEqual(['modified'])
+    expect(plan(file('  SELECT total FROM orders;'), file('  SELECT `total` FROM orders;')).objects.map((o) => o.change)).toEqual(['modified'])
+  })
+  test('reformatting is still no change', () => {
+    expect(plan(file(GUARD), file(GUARD.replace(/ +/g, '   ').toLowerCase())).objects).toEqual([])
   })
 })
 

@@ -45,7 +45,8 @@ export type Classified =
   | { kind: 'forbidden'; line: number; message: string }
   | { kind: 'invalid'; line: number; message: string }
 
-const SKIP = new Set<Token['kind']>(['ws', 'comment', 'exec-open', 'exec-close'])
+/** Not significant for what a statement is (its meaning is decided by the rest). */
+const SKIP = new Set<Token['kind']>(['ws', 'comment', 'exec-open', 'exec-close', 'command', 'inert'])
 
 const isWord = (t: Token | undefined, ...values: string[]): boolean =>
   t !== undefined && t.kind === 'word' && values.includes(t.value)
@@ -100,9 +101,14 @@ function describe(sig: Token[]): string {
   return second?.kind === 'word' && KEYWORDS.has(second.value) ? `${first.value} ${second.value}` : first.value
 }
 
+/** The delimiter in force for the statement (one ended by `\g` or at the end of input: the default). */
+function clientDelimiter(stmt: Statement): string {
+  return stmt.delimiter === '' || stmt.delimiter.startsWith('\\') ? ';' : stmt.delimiter
+}
+
 /** Classifies one statement. `baseLine` is the line of the statement text's first character. */
 export function classify(stmt: Statement, baseLine: number): Classified {
-  const tokens = tokenize(stmt.text, baseLine)
+  const tokens = tokenize(stmt.text, baseLine, clientDelimiter(stmt))
   const sig = tokens.filter((t) => !SKIP.has(t.kind))
   const head = sig[0]
   if (!head) return { kind: 'empty' }
@@ -257,7 +263,7 @@ export function classifyQuick(stmt: Statement): QuickClassified {
   const text = stmt.text
   for (let len = 160; ; len *= 4) {
     const whole = len >= text.length
-    const sig = tokenize(whole ? text : text.slice(0, len), 1).filter((t) => !SKIP.has(t.kind))
+    const sig = tokenize(whole ? text : text.slice(0, len), 1, clientDelimiter(stmt)).filter((t) => !SKIP.has(t.kind))
     const head = sig[0]
     if (!head && !whole) continue
     if (!head || !isWord(head, 'CREATE')) {
@@ -295,13 +301,13 @@ function classifyCreate(text: string, tokens: Token[], sig: Token[]): Classified
       break
     }
   }
-  const header = h.canon
+  const header = `${h.canon}\u0000${headerMarkers(tokens, sig, r.next)}`
   // Only views are ordered by what they read (CREATE VIEW checks that its tables and functions exist).
   const references = new Set<string>()
   if (type === 'VIEW') for (const t of rest) if (t.kind === 'word' || t.kind === 'ident') references.add((t.kind === 'ident' ? t.value : t.text).toLowerCase())
   const def: RoutineDef = {
     type, ...r.name, key: objectKey(type, r.name), line, orReplace, ifNotExists, aggregate,
-    canonical: `${header}\u0000${canonicalTokens(rest)}`,
+    canonical: `${header}\u0000${canonicalTokens(tokens.slice(tokens.indexOf(sig[r.next - 1]!) + 1))}`,
     sql: renderDefinition(text, tokens, sig, type === 'VIEW'),
     references
   }
@@ -309,6 +315,23 @@ function classifyCreate(text: string, tokens: Token[], sig: Token[]): Classified
   if (securityDefinerLine !== undefined) def.securityDefinerLine = securityDefinerLine
   if (type !== 'VIEW' && !blocksBalanced(rest)) def.unterminatedBlock = true
   return { kind: 'create', def }
+}
+
+/**
+ * The executable-comment markers in a CREATE header up to its name, each with how many significant tokens
+ * precede it: `/*!50003 CREATE*\/ PROCEDURE` and `CREATE PROCEDURE` are compared as different (version-gated).
+ * An inert comment before the statement proper (mariadb-dump's sandbox line) is not part of the definition.
+ */
+function headerMarkers(tokens: Token[], sig: Token[], next: number): string {
+  const nameEnd = tokens.indexOf(sig[next - 1]!)
+  const marks: string[] = []
+  let before = 0
+  for (let k = 0; k <= nameEnd; k++) {
+    const t = tokens[k]!
+    if (!SKIP.has(t.kind)) before++
+    else if (t.kind === 'exec-open' || t.kind === 'exec-close' || (t.kind === 'inert' && before > 0)) marks.push(`${before}${canonicalTokens([t])}`)
+  }
+  return marks.join(' ')
 }
 
 /** Minimal shape checks that catch a broken header before the server would. */
@@ -356,7 +379,8 @@ function blocksBalanced(sig: Token[]): boolean {
 /**
  * The definition as the server should receive it: from the first to the last significant token (so a
  * trailing `-- comment` cannot swallow the delimiter we append), executable-comment markers replaced by a
- * space (mysqldump's `/*!50003 CREATE*\/ … *\/`), and for views `OR REPLACE` in place of `IF NOT EXISTS`.
+ * space (mysqldump's `/*!50003 CREATE*\/ … *\/`), client backslash commands removed (as the client does), and
+ * for views `OR REPLACE` in place of `IF NOT EXISTS`.
  */
 function renderDefinition(text: string, tokens: Token[], sig: Token[], view: boolean): string {
   const from = sig[0]!.start
@@ -368,7 +392,7 @@ function renderDefinition(text: string, tokens: Token[], sig: Token[], view: boo
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!
     if (t.start < from || t.end > to) continue
-    if (t.kind === 'exec-open' || t.kind === 'exec-close') {
+    if (t.kind === 'exec-open' || t.kind === 'exec-close' || t.kind === 'command') {
       // a space only where removing the marker would glue two tokens together
       const glue = !/\s/.test(text[t.start - 1] ?? ' ') && !/\s/.test(text[t.end] ?? ' ')
       push(t.start, glue ? ' ' : '')

@@ -65,9 +65,14 @@ export function rollbackStatements(changes: readonly Change[]): string[] {
   return [...byType(added, DROP_ORDER).map(dropSql), ...recreate(restored)]
 }
 
-/** A statement without leading/trailing comments, so an appended delimiter is never inside a comment. */
+const EDGE_SKIP = new Set(['ws', 'comment', 'command', 'inert'])
+
+/**
+ * A statement without leading/trailing comments (so an appended delimiter is never inside a comment) and
+ * without client commands around it (mariadb-dump's sandbox line).
+ */
 export function trimStatement(text: string): string {
-  const sig = tokenize(text).filter((t) => t.kind !== 'ws' && t.kind !== 'comment')
+  const sig = tokenize(text).filter((t) => !EDGE_SKIP.has(t.kind))
   if (sig.length === 0) return ''
   return text.slice(sig[0]!.start, sig[sig.length - 1]!.end)
 }
