@@ -110,7 +110,7 @@ export default async function bench(): Promise<void> {
   try {
     writeTree(join(dir, 'base'), base)
     writeTree(join(dir, 'head'), head)
-    const disk = time(() => plan(readDirTree(join(dir, 'base'), ['**/*.sql']), readDirTree(join(dir, 'head'), ['**/*.sql'])))
+    const disk = time(() => plan(readDirTree(join(dir, 'base'), ['**/*.sql']).files, readDirTree(join(dir, 'head'), ['**/*.sql']).files))
     console.log(`read dirs + plan():         ${fmt([disk])}`)
 
     const cli = cliCopy(dir)

@@ -10,7 +10,7 @@ export const lit = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/
 function query(sql: string): string {
   for (let attempt = 1; ; attempt++) {
     try {
-      return mariadb(sql, undefined, ['--raw'])
+      return mariadb(sql, undefined, ['--raw', '--default-character-set=utf8mb4']) // every character, whatever the locale
     } catch (e) {
       if (attempt >= 3 || !/Error on delete of .*#sql/.test(String((e as { stderr?: string }).stderr ?? e))) throw e
     }
@@ -71,11 +71,11 @@ export function canonical(s: State): State {
 }
 
 
-/** Runs a plan's SQL through the client on `db`, failing with the SQL and the client's message. */
+/** Runs a plan's SQL through the client on `db` (as UTF-8, like DMS), failing with the SQL and the client's message. */
 export function apply(sql: string, db: string, what: string): void {
   if (!sql) return
   try {
-    mariadb(sql, db)
+    mariadb(sql, db, ['--default-character-set=utf8mb4'])
   } catch (e) {
     throw new Error(`${what} failed: ${String((e as { stderr?: string }).stderr ?? e)}\n${sql}`)
   }

@@ -3,7 +3,7 @@ import { describe, expect, test } from '@jest/globals'
 import { canonicalSql } from '../../src/sql/canonical.js'
 import { plan, rollbackPathFor } from '../../src/sql/plan.js'
 import { chooseDelimiter, dropSql, toScript } from '../../src/sql/render.js'
-import { readDirTree } from '../../src/sources/dir.js'
+import { DirSourceError, readDirTree } from '../../src/sources/dir.js'
 
 const tree = (files: Record<string, string>): Map<string, string> => new Map(Object.entries(files))
 
@@ -92,8 +92,8 @@ describe('rollback files', () => {
 })
 
 describe('sources', () => {
-  test('a missing directory is an empty tree', () => {
-    expect(readDirTree('/nonexistent/dir/for/dpg').size).toBe(0)
+  test('a missing directory is an error, not an empty tree', () => {
+    expect(() => readDirTree('/nonexistent/dir/for/dpg')).toThrow(new DirSourceError("directory '/nonexistent/dir/for/dpg' does not exist"))
   })
 })
 

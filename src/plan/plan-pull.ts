@@ -2,12 +2,13 @@
 // input), and plans each target. No DMS: this part also runs for fork PRs.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseConfig, resolveTargets, rollbackPathFor, effectiveTargets, DEFAULT_ROLLBACK_PATTERN } from '../config/index.js'
+import { configEncodingFor, parseConfig, resolveTargets, rollbackPathFor, effectiveTargets, DEFAULT_ROLLBACK_PATTERN } from '../config/index.js'
 import type { Config, InputDefaults, ResolvedTarget } from '../config/types.js'
 import { prepareCheckout, readChangedSources, readContent, readFromGit } from '../sources/changed-files.js'
 import type { PullInfo } from '../github/pull-requests.js'
 import { collectPermOrders, type PermOrderRef } from '../perm/index.js'
-import { plan } from '../sql/plan.js'
+import { plan, withFindings } from '../sql/plan.js'
+import { decodeUtf8, decoderFor } from '../sources/encoding.js'
 import type { Finding, Plan, SourceTree } from '../sql/types.js'
 import type { GateContext } from '../action/context.js'
 
@@ -50,14 +51,16 @@ async function loadConfigFor(ctx: GateContext, baseSha: string): Promise<ConfigL
   const file = ctx.inputs.config
   const asFindings = (errs: { file: string; line: number; path: string; message: string }[]): Finding[] =>
     errs.map(e => ({ file: e.file, line: e.line, message: e.path ? `${e.path}: ${e.message}` : e.message }))
-  let text: string | undefined
+  let bytes: Buffer | undefined
   if (ctx.workspace !== undefined && await prepareCheckout(ctx.workspace, [baseSha], true, m => ctx.log.debug(m))) {
-    text = (await readFromGit(ctx.workspace, baseSha, [file])).get(file)
+    bytes = (await readFromGit(ctx.workspace, baseSha, [file])).get(file)
   } else {
-    text = await readContent(ctx.github.octokit, ctx.repo, file, baseSha)
+    bytes = await readContent(ctx.github.octokit, ctx.repo, file, baseSha)
   }
-  if (text === undefined) return { config: null, errors: [] }
-  const r = parseConfig(text.replace(/^\uFEFF/, ''), file)
+  if (bytes === undefined) return { config: null, errors: [] }
+  const decoded = decodeUtf8(bytes, file) // the config itself is always UTF-8
+  if (!decoded.ok) return { config: null, errors: [decoded.error] }
+  const r = parseConfig(decoded.text, file)
   return r.ok ? { config: r.config, errors: [] } : { config: null, errors: asFindings(r.errors) }
 }
 
@@ -87,6 +90,8 @@ export async function planPull(ctx: GateContext, pull: PullInfo, body: string | 
     include,
     rollbackPattern: patterns.length === 1 ? patterns[0] : DEFAULT_ROLLBACK_PATTERN,
     ...(ctx.workspace !== undefined ? { workspace: ctx.workspace } : {}),
+    // each file in the encoding its target (or the config's defaults) sets; strict UTF-8 otherwise
+    decode: decoderFor(configEncodingFor(config, defaults)),
     log: m => ctx.log.debug(m)
   })
   ctx.log.info(
@@ -98,6 +103,8 @@ export async function planPull(ctx: GateContext, pull: PullInfo, body: string | 
   for (const message of permParse.errors) errors.push({ file: 'PR description', line: 1, message })
 
   const targets: PlannedTarget[] = []
+  // Files that could not be decoded belong to the plan of the target that reads them (so that target gets no ticket).
+  const unclaimed = new Set([...sources.errors, ...sources.warnings])
   if (configErrors.length === 0) {
     const resolution = resolveTargets(config, defaults, sources.changedPaths)
     errors.push(...resolution.errors)
@@ -105,11 +112,14 @@ export async function planPull(ctx: GateContext, pull: PullInfo, body: string | 
     for (const g of resolution.groups) {
       const t = g.target
       const keep = new Set<string>([...g.files, ...g.rollbackFiles, ...g.files.map(f => rollbackPathFor(f, t.rollbackPattern))])
-      const p = plan(subTree(sources.base, keep), subTree(sources.head, keep), { include: t.include, rollbackPattern: t.rollbackPattern })
+      const mine = (f: Finding): boolean => keep.has(f.file) && unclaimed.delete(f)
+      const p = withFindings(plan(subTree(sources.base, keep), subTree(sources.head, keep), { include: t.include, rollbackPattern: t.rollbackPattern }),
+        sources.errors.filter(mine), sources.warnings.filter(mine))
       errors.push(...p.errors)
       targets.push({ target: t, plan: p })
     }
   }
+  errors.push(...sources.errors.filter(f => unclaimed.has(f)))
   return {
     pull,
     config,

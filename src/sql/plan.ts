@@ -86,14 +86,25 @@ export function plan(base: SourceTree, head: SourceTree, options: PlanOptions = 
     if (c.at.schema !== undefined) o.schema = c.at.schema
     return o
   })
-  return {
+  return sealed({
     objects: objects.map(({ type, schema, name, change, file, line }) =>
       (schema === undefined ? { type, name, change, file, line } : { type, schema, name, change, file, line })),
     execSql: toScript(execStatements(changes)),
     rollbackSql: toScript([...rollbackStatements(generated), ...overrideStatements]),
     errors: dedupe(errors),
     warnings: dedupe(warnings)
-  }
+  })
+}
+
+/** A plan with errors ships no SQL: empty execSql and rollbackSql, so nothing can deploy it by mistake. */
+function sealed(p: Plan): Plan {
+  return p.errors.length === 0 ? p : { ...p, execSql: '', rollbackSql: '' }
+}
+
+/** The plan with findings from outside the planner added (files that could not be read), sorted and sealed. */
+export function withFindings(p: Plan, errors: readonly Finding[], warnings: readonly Finding[] = []): Plan {
+  if (errors.length === 0 && warnings.length === 0) return p
+  return sealed({ ...p, errors: dedupe([...p.errors, ...errors].sort(compareAt)), warnings: dedupe([...p.warnings, ...warnings].sort(compareAt)) })
 }
 
 function dedupe(list: Finding[]): Finding[] {
