@@ -118,6 +118,19 @@ describe('encodings', () => {
       expect(p.rollbackSql).toContain("COMMENT '订单报表'")
     }
   })
+  test('a binary file is reported by name and line, without its bytes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dpg-cli-binary-'))
+    try {
+      mkdirSync(join(dir, 'head'))
+      writeFileSync(join(dir, 'head', 'blob.sql'), Buffer.from([0x2d, 0x2d, 0x0a, 0x00, 0x01, 0x1b, 0x5b, 0x32, 0x4a, 0xff, 0xfe]))
+      const r = cli('--empty-base', '--head', join(dir, 'head'))
+      expect(r.status).toBe(1)
+      expect(r.stdout).toBe(['No routine object changed.', '', 'errors (1):', '  blob.sql:2: binary file, not SQL text: a NUL byte (0x00) at byte 4', '',
+        'No SQL shown: the plan has 1 error; execSql and rollbackSql stay empty until they are fixed.', ''].join('\n'))
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
   test('a glob that does not match leaves the file UTF-8; a bad name is a usage error naming the flag', () => {
     expect(cli('--base', join(GBK, 'base'), '--head', join(GBK, 'head'), '--encoding', 'legacy/**=gbk').status).toBe(1)
     const r = cli('--base', join(GBK, 'base'), '--head', join(GBK, 'head'), '--encoding', 'gbkk')

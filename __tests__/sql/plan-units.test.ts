@@ -58,6 +58,38 @@ describe('plan: executable comments and quoting are changes', () => {
   })
 })
 
+describe('findings a reviewer must not miss', () => {
+  const P = (n: string): string => `DROP PROCEDURE IF EXISTS ${n};\nCREATE PROCEDURE ${n}() SELECT 1;\n`
+  test('a routine removed because its file was deleted or emptied is a warning at its base definition', () => {
+    const base = tree({ 'db/a.sql': P('a'), 'db/b.sql': P('b1') + P('b2'), 'db/c.sql': P('c1') + P('c2'), 'db/d.sql': P('d') })
+    const head = tree({ 'db/b.sql': '-- nothing left here\n', 'db/c.sql': P('c1'), 'db/moved.sql': P('d') })
+    const p = plan(base, head)
+    expect(p.objects.map((o) => `${o.change} ${o.name}`)).toEqual(['removed a', 'removed b1', 'removed b2', 'removed c2'])
+    expect(p.warnings).toEqual([
+      { file: 'db/a.sql', line: 2, message: 'PROCEDURE a is removed because its file was deleted: execSql drops it from the database' },
+      { file: 'db/b.sql', line: 2, message: 'PROCEDURE b1 is removed because its file no longer defines any routine: execSql drops it from the database' },
+      { file: 'db/b.sql', line: 4, message: 'PROCEDURE b2 is removed because its file no longer defines any routine: execSql drops it from the database' }
+    ]) // c2 was deleted from a file that still has routines (a visible edit); d only moved
+  })
+  test('text quoted from a file is printable and short: control and bidi characters escaped, long pieces cut', () => {
+    const p = plan(tree({}), tree({ 'a.sql': '\'a\u0001\u001b[2Jb\' SELECT 1;\nDROP PROCEDURE p \'' + 'x'.repeat(100) + '\';\nCREATE TRIGGER t \u202eBEFORE INSERT ON x FOR EACH ROW SET @a = 1;\n' }))
+    expect(p.errors.map((e) => `${e.line}: ${e.message}`)).toEqual([
+      "1: ''a\\x01\\x1b[2Jb'' statement: only CREATE/DROP of procedures, functions, triggers, events and views belong in a routine file",
+      `2: DROP PROCEDURE: unexpected '${"'" + 'x'.repeat(38)}…' after the name`,
+      "3: unparseable CREATE TRIGGER t: expected BEFORE or AFTER, found '\\u202eBEFORE'"
+    ])
+  })
+  test('a routine defined three times says so, at each extra definition', () => {
+    const p = plan(tree({}), tree({ 'a.sql': 'CREATE PROCEDURE p() SELECT 1;\nCREATE PROCEDURE p() SELECT 2;\n', 'b.sql': 'CREATE PROCEDURE P() SELECT 3;\n' }))
+    expect(p.errors).toEqual([
+      { file: 'a.sql', line: 2, message: 'PROCEDURE p is defined 3 times: here, at a.sql:1 and at b.sql:1; keep one definition' },
+      { file: 'b.sql', line: 1, message: 'PROCEDURE P is defined 3 times: here, at a.sql:1 and at a.sql:2; keep one definition' }
+    ])
+    expect(plan(tree({}), tree({ 'a.sql': 'CREATE VIEW v AS SELECT 1;\nCREATE VIEW v AS SELECT 2;\n' })).errors.map((e) => e.message))
+      .toEqual(['VIEW v is defined twice: here and at a.sql:1; keep one definition'])
+  })
+})
+
 describe('rendering', () => {
   test('quotes names for DROP, doubling backticks', () => {
     expect(dropSql({ type: 'PROCEDURE', schema: 'my db', name: 'a`b' })).toBe('DROP PROCEDURE IF EXISTS `my db`.`a``b`')

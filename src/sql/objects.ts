@@ -3,6 +3,7 @@
 import { tokenize, type Token } from './lexer.js'
 import { canonicalTokens } from './canonical.js'
 import { KEYWORDS } from './keywords.js'
+import { excerpt } from './printable.js'
 import type { ObjectType, Statement } from './types.js'
 
 export const OBJECT_TYPES: readonly ObjectType[] = ['PROCEDURE', 'FUNCTION', 'TRIGGER', 'EVENT', 'VIEW']
@@ -96,9 +97,9 @@ const FORBIDDEN_HINT = 'only CREATE/DROP of procedures, functions, triggers, eve
 /** `INSERT INTO`, `ALTER TABLE`, `CALL`: the statement's leading keywords, for messages. */
 function describe(sig: Token[]): string {
   const first = sig[0]!
-  if (first.kind !== 'word') return first.text
+  if (first.kind !== 'word') return `'${excerpt(first.text)}'`
   const second = sig[1]
-  return second?.kind === 'word' && KEYWORDS.has(second.value) ? `${first.value} ${second.value}` : first.value
+  return excerpt(second?.kind === 'word' && KEYWORDS.has(second.value) ? `${first.value} ${second.value}` : first.value)
 }
 
 /** The delimiter in force for the statement (one ended by `\g` or at the end of input: the default). */
@@ -160,7 +161,7 @@ function classifyDrop(sig: Token[]): Classified {
   }
   // DROP VIEW … RESTRICT|CASCADE is accepted (and ignored) by the server
   if (type === 'VIEW' && isWord(sig[i], 'RESTRICT', 'CASCADE')) i++
-  if (i < sig.length) return { kind: 'invalid', line, message: `DROP ${type}: unexpected '${sig[i]!.text}' after the name` }
+  if (i < sig.length) return { kind: 'invalid', line, message: `DROP ${type}: unexpected '${excerpt(sig[i]!.text)}' after the name` }
   return { kind: 'drop', type, ifExists, names, line }
 }
 
@@ -222,7 +223,7 @@ function parseCreateHeader(text: string, sig: Token[]): CreateHeader | Classifie
   const typeTok = sig[i]
   const type = typeOf(typeTok)
   if (!type) {
-    const what = typeTok?.kind === 'word' ? typeTok.value : (typeTok?.text ?? 'end of statement')
+    const what = excerpt(typeTok?.kind === 'word' ? typeTok.value : (typeTok?.text ?? 'end of statement'))
     const known = ['TABLE', 'INDEX', 'DATABASE', 'SCHEMA', 'USER', 'ROLE', 'SEQUENCE', 'TEMPORARY', 'UNIQUE', 'SERVER',
       'TABLESPACE', 'PACKAGE', 'FULLTEXT', 'SPATIAL', 'LOGFILE']
     if (typeTok?.kind === 'word' && known.includes(typeTok.value)) {
@@ -236,7 +237,7 @@ function parseCreateHeader(text: string, sig: Token[]): CreateHeader | Classifie
   if (isWord(sig[i], 'IF') && isWord(sig[i + 1], 'NOT') && isWord(sig[i + 2], 'EXISTS')) { ifNotExists = true; i += 3 }
   const r = readQualifiedName(sig, i)
   if (!r.name) {
-    return { kind: 'invalid', line, message: `unparseable CREATE ${type} header: expected a name, found '${sig[i]?.text ?? 'end of statement'}'` }
+    return { kind: 'invalid', line, message: `unparseable CREATE ${type} header: expected a name, found '${excerpt(sig[i]?.text ?? 'end of statement')}'` }
   }
   const h: CreateHeader = { kind: 'header', type, name: r.name, line, orReplace, ifNotExists, aggregate, next: r.next,
     canon: [type, aggregate ? 'AGGREGATE' : '', algorithm, definerCanon, security].join('|') }
@@ -293,7 +294,7 @@ function classifyCreate(text: string, tokens: Token[], sig: Token[]): Classified
   const r = { name: h.name, next: h.next }
   const rest = sig.slice(r.next)
   const shapeError = checkShape(type, rest)
-  if (shapeError) return { kind: 'invalid', line, message: `unparseable CREATE ${type} ${r.name.name}: ${shapeError}` }
+  if (shapeError) return { kind: 'invalid', line, message: `unparseable CREATE ${type} ${excerpt(r.name.name)}: ${shapeError}` }
   // SQL SECURITY may also be a characteristic after the parameter list (procedures, functions).
   for (let k = 0; k + 2 < rest.length; k++) {
     if (isWord(rest[k], 'SQL') && isWord(rest[k + 1], 'SECURITY') && isWord(rest[k + 2], 'DEFINER')) {
@@ -340,15 +341,15 @@ function checkShape(type: ObjectType, rest: Token[]): string | undefined {
   switch (type) {
     case 'PROCEDURE':
     case 'FUNCTION':
-      if (!isOp(first, '(')) return `expected '(' after the name, found '${first?.text ?? 'end of statement'}'`
+      if (!isOp(first, '(')) return `expected '(' after the name, found '${excerpt(first?.text ?? 'end of statement')}'`
       return undefined
     case 'TRIGGER':
-      if (!isWord(first, 'BEFORE', 'AFTER')) return `expected BEFORE or AFTER, found '${first?.text ?? 'end of statement'}'`
-      if (!isWord(rest[1], 'INSERT', 'UPDATE', 'DELETE')) return `expected INSERT, UPDATE or DELETE, found '${rest[1]?.text ?? 'end of statement'}'`
-      if (!isWord(rest[2], 'ON')) return `expected ON <table>, found '${rest[2]?.text ?? 'end of statement'}'`
+      if (!isWord(first, 'BEFORE', 'AFTER')) return `expected BEFORE or AFTER, found '${excerpt(first?.text ?? 'end of statement')}'`
+      if (!isWord(rest[1], 'INSERT', 'UPDATE', 'DELETE')) return `expected INSERT, UPDATE or DELETE, found '${excerpt(rest[1]?.text ?? 'end of statement')}'`
+      if (!isWord(rest[2], 'ON')) return `expected ON <table>, found '${excerpt(rest[2]?.text ?? 'end of statement')}'`
       return undefined
     case 'EVENT':
-      if (!isWord(first, 'ON') || !isWord(rest[1], 'SCHEDULE')) return `expected ON SCHEDULE, found '${first?.text ?? 'end of statement'}'`
+      if (!isWord(first, 'ON') || !isWord(rest[1], 'SCHEDULE')) return `expected ON SCHEDULE, found '${excerpt(first?.text ?? 'end of statement')}'`
       if (!rest.some((t) => isWord(t, 'DO'))) return 'expected DO <body>'
       return undefined
     case 'VIEW':

@@ -4,7 +4,8 @@ import picomatch from 'picomatch'
 import { splitStatements } from './lexer.js'
 import { compareAt, diffObjects, indexObjects } from './diff.js'
 import { newParseCache, parseFile, stripBom, type ParsedFile } from './file.js'
-import { lint } from './lint.js'
+import { lint, removalWarnings } from './lint.js'
+import { printable } from './printable.js'
 import { execStatements, rollbackStatements, toScript, trimStatement } from './render.js'
 import type { Finding, Plan, PlannedObject, SourceTree } from './types.js'
 
@@ -63,6 +64,8 @@ export function plan(base: SourceTree, head: SourceTree, options: PlanOptions = 
   const headByPath = new Map(headFiles.map((f) => [f.path, f]))
   const baseTexts = new Set(baseFiles.flatMap((f) => f.defs.map((d) => d.text)))
   const { errors, warnings } = lint(changedHeadFiles, headIndex.duplicates, changes, headByPath, baseTexts)
+  warnings.push(...removalWarnings(changes, headByPath, head))
+  warnings.sort(compareAt)
 
   // A reviewer's rollback file replaces the generated rollback of every changed object of its routine file.
   const overrides = new Map<string, string>()
@@ -107,9 +110,10 @@ export function withFindings(p: Plan, errors: readonly Finding[], warnings: read
   return sealed({ ...p, errors: dedupe([...p.errors, ...errors].sort(compareAt)), warnings: dedupe([...p.warnings, ...warnings].sort(compareAt)) })
 }
 
+/** Each finding once, its message printable (text quoted from a file may hold control characters). */
 function dedupe(list: Finding[]): Finding[] {
   const seen = new Set<string>()
-  return list.filter((f) => {
+  return list.map((f) => ({ ...f, message: printable(f.message) })).filter((f) => {
     const k = `${f.file}\u0000${f.line}\u0000${f.message}`
     if (seen.has(k)) return false
     seen.add(k)
