@@ -36,7 +36,8 @@ describe('plan on examples/pr-1', () => {
     ])
     expect(p.objects.every((o) => !('schema' in o))).toBe(true)
     expect(p.errors).toEqual([])
-    expect(p.warnings).toEqual([])
+    expect(p.warnings).toEqual([{ file: 'db/routines/triggers/order_items_ad.sql', line: 2,
+      message: 'TRIGGER order_items_ad is removed because its file was deleted: execSql drops it from the database' }])
     expect(p.execSql).toMatch(/^DELIMITER \$\$\n/)
     expect(p.execSql).toContain('DROP TRIGGER IF EXISTS `order_items_ad`$$')
     expect(p.execSql).toContain('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW v_open_orders AS')
