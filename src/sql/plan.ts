@@ -4,6 +4,7 @@ import picomatch from 'picomatch'
 import { splitStatements } from './lexer.js'
 import { compareAt, diffObjects, indexObjects } from './diff.js'
 import { newParseCache, parseFile, stripBom, type ParsedFile } from './file.js'
+import { lostAnchor } from './events.js'
 import { lint, removalWarnings } from './lint.js'
 import { printable } from './printable.js'
 import { execStatements, rollbackStatements, toScript, trimStatement } from './render.js'
@@ -76,6 +77,13 @@ export function plan(base: SourceTree, head: SourceTree, options: PlanOptions = 
     overrides.set(rb, text)
     return false
   })
+  // What a generated rollback cannot restore: an event's schedule anchored at its creation (events.ts).
+  for (const c of generated) {
+    if (c.type !== 'EVENT' || c.change === 'added') continue
+    const lost = lostAnchor(c.base!, c.head, rollbackPathFor(c.at.file, pattern))
+    if (lost) warnings.push({ file: c.at.file, line: c.at.line, message: lost })
+  }
+  warnings.sort(compareAt)
   const overrideStatements: string[] = []
   for (const rb of [...overrides.keys()].sort()) {
     const { statements, problems } = splitStatements(stripBom(overrides.get(rb)!))
