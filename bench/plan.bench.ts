@@ -80,11 +80,13 @@ const fmt = (runs: { ms: number; cpu?: number }[]): string => {
   return `wall ${median(runs.map((r) => r.ms)).toFixed(0)} ms${cpu}`
 }
 
-/** A private copy of dist/cli.js (taken under the build lock, since other builds rewrite dist/). */
+/** A private copy of dist/cli.js (under the build lock where flock exists, since other builds rewrite dist/). */
 function cliCopy(dir: string): string | undefined {
+  const copy = ['sh', '-c', 'test -f dist/cli.js && cp -r dist/. "$0"', dir]
+  const hasFlock = spawnSync('flock', ['--version'], { stdio: 'ignore' }).status === 0
   try {
-    execFileSync('flock', ['/tmp/dpg-build.lock', 'sh', '-c', 'test -f dist/cli.js && cp -r dist/. "$0"', dir],
-      { cwd: ROOT, stdio: 'ignore', timeout: 600_000 })
+    if (hasFlock) execFileSync('flock', ['/tmp/dpg-build.lock', ...copy], { cwd: ROOT, stdio: 'ignore', timeout: 600_000 })
+    else execFileSync(copy[0]!, copy.slice(1), { cwd: ROOT, stdio: 'ignore', timeout: 600_000 })
     return existsSync(join(dir, 'cli.js')) ? join(dir, 'cli.js') : undefined
   } catch {
     return undefined
