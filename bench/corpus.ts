@@ -287,3 +287,75 @@ export function randomSqlFile(rand: () => number, opts: GenOptions = {}): GenFil
   }
   return { sql, statements }
 }
+
+/**
+ * One routine file section in the mysqldump style (`DROP … IF EXISTS` + CREATE) of kind `kind % 10`; `variant`
+ * changes its body (0 = base).
+ */
+export function prRoutine(kind: number, id: number, variant: number): string {
+  const n = `r${String(id).padStart(5, '0')}`
+  switch (kind % 10) {
+    case 0:
+      return `DROP FUNCTION IF EXISTS f_${n};
+DELIMITER $$
+CREATE FUNCTION f_${n}(p_order_id INT) RETURNS DECIMAL(12,2)
+    READS SQL DATA
+BEGIN
+  DECLARE v_total DECIMAL(12,2);
+  -- sums the lines; variant ${variant}
+  SELECT COALESCE(SUM(qty * price), 0) INTO v_total FROM order_items WHERE order_id = p_order_id AND sku <> 'x;${variant}';
+  RETURN v_total + ${variant};
+END$$
+DELIMITER ;
+`
+    case 1:
+      return `DROP TRIGGER IF EXISTS t_${n};
+DELIMITER $$
+CREATE TRIGGER t_${n} BEFORE INSERT ON orders_${id % 50}
+FOR EACH ROW
+BEGIN
+  IF NEW.total < ${variant} THEN
+    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'total below ${variant}; rejected';
+  END IF;
+END$$
+DELIMITER ;
+`
+    case 2:
+      return `DROP VIEW IF EXISTS v_${n};
+CREATE ALGORITHM=MERGE VIEW v_${n} AS SELECT id, customer_id, total FROM orders WHERE total > ${variant} AND status <> 'x';
+`
+    case 3:
+      return `DROP EVENT IF EXISTS e_${n};
+CREATE EVENT e_${n} ON SCHEDULE EVERY ${1 + (variant % 5)} HOUR STARTS '2030-01-01 00:00:00' DISABLE
+DO DELETE FROM audit_log WHERE changed_at < NOW() - INTERVAL ${30 + variant} DAY;
+`
+    default:
+      return `DROP PROCEDURE IF EXISTS p_${n};
+DELIMITER $$
+CREATE PROCEDURE p_${n}(IN p_days INT, OUT p_count INT)
+BEGIN
+  /* archive job ${n}; keeps "quotes" and 'semi;colons' in strings */
+  DECLARE v_cutoff DATETIME DEFAULT NOW() - INTERVAL p_days DAY;
+  DECLARE v_done INT DEFAULT 0;
+  main_loop: LOOP
+    INSERT INTO orders_archive (id, customer_id, total, status, created_at)
+      SELECT id, customer_id, total, status, created_at FROM orders
+       WHERE status = 'delivered' AND created_at < v_cutoff LIMIT ${100 + variant};
+    SET p_count = ROW_COUNT();
+    IF p_count = 0 THEN LEAVE main_loop; END IF;
+    DELETE FROM orders WHERE status = 'delivered' AND created_at < v_cutoff LIMIT ${100 + variant};
+  END LOOP main_loop;
+  SELECT CASE WHEN p_count > 0 THEN 'more' ELSE 'done' END AS state;
+END$$
+DELIMITER ;
+`
+  }
+}
+
+/** Same objects, another layout: lower-case keywords, another delimiter, extra comments and blank lines. */
+export function reformat(sql: string): string {
+  return '-- reformatted\n' + sql
+    .replace(/DELIMITER \$\$/g, 'delimiter //').replace(/END\$\$/g, 'end //')
+    .replace(/\b(BEGIN|DECLARE|SELECT|FROM|WHERE|INSERT INTO|DELETE FROM|RETURN|CREATE|PROCEDURE|FUNCTION)\b/g, (k) => k.toLowerCase())
+    .replace(/\n {2}/g, '\n\n    ')
+}

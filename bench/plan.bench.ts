@@ -10,78 +10,11 @@ import { readDirTree } from '../src/sources/dir.js'
 import { readGitTree } from '../src/sources/git.js'
 import { plan } from '../src/sql/plan.js'
 import type { SourceTree } from '../src/sql/types.js'
+import { prRoutine as routine, reformat } from './corpus.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const FILES = 500
 const PER_FILE = 10
-
-export function routine(kind: number, id: number, variant: number): string {
-  const n = `r${String(id).padStart(5, '0')}`
-  switch (kind % 10) {
-    case 0:
-      return `DROP FUNCTION IF EXISTS f_${n};
-DELIMITER $$
-CREATE FUNCTION f_${n}(p_order_id INT) RETURNS DECIMAL(12,2)
-    READS SQL DATA
-BEGIN
-  DECLARE v_total DECIMAL(12,2);
-  -- sums the lines; variant ${variant}
-  SELECT COALESCE(SUM(qty * price), 0) INTO v_total FROM order_items WHERE order_id = p_order_id AND sku <> 'x;${variant}';
-  RETURN v_total + ${variant};
-END$$
-DELIMITER ;
-`
-    case 1:
-      return `DROP TRIGGER IF EXISTS t_${n};
-DELIMITER $$
-CREATE TRIGGER t_${n} BEFORE INSERT ON orders_${id % 50}
-FOR EACH ROW
-BEGIN
-  IF NEW.total < ${variant} THEN
-    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'total below ${variant}; rejected';
-  END IF;
-END$$
-DELIMITER ;
-`
-    case 2:
-      return `DROP VIEW IF EXISTS v_${n};
-CREATE ALGORITHM=MERGE VIEW v_${n} AS SELECT id, customer_id, total FROM orders WHERE total > ${variant} AND status <> 'x';
-`
-    case 3:
-      return `DROP EVENT IF EXISTS e_${n};
-CREATE EVENT e_${n} ON SCHEDULE EVERY ${1 + (variant % 5)} HOUR STARTS '2030-01-01 00:00:00' DISABLE
-DO DELETE FROM audit_log WHERE changed_at < NOW() - INTERVAL ${30 + variant} DAY;
-`
-    default:
-      return `DROP PROCEDURE IF EXISTS p_${n};
-DELIMITER $$
-CREATE PROCEDURE p_${n}(IN p_days INT, OUT p_count INT)
-BEGIN
-  /* archive job ${n}; keeps "quotes" and 'semi;colons' in strings */
-  DECLARE v_cutoff DATETIME DEFAULT NOW() - INTERVAL p_days DAY;
-  DECLARE v_done INT DEFAULT 0;
-  main_loop: LOOP
-    INSERT INTO orders_archive (id, customer_id, total, status, created_at)
-      SELECT id, customer_id, total, status, created_at FROM orders
-       WHERE status = 'delivered' AND created_at < v_cutoff LIMIT ${100 + variant};
-    SET p_count = ROW_COUNT();
-    IF p_count = 0 THEN LEAVE main_loop; END IF;
-    DELETE FROM orders WHERE status = 'delivered' AND created_at < v_cutoff LIMIT ${100 + variant};
-  END LOOP main_loop;
-  SELECT CASE WHEN p_count > 0 THEN 'more' ELSE 'done' END AS state;
-END$$
-DELIMITER ;
-`
-  }
-}
-
-/** Same objects, another layout: lower-case keywords, another delimiter, extra comments and blank lines. */
-function reformat(sql: string): string {
-  return '-- reformatted\n' + sql
-    .replace(/DELIMITER \$\$/g, 'delimiter //').replace(/END\$\$/g, 'end //')
-    .replace(/\b(BEGIN|DECLARE|SELECT|FROM|WHERE|INSERT INTO|DELETE FROM|RETURN|CREATE|PROCEDURE|FUNCTION)\b/g, (k) => k.toLowerCase())
-    .replace(/\n {2}/g, '\n\n    ')
-}
 
 export function generatePr(): { base: Map<string, string>; head: Map<string, string>; expectedChanges: number } {
   const base = new Map<string, string>()
@@ -147,11 +80,13 @@ const fmt = (runs: { ms: number; cpu?: number }[]): string => {
   return `wall ${median(runs.map((r) => r.ms)).toFixed(0)} ms${cpu}`
 }
 
-/** A private copy of dist/cli.js (taken under the build lock, since other builds rewrite dist/). */
+/** A private copy of dist/cli.js (under the build lock where flock exists, since other builds rewrite dist/). */
 function cliCopy(dir: string): string | undefined {
+  const copy = ['sh', '-c', 'test -f dist/cli.js && cp -r dist/. "$0"', dir]
+  const hasFlock = spawnSync('flock', ['--version'], { stdio: 'ignore' }).status === 0
   try {
-    execFileSync('flock', ['/tmp/dpg-build.lock', 'sh', '-c', 'test -f dist/cli.js && cp -r dist/. "$0"', dir],
-      { cwd: ROOT, stdio: 'ignore', timeout: 600_000 })
+    if (hasFlock) execFileSync('flock', ['/tmp/dpg-build.lock', ...copy], { cwd: ROOT, stdio: 'ignore', timeout: 600_000 })
+    else execFileSync(copy[0]!, copy.slice(1), { cwd: ROOT, stdio: 'ignore', timeout: 600_000 })
     return existsSync(join(dir, 'cli.js')) ? join(dir, 'cli.js') : undefined
   } catch {
     return undefined
@@ -177,7 +112,7 @@ export default async function bench(): Promise<void> {
   try {
     writeTree(join(dir, 'base'), base)
     writeTree(join(dir, 'head'), head)
-    const disk = time(() => plan(readDirTree(join(dir, 'base'), ['**/*.sql']), readDirTree(join(dir, 'head'), ['**/*.sql'])))
+    const disk = time(() => plan(readDirTree(join(dir, 'base'), ['**/*.sql']).files, readDirTree(join(dir, 'head'), ['**/*.sql']).files))
     console.log(`read dirs + plan():         ${fmt([disk])}`)
 
     const cli = cliCopy(dir)

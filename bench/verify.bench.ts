@@ -1,11 +1,11 @@
 // What `verify-database` / `plan --verify` adds to a run, for 10, 100 and 1,000 changed routines, on a private
 // MariaDB started here (TCP on 127.0.0.1, as a CI service container is reached). Each routine file holds one object
-// of plan.bench.ts's mix (per 10: 1 function, 1 trigger, 1 view, 1 event, 6 procedures), all modified by the PR;
+// of plan.bench.ts's mix (bench/corpus.ts prRoutine) (per 10: 1 function, 1 trigger, 1 view, 1 event, 6 procedures), all modified by the PR;
 // a schema file gives the tables. The time is verifyPlan's wall clock (connect to cleanup), with its split per
 // step; the server's start-up is not counted.
 import { startTcpMariaDb } from '../__tests__/helpers/tcp-mariadb.js'
 import { plan } from '../src/sql/plan.js'
-import { routine } from './plan.bench.js'
+import { prRoutine as routine } from './corpus.js'
 import type { SourceTree } from '../src/sql/types.js'
 import { parseVerifyUrl, verifyPlan, verifySummary, VERIFY_STEPS, type VerifyReport } from '../src/verify/index.js'
 

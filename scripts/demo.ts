@@ -2,6 +2,8 @@
 // REST server, seeds a PR from examples/pr-1, runs the built Action (dist/index.js) exactly as a runner would,
 // and shows what a user sees at each step: the ticket opens, the DBA approves in DMS, a refresh turns the check
 // green. Then the same for a PR touching two databases (examples/two-databases).
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FakeCheckRun } from '../src/testing/fake-github.js'
 import { examplePull, prepareDist, PROJECT_ROOT, readTreeDir, startScenario, type ActionRun, type Scenario } from '../src/testing/run-action.js'
@@ -136,7 +138,15 @@ async function main(): Promise<void> {
   console.log(`\n${bold('Done.')} Everything ran on 127.0.0.1; the same dist/index.js runs on GitHub with your DMS endpoint and credentials.`)
 }
 
-main().catch(e => {
-  console.error(e)
-  process.exit(1)
-})
+// Everything the demo writes to the temp directory (the dist copy, workspaces, runner files, also in the Action's
+// processes, which inherit TMPDIR) goes under one directory, removed at the end whatever happens.
+const demoTmp = mkdtempSync(join(tmpdir(), 'dpg-demo-'))
+process.env.TMPDIR = demoTmp
+main().then(
+  () => rmSync(demoTmp, { recursive: true, force: true }),
+  e => {
+    console.error(e)
+    rmSync(demoTmp, { recursive: true, force: true })
+    process.exit(1)
+  }
+)

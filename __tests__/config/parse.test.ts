@@ -191,6 +191,33 @@ describe('parseConfig: each kind of mistake names file, line and key', () => {
     ])
   })
 
+  test('target names that differ only by case are reported together with the other mistakes', () => {
+    expect(lines('targets:\n  - name: Shop\n    paths: [a]\n    db-id: 1\n  - name: shop\n    paths: [b]\n    db-id: 2\n    exec-mode: FAST\n')).toEqual([
+      '.github/dms-proc-gate.yml:5: targets[1].name: duplicate target name (first at line 2)',
+      '.github/dms-proc-gate.yml:8: targets[1].exec-mode: must be one of COMMITOR, AUTO, LAST_AUDITOR (got the string "FAST")'
+    ])
+    expect(lines('defaults:\n  exec_mode: AUTO\ntargets:\n  - name: A\n    paths: [a]\n  - name: a\n    paths: [b]\n    db-id: 2\n')).toEqual([
+      ".github/dms-proc-gate.yml:2: defaults.exec_mode: unknown key (did you mean 'exec-mode'?)",
+      '.github/dms-proc-gate.yml:4: targets[0]: needs a database: db-id: <DMS DbId> or schema: <name>',
+      '.github/dms-proc-gate.yml:6: targets[1].name: duplicate target name (first at line 4)'
+    ])
+  })
+
+  test('encoding: a name, or a list of paths + encoding; bad names and shapes name their line', () => {
+    expect(lines('defaults:\n  encoding: gbkk\n')).toEqual([
+      ".github/dms-proc-gate.yml:2: defaults.encoding: unknown encoding 'gbkk' (use one of utf-8, gbk, gb18030, big5, latin1, or another WHATWG encoding name)"
+    ])
+    expect(lines('targets:\n  - name: a\n    paths: [a]\n    db-id: 1\n    encoding:\n      - paths: ["db/tw/**"]\n        encoding: utf-16le\n      - paths: []\n        encoding: gbk\n      - encoding: big5\n')).toEqual([
+      ".github/dms-proc-gate.yml:7: targets[0].encoding[0].encoding: encoding 'utf-16le' is not supported: SQL files must keep ASCII as ASCII (save the file as UTF-8)",
+      '.github/dms-proc-gate.yml:8: targets[0].encoding[1].paths: must list at least one glob',
+      '.github/dms-proc-gate.yml:10: targets[0].encoding[2].paths: is required (a list)'
+    ])
+    expect(lines('defaults:\n  encoding: 5\n')).toEqual([
+      '.github/dms-proc-gate.yml:2: defaults.encoding: expected a string or a list, got the integer 5'
+    ])
+    expect(lines('defaults:\n  encoding: []\n')).toEqual(['.github/dms-proc-gate.yml:2: defaults.encoding: must list at least one entry'])
+  })
+
   test('bad template names are refused before any DMS call', () => {
     expect(lines('templates:\n  - name: ""\n  - name: "a/b"\n  - description: x\n')).toEqual([
       '.github/dms-proc-gate.yml:2: templates[0].name: must not be empty',

@@ -2,6 +2,7 @@
 import { describe, expect, test } from '@jest/globals'
 import {
   BUILT_IN_DEFAULTS,
+  configEncodingFor,
   effectiveTargets,
   parseConfig,
   resolveTargets,
@@ -175,5 +176,44 @@ describe('rollback patterns', () => {
     expect(routineForRollback('{dir}/{name}.rollback.sql', 'a.rollback.sql')).toBe('a.sql')
     expect(routineForRollback('{dir}/{name}.rollback.sql', 'db/a.sql')).toBeNull()
     expect(routineForRollback('rollback/{name}.sql', 'rollback/a.sql')).toBe('')
+  })
+})
+
+describe('encoding: per target, per glob, inherited from defaults', () => {
+  const ENC = config(`defaults:
+  encoding: latin1
+targets:
+  - name: legacy
+    paths: ["db/legacy/**"]
+    db-id: 1
+    encoding:
+      - paths: ["db/legacy/tw/**"]
+        encoding: big5
+      - paths: ["db/legacy/**/*.sql"]
+        encoding: GBK
+  - name: shop
+    paths: ["db/shop/**"]
+    db-id: 2
+  - name: fresh
+    paths: ["db/fresh/**"]
+    db-id: 3
+    encoding: utf-8
+`)
+  const enc = configEncodingFor(ENC)
+  test('the first matching entry of the target decides; a file no entry matches is UTF-8', () => {
+    expect(enc('db/legacy/tw/a.sql')).toEqual({ kind: 'legacy', encoding: 'big5', label: 'big5', from: `${FILE}:9` })
+    expect(enc('db/legacy/cn/a.sql')).toEqual({ kind: 'legacy', encoding: 'gbk', label: 'GBK', from: `${FILE}:11` })
+    expect(enc('db/legacy/notes.txt')).toEqual({ kind: 'utf-8' })
+  })
+  test("a target without its own setting inherits the defaults'; utf-8 turns it off; other paths get the defaults", () => {
+    const latin1 = { kind: 'legacy', encoding: 'windows-1252', label: 'latin1', from: `${FILE}:2` }
+    expect(enc('db/shop/a.sql')).toEqual(latin1)
+    expect(enc('db/fresh/a.sql')).toEqual({ kind: 'utf-8' })
+    expect(enc('elsewhere/a.sql')).toEqual(latin1)
+    expect(effectiveTargets(ENC, {}).map((t) => [t.name, t.encoding?.kind])).toEqual([['legacy', 'globs'], ['shop', 'all'], ['fresh', 'all']])
+  })
+  test('no config, or no encoding anywhere: strict UTF-8', () => {
+    expect(configEncodingFor(null)('a.sql')).toEqual({ kind: 'utf-8' })
+    expect(configEncodingFor(TWO)('db/shop/a.sql')).toEqual({ kind: 'utf-8' })
   })
 })

@@ -8,14 +8,18 @@ const STATE_FILE = process.env.DPG_MARIADB_STATE ?? join(tmpdir(), `dpg-jest-mar
 
 export default async function globalTeardown(): Promise<void> {
   if (!existsSync(STATE_FILE)) return
-  const s = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as { pid?: number; dir?: string }
+  const s = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as { pid?: number; dir?: string; runTmp?: string }
   rmSync(STATE_FILE, { force: true })
-  if (!s.pid || !s.dir) return
-  try { process.kill(s.pid, 'SIGTERM') } catch { return }
-  const deadline = Date.now() + 15_000
-  while (Date.now() < deadline) {
-    try { process.kill(s.pid, 0) } catch { break }
-    await new Promise((r) => setTimeout(r, 100))
+  if (s.pid && s.dir) {
+    let running = true
+    try { process.kill(s.pid, 'SIGTERM') } catch { running = false }
+    const deadline = Date.now() + 15_000
+    while (running && Date.now() < deadline) {
+      try { process.kill(s.pid, 0) } catch { break }
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    rmSync(s.dir, { recursive: true, force: true })
   }
-  rmSync(s.dir, { recursive: true, force: true })
+  // the run's private temp root (global-setup.ts): every dpg-* directory a test or a child process made
+  if (s.runTmp && /\/dpg-test-run-[^/]+$/.test(s.runTmp)) rmSync(s.runTmp, { recursive: true, force: true })
 }

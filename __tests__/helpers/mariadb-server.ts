@@ -21,8 +21,11 @@ export function sharedMariaDb(): MariaDbHandle {
   return s
 }
 
-/** Runs SQL through the real client exactly as a user would (`mariadb db < file`), returning stdout. */
-export function mariadb(sql: string, database?: string, extraArgs: string[] = []): string {
+/**
+ * Runs SQL through the real client exactly as a user would (`mariadb db < file`), returning stdout. Bytes are sent
+ * as they are (a GBK file with `--default-character-set=gbk`); a string is sent as UTF-8.
+ */
+export function mariadb(sql: string | Uint8Array, database?: string, extraArgs: string[] = []): string {
   const h = sharedMariaDb()
   const args = ['--no-defaults', '-uroot', `--socket=${h.socket}`, '--batch', '--skip-column-names', ...extraArgs]
   if (database) args.push(database)

@@ -76,7 +76,8 @@ describe('generated files with known boundaries', () => {
 describe('garbage input', () => {
   const ALPHABET = ["'", '"', '`', ';', ';', '/', '*', '-', '-', ' ', '#', '\\', '\n', '\r\n', '$', '!', 'M', '5',
     'DELIMITER ', 'delimiter $$\n', '\nDELIMITER ;;\n', 'BEGIN ', 'END ', 'END IF;', 'IF ', 'IF(', 'CASE ', 'LOOP ',
-    'CREATE PROCEDURE p() ', 'CREATE TRIGGER ', '/*!', '/*M!', '*/', 'a', 'é', '😀', '\ufeff', '\t', '@', '.', '(', ')']
+    'CREATE PROCEDURE p() ', 'CREATE TRIGGER ', '/*!', '/*M!', '*/', 'a', 'é', '😀', '\ufeff', '\t', '@', '.', '(', ')',
+    '\\-', '\\g', '\\c', '\\q', '\\d $$ ', '\\u x', '/*M!999999', '/*!99999 ']
   test('20,000 random strings never throw, and the invariants hold', () => {
     const rand = prng(99)
     for (let k = 0; k < 20_000; k++) {

@@ -142,6 +142,59 @@ describe('client commands and comment lines between statements', () => {
   })
 })
 
+describe('backslash commands (the client runs them; verified against the client in lexer-client.test.ts)', () => {
+  const DUMP_HEAD = '/*M!999999\\- enable the sandbox mode */ \n-- MariaDB dump 10.19  Distrib 10.11.19-MariaDB\n' +
+    '/*!40101 SET NAMES utf8mb4 */;\nDELIMITER ;;\nCREATE PROCEDURE p() SELECT 1 ;;\nDELIMITER ;\n'
+  test("mariadb-dump's sandbox line is accepted: no problem, and it is no statement of its own", () => {
+    const r = splitStatements(DUMP_HEAD)
+    expect(r.problems).toEqual([])
+    expect(r.statements.map((x) => [x.line, x.text.slice(-29)])).toEqual([[1, '/*!40101 SET NAMES utf8mb4 */'], [5, 'CREATE PROCEDURE p() SELECT 1']])
+  })
+  test('\\- and \\g anywhere outside quotes; \\g and \\G end the statement', () => {
+    expect(delims('SELECT 1 \\g SELECT 2\\G\nSELECT 3 \\- , 4;')).toEqual(['\\g', '\\G', ';'])
+    expect(problems("\\- SELECT 1;\nSELECT '\\c', `a\\q`, \\N;")).toEqual([])
+  })
+  test('\\d sets the delimiter (its argument and the next delimiter are consumed)', () => {
+    const r = splitStatements('\\d $$\nSELECT 1; SELECT 2$$\n\\d ;\nSELECT 3;')
+    expect(r.statements.map((x) => [x.text, x.delimiter])).toEqual([['SELECT 1; SELECT 2', '$$'], ['SELECT 3', ';']])
+    expect(r.problems).toEqual([])
+    expect(problems('SELECT 1 \\d $$ SELECT 2$$')).toEqual([
+      "1: '\\d $$' changes the delimiter inside the statement that began at line 1: put DELIMITER on its own line between statements"])
+  })
+  test('the other commands are reported; \\c discards the statement, \\q stops, \\u consumes its argument', () => {
+    const r = splitStatements('SELECT 1 \\c SELECT 2;\nSELECT 3 \\u shop; , 4;\n\\q\nSELECT 5;')
+    expect(r.statements.map((x) => x.text)).toEqual(['SELECT 2', 'SELECT 3 \\u shop; , 4'])
+    expect(r.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      "1: '\\c' is a mysql client command (clear), not SQL: the client runs it and discards the statement typed so far; remove it from the file",
+      "2: '\\u' is a mysql client command (use), not SQL: the client runs it itself instead of sending it to the server; remove it from the file",
+      "3: '\\q' is a mysql client command (quit), not SQL: the client runs it and stops reading the file here; remove it from the file"
+    ])
+  })
+  test('an unknown command is text the client rejects; \\g inside /*! … */ cuts it', () => {
+    expect(problems('SELECT 1 \\x;')).toEqual(["1: '\\x' outside a string is not SQL: the mysql client rejects it as an unknown command"])
+    expect(problems('SELECT 1 /*!40101 , 2 \\g */;')).toEqual([
+      "1: '\\g' ends the statement inside the executable comment opened at line 1: the client sends the two halves as separate statements"])
+  })
+  test('tokenize: a command (with the argument the client consumes) is one insignificant token', () => {
+    expect(tokenize('SELECT 1 \\u shop; , 2 \\- , 3').filter((t) => t.kind === 'command').map((t) => t.text)).toEqual(['\\u shop;', '\\-'])
+    expect(tokenize('/*!40101 SELECT 1 \\C utf8 */').filter((t) => t.kind === 'command').map((t) => t.text)).toEqual(['\\C utf8 '])
+    expect(sig("SELECT '\\-', \\N")).toEqual(['word:SELECT', 'string:-', 'op:,', 'op:\\N'])
+  })
+})
+
+describe('inert executable comments (a version no server has: /*!99999, /*M!999999)', () => {
+  test('are one token whose value is the marker; other versions stay transparent', () => {
+    expect(tokenize('/*M!999999\\- enable the sandbox mode */ SELECT 1').map((t) => [t.kind, t.value]).slice(0, 2))
+      .toEqual([['inert', '/*M!999999'], ['ws', ' ']])
+    expect(tokenize('SELECT /*!99999 1, */ 2').filter((t) => t.kind === 'inert').map((t) => t.text)).toEqual(['/*!99999 1, */'])
+    expect(tokenize('/*!99998 SELECT 1 */').map((t) => t.kind)).toEqual(['exec-open', 'ws', 'word', 'ws', 'number', 'ws', 'exec-close'])
+    expect(tokenize('/*!9999 SELECT 1 */')[0]!.kind).toBe('exec-open') // 4 digits: version 9.99 (old servers run it)
+  })
+  test('an unterminated one runs to the end of the text', () => {
+    expect(tokenize('SELECT 1 /*!99999 x').map((t) => t.kind)).toEqual(['word', 'ws', 'number', 'ws', 'inert'])
+  })
+})
+
 describe('quotes', () => {
   test('delimiters inside strings and quoted identifiers never split', () => {
     expect(texts("SELECT 'a;b', \"c;d\", `e;f` FROM t; SELECT 2;")).toEqual(["SELECT 'a;b', \"c;d\", `e;f` FROM t", 'SELECT 2'])

@@ -25,8 +25,8 @@ describe(`plan fixture corpus (${fixtures.length} cases)`, () => {
       matches(p.errors, f.expected.errors)
       matches(p.warnings, f.expected.warnings)
 
-      // Nothing changed → nothing to run; something changed → both scripts in the DELIMITER form.
-      if (p.objects.length === 0) {
+      // Errors or nothing changed → nothing to run; else both scripts in the DELIMITER form.
+      if (p.objects.length === 0 || p.errors.length > 0) {
         expect(p.execSql).toBe('')
         expect(p.rollbackSql).toBe('')
       } else {

@@ -32,6 +32,14 @@ export interface Fixture {
   expected: Expected
 }
 
+/** A fixture side; a fixture without one of the directories has no files on that side. */
+function readSide(dir: string): SourceTree {
+  if (!existsSync(dir)) return new Map()
+  const r = readDirTree(dir)
+  if (r.errors.length > 0) throw new Error(`fixture ${dir}: ${r.errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('; ')}`)
+  return r.files
+}
+
 export function loadFixtures(): Fixture[] {
   return readdirSync(FIXTURES, { withFileTypes: true })
     .filter((e) => e.isDirectory() && existsSync(join(FIXTURES, e.name, 'expected.json')))
@@ -41,8 +49,8 @@ export function loadFixtures(): Fixture[] {
       const dir = join(FIXTURES, name)
       return {
         name, dir,
-        base: readDirTree(join(dir, 'base')),
-        head: readDirTree(join(dir, 'head')),
+        base: readSide(join(dir, 'base')),
+        head: readSide(join(dir, 'head')),
         expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected
       }
     })

@@ -55,8 +55,8 @@ afterAll(() => {
 
 describe('the green path', () => {
   test('examples/pr-1: deploy equals head, rollback equals base; the summary names the server', async () => {
-    const base = readDirTree(join(EXAMPLE, 'base'))
-    const head = readDirTree(join(EXAMPLE, 'head'))
+    const base = readDirTree(join(EXAMPLE, 'base')).files
+    const head = readDirTree(join(EXAMPLE, 'head')).files
     const r = await verify([{ name: 'default', base, head, plan: plan(base, head), schemaSql: SCHEMA }])
     if (!r.ok) throw new Error(verifySummary(r))
     expect(r.server.product).toBe('MariaDB')

@@ -12,6 +12,7 @@ const USAGE = `usage: dms-proc-gate emulator [--port <p>] [--host 127.0.0.1]
 Serves the DMS (dms-enterprise 2018-11-01) wire protocol on http://<host>:<port>, verifying V3 and V1
 signatures. Always holds the MySQL schema 'demo'; --database adds more. Control API: GET <url>/__emulator/orders,
 POST <url>/__emulator/orders/<id>/approve|reject|cancel, POST|DELETE <url>/__emulator/faults, GET <url>/__emulator/stats.
+exit status: 0 stopped (SIGINT/SIGTERM), 1 could not start (e.g. the port is taken), 2 usage error
 `
 
 class UsageError extends Error {}
@@ -80,9 +81,12 @@ export async function run(argv: string[]): Promise<number> {
     options = parseEmulatorArgs(argv)
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      if ((e as Error).message) process.stderr.write(`dms-proc-gate emulator: ${(e as Error).message}\n\n`)
-      process.stderr.write(USAGE)
-      return (e as Error).message ? 2 : 0
+      if (!(e as Error).message) {
+        process.stdout.write(USAGE) // --help
+        return 0
+      }
+      process.stderr.write(`dms-proc-gate emulator: ${(e as Error).message}\n\n${USAGE}`)
+      return 2
     }
     throw e
   }

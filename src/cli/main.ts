@@ -1,6 +1,10 @@
 // `dms-proc-gate` CLI: dispatches to one module per subcommand (src/cli/<command>.ts), loaded lazily so
 // `plan` starts without parsing the DMS SDK and the emulator. ncc emits each lazy module as a numbered
 // chunk next to dist/cli.js; scripts/build.mjs keeps the Action bundle chunk-free so names never collide.
+// Reference: docs/cli.md.
+import { EXIT, EXIT_HELP } from './exit-codes.js'
+import { VERSION } from './version.js'
+
 export type Command = (argv: string[]) => Promise<number>
 
 const commands: Record<string, () => Promise<{ run: Command }>> = {
@@ -12,6 +16,7 @@ const commands: Record<string, () => Promise<{ run: Command }>> = {
 }
 
 export const USAGE = `usage: dms-proc-gate <command> [options]
+       dms-proc-gate --version | --help
 
 commands:
   plan             plan the routine changes between two trees (JSON with --json)
@@ -21,18 +26,28 @@ commands:
   validate-config  check a .github/dms-proc-gate.yml file
 
 Run 'dms-proc-gate <command> --help' for a command's options.
-`
+${EXIT_HELP}`
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name) {
+    process.stderr.write(USAGE)
+    return EXIT.USAGE
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    // `help <command>` is `<command> --help`
+    if (name === 'help' && rest.length > 0 && rest[0]! in commands) return (await commands[rest[0]!]!()).run(['--help'])
     process.stdout.write(USAGE)
-    return name ? 0 : 2
+    return EXIT.OK
+  }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    process.stdout.write(`dms-proc-gate ${VERSION}\n`)
+    return EXIT.OK
   }
   const load = commands[name]
   if (!load) {
     process.stderr.write(`dms-proc-gate: unknown command '${name}'\n\n${USAGE}`)
-    return 2
+    return EXIT.USAGE
   }
   return (await load()).run(rest)
 }

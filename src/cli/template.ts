@@ -49,7 +49,7 @@ const ok = (o: TemplateOutcome) => o.kind === 'created' || o.kind === 'exists'
 
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv
-  if (sub === '--help' || sub === '-h' || sub === 'help') {
+  if (sub === '--help' || sub === '-h' || sub === 'help' || rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(USAGE)
     return 0
   }

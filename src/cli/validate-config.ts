@@ -11,6 +11,7 @@ import {
   resolveTargets,
   type Config,
   type ConfigError,
+  type EncodingSetting,
   type ResolvedTarget,
   type TargetResolution
 } from '../config/index.js'
@@ -31,8 +32,14 @@ function targetLines(t: ResolvedTarget): string[] {
     `    paths: ${t.paths.join(', ')}`,
     `    exec-mode: ${t.execMode}${t.classify ? `; classify: ${t.classify}` : ''}${t.relatedUsers.length ? `; related-users: ${t.relatedUsers.join(', ')}` : ''}`,
     `    include: ${t.include.join(', ')}${t.exclude.length ? `; exclude: ${t.exclude.join(', ')}` : ''}; rollback: ${t.rollbackPattern}`,
-    ...(t.verify ? [`    verify schema: ${t.verify.schema}`] : [])
+    ...(t.verify ? [`    verify schema: ${t.verify.schema}`] : []),
+    ...(t.encoding ? [`    encoding: ${describeEncoding(t.encoding)}`] : [])
   ]
+}
+
+function describeEncoding(e: EncodingSetting): string {
+  if (e.kind === 'all') return e.label
+  return `${e.rules.map((r) => `${r.paths.join(', ')} → ${r.label}`).join('; ')}; any other file utf-8`
 }
 
 function summary(config: Config, targets: ResolvedTarget[]): string {

@@ -4,7 +4,7 @@ import { LineCounter, parseAllDocuments } from 'yaml'
 import type { z } from 'zod'
 import { configSchema, type RawConfig, type RawSettings } from './schema.js'
 import { LineFinder, formatPath, type KeyPath } from './positions.js'
-import type { Config, ConfigError, ConfigTarget, DatabaseSpec, TargetSettings } from './types.js'
+import type { Config, ConfigError, ConfigTarget, DatabaseSpec, EncodingSetting, TargetSettings } from './types.js'
 
 export const DEFAULT_CONFIG_PATH = '.github/dms-proc-gate.yml'
 
@@ -46,13 +46,13 @@ export function parseConfig(text: string, file: string = DEFAULT_CONFIG_PATH): P
     return { ok: false, errors }
   }
   const result = configSchema.safeParse(data, { reportInput: true })
+  // Duplicates are judged on the raw data, so they are reported together with every other mistake.
+  errors.push(...duplicateErrors(data as Record<string, unknown>, where, file))
   if (!result.success) {
     for (const issue of result.error.issues) errors.push(...issueToErrors(issue, where, file))
     return { ok: false, errors: sortErrors(errors) }
   }
-  const config = toConfig(result.data, where, file)
-  errors.push(...duplicateErrors(config, file))
-  return errors.length > 0 ? { ok: false, errors: sortErrors(errors) } : { ok: true, config }
+  return errors.length > 0 ? { ok: false, errors: sortErrors(errors) } : { ok: true, config: toConfig(result.data, where, file) }
 }
 
 function firstLine(text: string): string {
@@ -86,7 +86,7 @@ function describe(value: unknown): string {
 // Every key the schema knows, for "did you mean" hints.
 const KNOWN_KEYS = [
   'version', 'defaults', 'targets', 'perm-orders', 'templates', 'name', 'paths', 'db-id', 'schema', 'host', 'port',
-  'env', 'exec-mode', 'classify', 'related-users', 'include', 'exclude', 'rollback-pattern', 'description', 'verify'
+  'env', 'exec-mode', 'classify', 'related-users', 'include', 'exclude', 'rollback-pattern', 'description', 'verify', 'encoding'
 ]
 
 function distance(a: string, b: string): number {
@@ -135,6 +135,13 @@ function issueToErrors(issue: z.core.$ZodIssue, where: LineFinder, file: string)
       return [error(where.valueLine(path), path, `must be one of ${issue.values.map(String).join(', ')} (got ${describe(issue.input)})`)]
     case 'too_small':
       return [error(where.valueLine(path), path, issue.message)]
+    case 'invalid_union': {
+      // The alternative the value got furthest in explains the mistake; else say what each one expects.
+      const deeper = issue.errors.find((alternative) => alternative.some((i) => i.path.length > 0))
+      if (deeper) return deeper.flatMap((i) => issueToErrors({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue, where, file))
+      const expected = [...new Set(issue.errors.flat().map((i) => (i.code === 'invalid_type' ? TYPE_NAMES[i.expected] ?? i.expected : i.message)))]
+      return [error(where.valueLine(path), path, `expected ${expected.join(' or ')}, got ${describe(issue.input)}`)]
+    }
     default:
       return [error(where.valueLine(path), path, issue.message)]
   }
@@ -151,6 +158,13 @@ function settingsOf(raw: RawSettings): Partial<TargetSettings> {
   return out
 }
 
+/** The `encoding` setting with the lines its values are on (messages name where an encoding was set). */
+function encodingOf(raw: RawSettings['encoding'], path: KeyPath, where: LineFinder): { encoding?: EncodingSetting } {
+  if (raw === undefined) return {}
+  if (typeof raw === 'string') return { encoding: { kind: 'all', label: raw, line: where.valueLine(path) } }
+  return { encoding: { kind: 'globs', rules: raw.map((r, i) => ({ paths: r.paths, label: r.encoding, line: where.valueLine([...path, i, 'encoding']) })) } }
+}
+
 function toConfig(raw: RawConfig, where: LineFinder, file: string): Config {
   const targets: ConfigTarget[] = (raw.targets ?? []).map((t, i) => {
     const database: DatabaseSpec =
@@ -164,11 +178,12 @@ function toConfig(raw: RawConfig, where: LineFinder, file: string): Config {
             ...(t.env !== undefined ? { env: t.env } : {})
           }
     return { name: t.name, paths: t.paths, database, line: where.itemLine(['targets', i]), ...settingsOf(t),
-      ...(t.verify !== undefined ? { verify: { schema: t.verify.schema } } : {}) }
+      ...(t.verify !== undefined ? { verify: { schema: t.verify.schema } } : {}),
+      ...encodingOf(t.encoding, ['targets', i, 'encoding'], where) }
   })
   return {
     file,
-    defaults: settingsOf(raw.defaults ?? {}),
+    defaults: { ...settingsOf(raw.defaults ?? {}), ...encodingOf(raw.defaults?.encoding, ['defaults', 'encoding'], where) },
     targets,
     permOrders: (raw['perm-orders'] ?? []).map((orderId, i) => ({ orderId, line: where.valueLine(['perm-orders', i]) })),
     templates: (raw.templates ?? []).map((t, i) => ({
@@ -179,20 +194,29 @@ function toConfig(raw: RawConfig, where: LineFinder, file: string): Config {
   }
 }
 
-/** Names must be unique: targets name tickets and checks, templates are keyed by name in DMS. */
-function duplicateErrors(config: Config, file: string): ConfigError[] {
+/**
+ * Names must be unique: targets name tickets and checks (compared case-insensitively: DMS and check names do),
+ * templates are keyed by name in DMS. Items of the wrong shape are left to the schema's messages.
+ */
+function duplicateErrors(data: Record<string, unknown>, where: LineFinder, file: string): ConfigError[] {
   const errors: ConfigError[] = []
-  const seen = <T extends { line: number }>(items: T[], key: (t: T) => string, path: (i: number) => string, what: string) => {
-    const first = new Map<string, T>()
-    items.forEach((item, i) => {
+  const seen = (list: unknown, key: (item: unknown) => string | undefined, path: (i: number) => KeyPath, line: (i: number) => KeyPath, what: string) => {
+    if (!Array.isArray(list)) return
+    const first = new Map<string, number>()
+    list.forEach((item, i) => {
       const k = key(item)
+      if (k === undefined) return
       const prior = first.get(k)
-      if (prior) errors.push({ file, line: item.line, path: path(i), message: `duplicate ${what} (first at line ${prior.line})` })
-      else first.set(k, item)
+      if (prior === undefined) first.set(k, i)
+      else errors.push({ file, line: where.valueLine(line(i)), path: formatPath(path(i)), message: `duplicate ${what} (first at line ${where.valueLine(line(prior))})` })
     })
   }
-  seen(config.targets, (t) => t.name.toLowerCase(), (i) => `targets[${i}].name`, 'target name')
-  seen(config.templates, (t) => t.name, (i) => `templates[${i}].name`, 'template name')
-  seen(config.permOrders, (p) => String(p.orderId), (i) => `perm-orders[${i}]`, 'perm order id')
+  const nameOf = (item: unknown): string | undefined => {
+    const name = (item as { name?: unknown } | null)?.name
+    return typeof name === 'string' ? name : undefined
+  }
+  seen(data.targets, (t) => nameOf(t)?.toLowerCase(), (i) => ['targets', i, 'name'], (i) => ['targets', i], 'target name')
+  seen(data.templates, nameOf, (i) => ['templates', i, 'name'], (i) => ['templates', i], 'template name')
+  seen(data['perm-orders'], (p) => (typeof p === 'bigint' ? String(p) : undefined), (i) => ['perm-orders', i], (i) => ['perm-orders', i], 'perm order id')
   return errors
 }

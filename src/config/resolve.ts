@@ -32,13 +32,15 @@ function pick<K extends keyof TargetSettings>(key: K, ...levels: Array<Partial<T
 }
 
 function merge(...levels: Array<Partial<TargetSettings>>): TargetSettings {
+  const encoding = levels.reduce<TargetSettings['encoding']>((value, level) => level.encoding ?? value, undefined)
   return {
     execMode: pick('execMode', ...levels),
     classify: pick('classify', ...levels),
     relatedUsers: pick('relatedUsers', ...levels),
     include: pick('include', ...levels),
     exclude: pick('exclude', ...levels),
-    rollbackPattern: pick('rollbackPattern', ...levels)
+    rollbackPattern: pick('rollbackPattern', ...levels),
+    ...(encoding ? { encoding } : {})
   }
 }
 

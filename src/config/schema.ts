@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { ENV_TYPES, EXEC_MODES } from './types.js'
 import { globProblem, pathProblem } from './globs.js'
 import { rollbackPatternProblem } from './rollback-pattern.js'
+import { resolveEncodingLabel } from '../sources/encoding.js'
 import { templateDescriptionProblem, templateNameProblem } from '../perm/template-name.js'
 
 /** A refinement turning a `problem(value)` function into an issue with its message. */
@@ -40,6 +41,13 @@ const globList = z.array(glob).min(1, 'must list at least one glob')
 
 export const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/
 
+const encodingName = checked(z.string(), (v) => {
+  const r = resolveEncodingLabel(v)
+  return 'problem' in r ? r.problem : null
+})
+/** `encoding: gbk`, or a list of `{ paths: [globs], encoding: name }` (the first matching entry decides). */
+const encoding = z.union([encodingName, z.array(z.strictObject({ paths: globList, encoding: encodingName })).min(1, 'must list at least one entry')])
+
 const settings = {
   'exec-mode': z.enum(EXEC_MODES).optional(),
   // Same limit as the `classify` input.
@@ -47,7 +55,8 @@ const settings = {
   'related-users': z.array(userId).optional(),
   include: globList.optional(),
   exclude: z.array(glob).optional(),
-  'rollback-pattern': checked(z.string(), rollbackPatternProblem).optional()
+  'rollback-pattern': checked(z.string(), rollbackPatternProblem).optional(),
+  encoding: encoding.optional()
 }
 
 const target = z

@@ -13,6 +13,14 @@ export type DatabaseSpec =
   | { kind: 'db-id'; dbId: number }
   | { kind: 'schema'; schema: string; host?: string; port?: number; env?: EnvType }
 
+/**
+ * How routine files are decoded (absent: strict UTF-8): one encoding for every file, or per glob, where the first
+ * rule whose paths match a file decides and a file no rule matches is UTF-8. Labels are validated WHATWG names.
+ */
+export type EncodingSetting =
+  | { kind: 'all'; label: string; line: number }
+  | { kind: 'globs'; rules: Array<{ paths: string[]; label: string; line: number }> }
+
 /** The settings every level (built-in, Action inputs, file defaults, target) may set. */
 export interface TargetSettings {
   execMode: ExecMode
@@ -24,6 +32,8 @@ export interface TargetSettings {
   exclude: string[]
   /** Where a reviewer-written rollback file lives, e.g. `{dir}/{name}.rollback.sql`. */
   rollbackPattern: string
+  /** Legacy file encoding (file defaults or target only; absent: UTF-8). */
+  encoding?: EncodingSetting
 }
 
 /** `verify:` of a target: what verification (docs/verify.md) loads before the base routines. */

@@ -3,12 +3,13 @@
 // commit against its first parent. No DMS here: this part also runs for fork PRs.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseConfig, resolveTargets, rollbackPathFor, effectiveTargets, DEFAULT_ROLLBACK_PATTERN } from '../config/index.js'
+import { configEncodingFor, parseConfig, resolveTargets, rollbackPathFor, effectiveTargets, DEFAULT_ROLLBACK_PATTERN } from '../config/index.js'
 import type { Config, InputDefaults, ResolvedTarget } from '../config/types.js'
 import type { PullInfo } from '../github/pull-requests.js'
 import { collectPermOrders, type PermOrderRef } from '../perm/index.js'
 import { prepareCheckout, readChangedSources, readContent, readFromGit, type ChangedFile, type ChangedFileList } from '../sources/changed-files.js'
-import { plan } from '../sql/plan.js'
+import { plan, withFindings } from '../sql/plan.js'
+import { decodeUtf8, decoderFor } from '../sources/encoding.js'
 import type { Finding, Plan, SourceTree } from '../sql/types.js'
 import type { GateContext } from '../action/context.js'
 import type { Verification } from './verify-change.js'
@@ -57,15 +58,15 @@ export function inputDefaultsOf(ctx: GateContext): InputDefaults {
 
 type ConfigLoad = { config: Config | null; errors: Finding[] }
 
-/** Reads paths at a commit: from the checkout when the run may use it and has the commit, else from the API. */
-export async function readAt(ctx: GateContext, sha: string, paths: readonly string[]): Promise<Map<string, string>> {
+/** Reads paths (as bytes) at a commit: from the checkout when the run may use it and has the commit, else the API. */
+export async function readAt(ctx: GateContext, sha: string, paths: readonly string[]): Promise<Map<string, Buffer>> {
   if (ctx.workspace !== undefined && !ctx.apiOnly && (await prepareCheckout(ctx.workspace, [sha], true, m => ctx.log.debug(m)))) {
     return readFromGit(ctx.workspace, sha, paths)
   }
-  const out = new Map<string, string>()
+  const out = new Map<string, Buffer>()
   for (const p of paths) {
-    const text = await readContent(ctx.github.octokit, ctx.repo, p, sha)
-    if (text !== undefined) out.set(p, text)
+    const bytes = await readContent(ctx.github.octokit, ctx.repo, p, sha)
+    if (bytes !== undefined) out.set(p, bytes)
   }
   return out
 }
@@ -80,12 +81,14 @@ async function loadConfigFor(ctx: GateContext, baseSha: string): Promise<ConfigL
   const file = ctx.inputs.config
   const asFindings = (errs: { file: string; line: number; path: string; message: string }[]): Finding[] =>
     errs.map(e => ({ file: e.file, line: e.line, message: e.path ? `${e.path}: ${e.message}` : e.message }))
-  const text = (await readAt(ctx, baseSha, [file])).get(file)
-  if (text === undefined) {
+  const bytes = (await readAt(ctx, baseSha, [file])).get(file)
+  if (bytes === undefined) {
     if (!ctx.inputs.configExplicit) return { config: null, errors: [] }
     return { config: null, errors: [{ file, line: 1, message: `the config file named by the 'config' input does not exist at the base commit ${baseSha.slice(0, 12)}` }] }
   }
-  const r = parseConfig(text.replace(/^\uFEFF/, ''), file)
+  const decoded = decodeUtf8(bytes, file) // the config itself is always UTF-8
+  if (!decoded.ok) return { config: null, errors: [decoded.error] }
+  const r = parseConfig(decoded.text, file)
   return r.ok ? { config: r.config, errors: [] } : { config: null, errors: asFindings(r.errors) }
 }
 
@@ -126,6 +129,8 @@ export async function planChange(ctx: GateContext, req: ChangeRequest): Promise<
     rollbackPattern: patterns.length === 1 ? patterns[0] : DEFAULT_ROLLBACK_PATTERN,
     ...(ctx.workspace !== undefined ? { workspace: ctx.workspace } : {}),
     apiOnly: ctx.apiOnly,
+    // each file in the encoding its target (or the config's defaults) sets; strict UTF-8 otherwise
+    decode: decoderFor(configEncodingFor(config, defaults)),
     log: m => ctx.log.debug(m)
   })
   const what = req.subject.kind === 'pull' ? `PR #${req.subject.pull.number}` : `${req.subject.what} ${req.headSha.slice(0, 12)}`
@@ -137,6 +142,8 @@ export async function planChange(ctx: GateContext, req: ChangeRequest): Promise<
   for (const message of permParse.errors) errors.push({ file: 'PR description', line: 1, message })
 
   const targets: PlannedTarget[] = []
+  // Files that could not be decoded belong to the plan of the target that reads them (so that target gets no ticket).
+  const unclaimed = new Set([...sources.errors, ...sources.warnings])
   if (configErrors.length === 0) {
     const resolution = resolveTargets(config, defaults, sources.changedPaths)
     errors.push(...resolution.errors)
@@ -144,11 +151,14 @@ export async function planChange(ctx: GateContext, req: ChangeRequest): Promise<
     for (const g of resolution.groups) {
       const t = g.target
       const keep = new Set<string>([...g.files, ...g.rollbackFiles, ...g.files.map(f => rollbackPathFor(f, t.rollbackPattern))])
-      const p = plan(subTree(sources.base, keep), subTree(sources.head, keep), { include: t.include, rollbackPattern: t.rollbackPattern })
+      const mine = (f: Finding): boolean => keep.has(f.file) && unclaimed.delete(f)
+      const p = withFindings(plan(subTree(sources.base, keep), subTree(sources.head, keep), { include: t.include, rollbackPattern: t.rollbackPattern }),
+        sources.errors.filter(mine), sources.warnings.filter(mine))
       errors.push(...p.errors)
       targets.push({ target: t, plan: p })
     }
   }
+  errors.push(...sources.errors.filter(f => unclaimed.has(f)))
   return {
     subject: req.subject,
     baseSha: req.baseSha,

@@ -4,6 +4,8 @@
 import type { GateContext } from '../action/context.js'
 import { resolveTargets } from '../config/index.js'
 import { readWholeTrees } from '../sources/whole-tree.js'
+import { decoderFor, decodeUtf8 } from '../sources/encoding.js'
+import { configEncodingFor } from '../config/index.js'
 import type { SourceTree } from '../sql/types.js'
 import { hasChanges } from '../tickets/evaluate.js'
 import { inputDefaultsOf, readAt, type PlannedChange } from './plan-pull.js'
@@ -31,6 +33,7 @@ export async function verifyChange(ctx: GateContext, planned: PlannedChange): Pr
     baseSha: planned.baseSha,
     headSha: planned.headSha,
     include,
+    decode: decoderFor(configEncodingFor(planned.config, inputDefaultsOf(ctx))),
     ...(ctx.workspace !== undefined && !ctx.apiOnly ? { workspace: ctx.workspace } : {}),
     log: m => ctx.log.debug(m)
   })
@@ -42,7 +45,12 @@ export async function verifyChange(ctx: GateContext, planned: PlannedChange): Pr
     const keep = new Set([...(g?.files ?? []), ...(g?.rollbackFiles ?? [])])
     const schemaFile = t.target.verify?.schema
     // the tables the routines need, as they are after the change (a PR may add the table its trigger needs)
-    const schemaText = schemaFile !== undefined ? (await readAt(ctx, planned.headSha, [schemaFile])).get(schemaFile) : undefined
+    const schemaBytes = schemaFile !== undefined ? (await readAt(ctx, planned.headSha, [schemaFile])).get(schemaFile) : undefined
+    const schemaDecoded = schemaFile !== undefined && schemaBytes !== undefined ? decodeUtf8(schemaBytes, schemaFile) : undefined
+    if (schemaDecoded !== undefined && !schemaDecoded.ok) {
+      return { ok: false, summary: `verification failed at schema: ${schemaDecoded.error.message}`, step: 'schema', message: `${schemaFile}:${schemaDecoded.error.line}: ${schemaDecoded.error.message}` }
+    }
+    const schemaText = schemaDecoded?.ok === true ? schemaDecoded.text : undefined
     if (schemaFile !== undefined && schemaText === undefined) {
       return { ok: false, summary: `verification failed at schema: ${schemaFile} (verify.schema of target ${t.target.name}) does not exist`, step: 'schema', message: `${schemaFile} (verify.schema of target ${t.target.name}) does not exist at ${planned.headSha.slice(0, 12)}` }
     }

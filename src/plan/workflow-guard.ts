@@ -11,5 +11,6 @@ export async function editedGateWorkflows(ctx: GateContext, files: readonly Chan
   const paths = changedWorkflowPaths(files)
   if (paths.length === 0) return []
   const [base, head] = await Promise.all([readAt(ctx, baseSha, paths), readAt(ctx, headSha, paths)])
-  return paths.filter(p => [base.get(p), head.get(p)].some(text => text !== undefined && usesAction(text, ctx.actionRepository)))
+  // read leniently: a workflow that is not UTF-8 still runs, and only its `uses:` lines (ASCII) matter here
+  return paths.filter(p => [base.get(p), head.get(p)].some(bytes => bytes !== undefined && usesAction(bytes.toString('utf8'), ctx.actionRepository)))
 }

@@ -6,13 +6,15 @@
 // per path at the ref (getBlob when the file is over 1 MB). Base text is read at base.sha (the branch tip the
 // routines are deployed from), so rollback restores what is there now.
 // Both names of a rename are read on both sides, so a move between files diffs as "no change"; each routine file's
-// rollback sibling and each rollback file's routine are read too.
+// rollback sibling and each rollback file's routine are read too. Every file is read as bytes and decoded by the
+// request's Decoder (strict UTF-8 unless the config sets an encoding; see encoding.ts).
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { matcher, normalizePath } from '../config/globs.js'
 import { DEFAULT_ROLLBACK_PATTERN, rollbackPathFor, routineForRollback } from '../config/rollback-pattern.js'
-import type { SourceTree } from '../sql/types.js'
+import type { Finding, SourceTree } from '../sql/types.js'
 import { httpStatusOf, type GitHubClient, type RepoRef } from '../github/octokit.js'
+import { decodeAll, decodeUtf8, pairSides, type Decoder } from './encoding.js'
 import { extractFiles, gitBlobSha } from './tarball.js'
 
 /** GitHub's cap on pulls.listFiles; beyond it the list is silently incomplete. */
@@ -53,12 +55,19 @@ export interface ChangedSourcesRequest {
   changedFiles?: ChangedFileList
   /** never read the workspace (pull_request_target: the checkout, if any, is not the PR's and PR code is not fetched) */
   apiOnly?: boolean
+  /** bytes → text per path (default: strict UTF-8); build one from the config with configEncodingFor + decoderFor */
+  decode?: Decoder
   log?: (message: string) => void
 }
 
 export interface ChangedSources {
+  /** decoded text per path; a file that could not be decoded on either side is in neither (see errors) */
   base: SourceTree
   head: SourceTree
+  /** files that could not be decoded (file and line; base-side ones say "base version: ") — plan errors */
+  errors: Finding[]
+  /** decoding doubts, e.g. a file decoded as configured that is also valid UTF-8 */
+  warnings: Finding[]
   /** changed paths that matched (both names of renames), sorted */
   changedPaths: string[]
   /** every path read on both sides (changed paths + rollback/routine siblings), sorted */
@@ -180,10 +189,10 @@ export async function prepareCheckout(ws: string, shas: readonly string[], fetch
 }
 
 /**
- * Reads `paths` at commit `sha`: one `git ls-tree -r` finds their blob ids (absent paths simply aren't listed), one
- * `git cat-file --batch` reads the distinct blobs by id (looking up `sha:path` one by one is ~1 ms each).
+ * Reads `paths` at commit `sha` as bytes: one `git ls-tree -r` finds their blob ids (absent paths simply aren't
+ * listed), one `git cat-file --batch` reads the distinct blobs by id (looking up `sha:path` one by one is ~1 ms each).
  */
-export async function readFromGit(ws: string, sha: string, paths: readonly string[]): Promise<Map<string, string>> {
+export async function readFromGit(ws: string, sha: string, paths: readonly string[]): Promise<Map<string, Buffer>> {
   const ls = await run(ws, ['ls-tree', '-r', '-z', '--full-tree', sha])
   if (ls.code !== 0) throw new Error(`git ls-tree failed: ${ls.stderr.trim()}`)
   const wanted = new Set(paths)
@@ -197,11 +206,11 @@ export async function readFromGit(ws: string, sha: string, paths: readonly strin
     if (type === 'blob' && wanted.has(path)) blobOf.set(path, object)
   }
   const ids = [...new Set(blobOf.values())]
-  const out = new Map<string, string>()
+  const out = new Map<string, Buffer>()
   if (ids.length === 0) return out
   const r = await run(ws, ['cat-file', '--batch', '--buffer'], ids.map(id => `${id}\n`).join(''))
   if (r.code !== 0) throw new Error(`git cat-file --batch failed: ${r.stderr.trim()}`)
-  const text = new Map<string, string>()
+  const text = new Map<string, Buffer>()
   const buf = r.stdout
   let pos = 0
   for (const id of ids) {
@@ -212,7 +221,7 @@ export async function readFromGit(ws: string, sha: string, paths: readonly strin
     const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header)
     if (!m) throw new Error(`git cat-file --batch: unexpected answer for ${id}: ${JSON.stringify(header)}`)
     const size = Number(m[3])
-    text.set(id, buf.subarray(pos, pos + size).toString('utf8'))
+    text.set(id, buf.subarray(pos, pos + size))
     pos += size + 1 // content + LF
   }
   for (const p of paths) {
@@ -232,17 +241,18 @@ async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Pr
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
 }
 
-function decodeBase64(content: string): string {
-  return Buffer.from(content.replace(/\n/g, ''), 'base64').toString('utf8')
+function decodeBase64(content: string): Buffer {
+  return Buffer.from(content.replace(/\n/g, ''), 'base64')
 }
 
-export async function readBlob(octokit: GitHubClient, repo: RepoRef, sha: string): Promise<string> {
+/** A blob's bytes. */
+export async function readBlob(octokit: GitHubClient, repo: RepoRef, sha: string): Promise<Buffer> {
   const { data } = await octokit.rest.git.getBlob({ ...repo, file_sha: sha })
-  return data.encoding === 'base64' ? decodeBase64(data.content) : data.content
+  return data.encoding === 'base64' ? decodeBase64(data.content) : Buffer.from(data.content, 'utf8')
 }
 
-/** File text at `ref`, or undefined when it does not exist there. Over 1 MB: the blob API. */
-export async function readContent(octokit: GitHubClient, repo: RepoRef, path: string, ref: string): Promise<string | undefined> {
+/** File bytes at `ref`, or undefined when it does not exist there. Over 1 MB: the blob API. */
+export async function readContent(octokit: GitHubClient, repo: RepoRef, path: string, ref: string): Promise<Buffer | undefined> {
   try {
     const { data } = await octokit.rest.repos.getContent({ ...repo, path, ref })
     if (Array.isArray(data) || data.type !== 'file') return undefined
@@ -282,17 +292,23 @@ export async function readChangedSources(req: ChangedSourcesRequest): Promise<Ch
   const totalChangedFiles = listed.total
   const notes = [...listed.notes]
   const sel = selectPaths(files, req.include, req.exclude ?? [], req.rollbackPattern ?? DEFAULT_ROLLBACK_PATTERN)
-  const result = (base: Map<string, string>, head: Map<string, string>, contentSource: 'git' | 'api'): ChangedSources => ({
-    base,
-    head,
-    changedPaths: sel.changed,
-    readPaths: sel.read,
-    contentSource,
-    complete,
-    totalChangedFiles,
-    notes,
-    files
-  })
+  const decode = req.decode ?? decodeUtf8
+  const result = (baseBytes: Map<string, Buffer>, headBytes: Map<string, Buffer>, contentSource: 'git' | 'api'): ChangedSources => {
+    const sides = pairSides(decodeAll(baseBytes, decode), decodeAll(headBytes, decode))
+    return {
+      base: sides.base,
+      head: sides.head,
+      errors: sides.errors,
+      warnings: sides.warnings,
+      changedPaths: sel.changed,
+      readPaths: sel.read,
+      contentSource,
+      complete,
+      totalChangedFiles,
+      notes,
+      files
+    }
+  }
   if (sel.read.length === 0) return result(new Map(), new Map(), 'api')
 
   if (req.workspace !== undefined && req.apiOnly !== true && (await prepareCheckout(req.workspace, [req.baseSha, req.headSha], req.fetchMissing ?? true, log))) {
@@ -312,13 +328,13 @@ export async function readChangedSources(req: ChangedSourcesRequest): Promise<Ch
   return result(sortedMap(base), sortedMap(head), 'api')
 }
 
-function sortedMap(m: Map<string, string>): Map<string, string> {
+function sortedMap<T>(m: Map<string, T>): Map<string, T> {
   return new Map([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
 
 interface Sides {
-  base: Map<string, string>
-  head: Map<string, string>
+  base: Map<string, Buffer>
+  head: Map<string, Buffer>
 }
 
 interface TreeIndex {
@@ -342,11 +358,11 @@ export async function treeIndex(octokit: GitHubClient, repo: RepoRef, sha: strin
 }
 
 /** Files of `ref` from its tarball, each checked against its tree blob sha (export-ignore/export-subst can differ). */
-async function readTarball(octokit: GitHubClient, repo: RepoRef, ref: string, want: Map<string, string>): Promise<Map<string, string>> {
+async function readTarball(octokit: GitHubClient, repo: RepoRef, ref: string, want: Map<string, string>): Promise<Map<string, Buffer>> {
   const { data } = await octokit.rest.repos.downloadTarballArchive({ ...repo, ref })
   const files = extractFiles(new Uint8Array(data as ArrayBuffer), new Set(want.keys()))
-  const byBlob = new Map<string, string>()
-  for (const [path, bytes] of files) if (gitBlobSha(bytes) === want.get(path)) byBlob.set(want.get(path)!, bytes.toString('utf8'))
+  const byBlob = new Map<string, Buffer>()
+  for (const [path, bytes] of files) if (gitBlobSha(bytes) === want.get(path)) byBlob.set(want.get(path)!, bytes)
   return byBlob
 }
 
@@ -358,7 +374,7 @@ async function readTarball(octokit: GitHubClient, repo: RepoRef, ref: string, wa
 export async function readViaTrees(octokit: GitHubClient, repo: RepoRef, baseSha: string, headSha: string, paths: readonly string[], log: (m: string) => void): Promise<Sides | undefined> {
   const [baseIdx, headIdx] = await Promise.all([treeIndex(octokit, repo, baseSha), treeIndex(octokit, repo, headSha)])
   if (baseIdx === undefined || headIdx === undefined) return undefined
-  const blobs = new Map<string, string | undefined>()
+  const blobs = new Map<string, Buffer | undefined>()
   const wantAt = (idx: TreeIndex) => {
     const m = new Map<string, string>()
     for (const p of paths) {
@@ -391,8 +407,8 @@ export async function readViaTrees(octokit: GitHubClient, repo: RepoRef, baseSha
 async function readPerFile(req: ChangedSourcesRequest, files: readonly ChangedFile[], paths: readonly string[]): Promise<Sides> {
   const byPath = new Map(files.map(f => [f.path, f]))
   const renamedAway = new Set(files.filter(f => f.previousPath !== undefined).map(f => f.previousPath!))
-  const base = new Map<string, string>()
-  const head = new Map<string, string>()
+  const base = new Map<string, Buffer>()
+  const head = new Map<string, Buffer>()
   type Job = { side: 'base' | 'head'; path: string }
   const jobs: Job[] = []
   for (const path of paths) {
@@ -404,7 +420,7 @@ async function readPerFile(req: ChangedSourcesRequest, files: readonly ChangedFi
   }
   await pool(jobs, API_CONCURRENCY, async job => {
     const f = byPath.get(job.path)
-    let text: string | undefined
+    let text: Buffer | undefined
     if (job.side === 'head' && f?.headBlobSha !== undefined) text = await readBlob(req.octokit, req.repo, f.headBlobSha)
     else text = await readContent(req.octokit, req.repo, job.path, job.side === 'base' ? req.baseSha : req.headSha)
     if (text !== undefined) (job.side === 'base' ? base : head).set(job.path, text)

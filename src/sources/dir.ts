@@ -1,34 +1,39 @@
-// A directory on disk → SourceTree (repository-relative paths with forward slashes).
+// A directory on disk → the decoded files of one plan side (repository-relative paths with forward slashes).
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import picomatch from 'picomatch'
-import type { SourceTree } from '../sql/types.js'
+import { decodeAll, decodeUtf8, type DecodedFiles, type Decoder } from './encoding.js'
 
 const SKIP_DIRS = new Set(['.git', 'node_modules'])
 
+/** The directory is missing or is not a directory (a usage error: an empty side must be said explicitly). */
+export class DirSourceError extends Error {}
+
 /**
- * Reads every file under `root` whose relative path matches `include` (all files when omitted).
- * A directory that does not exist is an empty tree: "no files on that side".
+ * Reads every file under `root` whose relative path matches `include` (all files when omitted), decoding each with
+ * `decode` (strict UTF-8 by default). `root` must be an existing directory.
  */
-export function readDirTree(root: string, include?: readonly string[]): SourceTree {
-  const tree = new Map<string, string>()
+export function readDirTree(root: string, include?: readonly string[], decode: Decoder = decodeUtf8): DecodedFiles {
+  let isDir: boolean
   try {
-    if (!statSync(root).isDirectory()) throw new Error(`${root} is not a directory`)
+    isDir = statSync(root).isDirectory()
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return tree
-    throw e
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new DirSourceError(`directory '${root}' does not exist`)
+    throw new DirSourceError(`cannot read '${root}': ${(e as Error).message}`)
   }
+  if (!isDir) throw new DirSourceError(`'${root}' is not a directory`)
   const match = include && include.length > 0 ? picomatch([...include], { dot: true }) : () => true
+  const raw: Array<[string, Uint8Array]> = []
   const walk = (dir: string, prefix: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const rel = prefix + entry.name
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name)) walk(join(dir, entry.name), rel + '/')
       } else if (entry.isFile() && match(rel)) {
-        tree.set(rel, readFileSync(join(dir, entry.name), 'utf8'))
+        raw.push([rel, readFileSync(join(dir, entry.name))])
       }
     }
   }
   walk(root, '')
-  return tree
+  return decodeAll(raw, decode)
 }

@@ -1,14 +1,18 @@
-// A git commit-ish → SourceTree, read with one `git ls-tree` and one `git cat-file --batch` (no checkout).
+// A git commit-ish → the decoded files of one plan side, read with one `git ls-tree` and one
+// `git cat-file --batch` (no checkout).
 import { execFileSync, spawnSync } from 'node:child_process'
 import picomatch from 'picomatch'
-import type { SourceTree } from '../sql/types.js'
+import { decodeAll, decodeUtf8, type DecodedFiles, type Decoder } from './encoding.js'
 
 export class GitSourceError extends Error {}
 
 const MAX_BUFFER = 1 << 30
 
-/** Files of `ref` in the repository at `repo` whose paths match `include` (all files when omitted). */
-export function readGitTree(repo: string, ref: string, include?: readonly string[]): SourceTree {
+/**
+ * Files of `ref` in the repository at `repo` whose paths match `include` (all files when omitted), decoded with
+ * `decode` (strict UTF-8 by default).
+ */
+export function readGitTree(repo: string, ref: string, include?: readonly string[], decode: Decoder = decodeUtf8): DecodedFiles {
   let listing: Buffer
   try {
     listing = execFileSync('git', ['-C', repo, 'ls-tree', '-r', '-z', '--full-tree', `${ref}^{tree}`],
@@ -27,8 +31,8 @@ export function readGitTree(repo: string, ref: string, include?: readonly string
     const path = entry.slice(tab + 1)
     if (type === 'blob' && mode !== '120000' && oid && match(path)) wanted.push({ oid, path })
   }
-  const tree = new Map<string, string>()
-  if (wanted.length === 0) return tree
+  const raw: Array<[string, Uint8Array]> = []
+  if (wanted.length === 0) return decodeAll(raw, decode)
   const res = spawnSync('git', ['-C', repo, 'cat-file', '--batch'],
     { input: wanted.map((w) => w.oid).join('\n') + '\n', maxBuffer: MAX_BUFFER })
   if (res.status !== 0 || !res.stdout) {
@@ -42,8 +46,8 @@ export function readGitTree(repo: string, ref: string, include?: readonly string
     const header = out.toString('utf8', pos, nl)
     const size = Number(header.split(' ')[2])
     if (!Number.isFinite(size)) throw new GitSourceError(`git cat-file: unexpected answer '${header}' for ${w.path}`)
-    tree.set(w.path, out.toString('utf8', nl + 1, nl + 1 + size))
+    raw.push([w.path, out.subarray(nl + 1, nl + 1 + size)])
     pos = nl + 1 + size + 1
   }
-  return tree
+  return decodeAll(raw, decode)
 }

@@ -7,6 +7,7 @@ import { matcher } from '../config/globs.js'
 import type { GitHubClient, RepoRef } from '../github/octokit.js'
 import type { SourceTree } from '../sql/types.js'
 import { prepareCheckout, readFromGit, readViaTrees, treeIndex } from './changed-files.js'
+import { decodeAll, decodeUtf8, type Decoder } from './encoding.js'
 
 export interface WholeTreeRequest {
   octokit: GitHubClient
@@ -15,6 +16,8 @@ export interface WholeTreeRequest {
   headSha: string
   /** which files (globs): the targets' include globs */
   include: readonly string[]
+  /** bytes → text (the config's encodings); files that cannot be decoded are left out (the plan reports them) */
+  decode?: Decoder
   workspace?: string
   log?: (line: string) => void
 }
@@ -34,11 +37,12 @@ function lsTree(ws: string, sha: string): Promise<string[]> {
 export async function readWholeTrees(req: WholeTreeRequest): Promise<{ base: SourceTree; head: SourceTree }> {
   const wanted = matcher(req.include)
   const log = req.log ?? (() => undefined)
+  const text = (bytes: Map<string, Buffer>): SourceTree => decodeAll(bytes, req.decode ?? decodeUtf8).files
   if (req.workspace !== undefined && (await prepareCheckout(req.workspace, [req.baseSha, req.headSha], true, log))) {
     const [b, h] = await Promise.all([lsTree(req.workspace, req.baseSha), lsTree(req.workspace, req.headSha)])
     return {
-      base: await readFromGit(req.workspace, req.baseSha, b.filter(p => wanted(p))),
-      head: await readFromGit(req.workspace, req.headSha, h.filter(p => wanted(p)))
+      base: text(await readFromGit(req.workspace, req.baseSha, b.filter(p => wanted(p)))),
+      head: text(await readFromGit(req.workspace, req.headSha, h.filter(p => wanted(p))))
     }
   }
   const [b, h] = await Promise.all([treeIndex(req.octokit, req.repo, req.baseSha), treeIndex(req.octokit, req.repo, req.headSha)])
@@ -46,5 +50,5 @@ export async function readWholeTrees(req: WholeTreeRequest): Promise<{ base: Sou
   const paths = [...new Set([...b.blobs.keys(), ...h.blobs.keys()])].filter(p => wanted(p)).sort()
   const sides = await readViaTrees(req.octokit, req.repo, req.baseSha, req.headSha, paths, log)
   if (sides === undefined) throw new Error('GitHub truncated the repository tree: check the repository out so verification can read every routine file')
-  return sides
+  return { base: text(sides.base), head: text(sides.head) }
 }

@@ -3,9 +3,10 @@
 import { fullDef, type FileDef, type ParsedFile } from './file.js'
 import type { Change } from './render.js'
 
+/** An object defined more than once: its first definition and every later one. */
 export interface Duplicate {
   first: FileDef
-  again: FileDef
+  again: FileDef[]
 }
 
 export interface ObjectIndex {
@@ -16,15 +17,19 @@ export interface ObjectIndex {
 /** First definition of each object in file order (paths sorted), plus every later redefinition. */
 export function indexObjects(files: readonly ParsedFile[]): ObjectIndex {
   const byKey = new Map<string, FileDef>()
-  const duplicates: Duplicate[] = []
+  const duplicates = new Map<string, Duplicate>()
   for (const f of files) {
     for (const d of f.defs) {
       const first = byKey.get(d.key)
-      if (first) duplicates.push({ first, again: d })
-      else byKey.set(d.key, d)
+      if (!first) byKey.set(d.key, d)
+      else {
+        const dup = duplicates.get(d.key)
+        if (dup) dup.again.push(d)
+        else duplicates.set(d.key, { first, again: [d] })
+      }
     }
   }
-  return { byKey, duplicates }
+  return { byKey, duplicates: [...duplicates.values()] }
 }
 
 export interface DiffEntry extends Change {

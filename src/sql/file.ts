@@ -140,8 +140,9 @@ function parseText(path: string, text: string, statementCache: ParseCache['state
         break
     }
   }
+  const defined = new Set(out.defs.map((def) => def.key))
   for (const d of out.drops) {
-    if (!out.defs.some((def) => def.key === d.key)) {
+    if (!defined.has(d.key)) {
       out.problems.push({ line: d.line, severity: 'warning', message:
         `DROP ${d.type} ${d.name} has no CREATE in this file and is not deployed: delete the object's definition to remove it` })
     }

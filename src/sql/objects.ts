@@ -3,6 +3,7 @@
 import { tokenize, type Token } from './lexer.js'
 import { canonicalTokens } from './canonical.js'
 import { KEYWORDS } from './keywords.js'
+import { excerpt } from './printable.js'
 import type { ObjectType, Statement } from './types.js'
 
 export const OBJECT_TYPES: readonly ObjectType[] = ['PROCEDURE', 'FUNCTION', 'TRIGGER', 'EVENT', 'VIEW']
@@ -45,7 +46,8 @@ export type Classified =
   | { kind: 'forbidden'; line: number; message: string }
   | { kind: 'invalid'; line: number; message: string }
 
-const SKIP = new Set<Token['kind']>(['ws', 'comment', 'exec-open', 'exec-close'])
+/** Not significant for what a statement is (its meaning is decided by the rest). */
+const SKIP = new Set<Token['kind']>(['ws', 'comment', 'exec-open', 'exec-close', 'command', 'inert'])
 
 const isWord = (t: Token | undefined, ...values: string[]): boolean =>
   t !== undefined && t.kind === 'word' && values.includes(t.value)
@@ -95,14 +97,19 @@ const FORBIDDEN_HINT = 'only CREATE/DROP of procedures, functions, triggers, eve
 /** `INSERT INTO`, `ALTER TABLE`, `CALL`: the statement's leading keywords, for messages. */
 function describe(sig: Token[]): string {
   const first = sig[0]!
-  if (first.kind !== 'word') return first.text
+  if (first.kind !== 'word') return `'${excerpt(first.text)}'`
   const second = sig[1]
-  return second?.kind === 'word' && KEYWORDS.has(second.value) ? `${first.value} ${second.value}` : first.value
+  return excerpt(second?.kind === 'word' && KEYWORDS.has(second.value) ? `${first.value} ${second.value}` : first.value)
+}
+
+/** The delimiter in force for the statement (one ended by `\g` or at the end of input: the default). */
+function clientDelimiter(stmt: Statement): string {
+  return stmt.delimiter === '' || stmt.delimiter.startsWith('\\') ? ';' : stmt.delimiter
 }
 
 /** Classifies one statement. `baseLine` is the line of the statement text's first character. */
 export function classify(stmt: Statement, baseLine: number): Classified {
-  const tokens = tokenize(stmt.text, baseLine)
+  const tokens = tokenize(stmt.text, baseLine, clientDelimiter(stmt))
   const sig = tokens.filter((t) => !SKIP.has(t.kind))
   const head = sig[0]
   if (!head) return { kind: 'empty' }
@@ -154,7 +161,7 @@ function classifyDrop(sig: Token[]): Classified {
   }
   // DROP VIEW … RESTRICT|CASCADE is accepted (and ignored) by the server
   if (type === 'VIEW' && isWord(sig[i], 'RESTRICT', 'CASCADE')) i++
-  if (i < sig.length) return { kind: 'invalid', line, message: `DROP ${type}: unexpected '${sig[i]!.text}' after the name` }
+  if (i < sig.length) return { kind: 'invalid', line, message: `DROP ${type}: unexpected '${excerpt(sig[i]!.text)}' after the name` }
   return { kind: 'drop', type, ifExists, names, line }
 }
 
@@ -216,7 +223,7 @@ function parseCreateHeader(text: string, sig: Token[]): CreateHeader | Classifie
   const typeTok = sig[i]
   const type = typeOf(typeTok)
   if (!type) {
-    const what = typeTok?.kind === 'word' ? typeTok.value : (typeTok?.text ?? 'end of statement')
+    const what = excerpt(typeTok?.kind === 'word' ? typeTok.value : (typeTok?.text ?? 'end of statement'))
     const known = ['TABLE', 'INDEX', 'DATABASE', 'SCHEMA', 'USER', 'ROLE', 'SEQUENCE', 'TEMPORARY', 'UNIQUE', 'SERVER',
       'TABLESPACE', 'PACKAGE', 'FULLTEXT', 'SPATIAL', 'LOGFILE']
     if (typeTok?.kind === 'word' && known.includes(typeTok.value)) {
@@ -230,7 +237,7 @@ function parseCreateHeader(text: string, sig: Token[]): CreateHeader | Classifie
   if (isWord(sig[i], 'IF') && isWord(sig[i + 1], 'NOT') && isWord(sig[i + 2], 'EXISTS')) { ifNotExists = true; i += 3 }
   const r = readQualifiedName(sig, i)
   if (!r.name) {
-    return { kind: 'invalid', line, message: `unparseable CREATE ${type} header: expected a name, found '${sig[i]?.text ?? 'end of statement'}'` }
+    return { kind: 'invalid', line, message: `unparseable CREATE ${type} header: expected a name, found '${excerpt(sig[i]?.text ?? 'end of statement')}'` }
   }
   const h: CreateHeader = { kind: 'header', type, name: r.name, line, orReplace, ifNotExists, aggregate, next: r.next,
     canon: [type, aggregate ? 'AGGREGATE' : '', algorithm, definerCanon, security].join('|') }
@@ -257,7 +264,7 @@ export function classifyQuick(stmt: Statement): QuickClassified {
   const text = stmt.text
   for (let len = 160; ; len *= 4) {
     const whole = len >= text.length
-    const sig = tokenize(whole ? text : text.slice(0, len), 1).filter((t) => !SKIP.has(t.kind))
+    const sig = tokenize(whole ? text : text.slice(0, len), 1, clientDelimiter(stmt)).filter((t) => !SKIP.has(t.kind))
     const head = sig[0]
     if (!head && !whole) continue
     if (!head || !isWord(head, 'CREATE')) {
@@ -287,7 +294,7 @@ function classifyCreate(text: string, tokens: Token[], sig: Token[]): Classified
   const r = { name: h.name, next: h.next }
   const rest = sig.slice(r.next)
   const shapeError = checkShape(type, rest)
-  if (shapeError) return { kind: 'invalid', line, message: `unparseable CREATE ${type} ${r.name.name}: ${shapeError}` }
+  if (shapeError) return { kind: 'invalid', line, message: `unparseable CREATE ${type} ${excerpt(r.name.name)}: ${shapeError}` }
   // SQL SECURITY may also be a characteristic after the parameter list (procedures, functions).
   for (let k = 0; k + 2 < rest.length; k++) {
     if (isWord(rest[k], 'SQL') && isWord(rest[k + 1], 'SECURITY') && isWord(rest[k + 2], 'DEFINER')) {
@@ -295,13 +302,13 @@ function classifyCreate(text: string, tokens: Token[], sig: Token[]): Classified
       break
     }
   }
-  const header = h.canon
+  const header = `${h.canon}\u0000${headerMarkers(tokens, sig, r.next)}`
   // Only views are ordered by what they read (CREATE VIEW checks that its tables and functions exist).
   const references = new Set<string>()
   if (type === 'VIEW') for (const t of rest) if (t.kind === 'word' || t.kind === 'ident') references.add((t.kind === 'ident' ? t.value : t.text).toLowerCase())
   const def: RoutineDef = {
     type, ...r.name, key: objectKey(type, r.name), line, orReplace, ifNotExists, aggregate,
-    canonical: `${header}\u0000${canonicalTokens(rest)}`,
+    canonical: `${header}\u0000${canonicalTokens(tokens.slice(tokens.indexOf(sig[r.next - 1]!) + 1))}`,
     sql: renderDefinition(text, tokens, sig, type === 'VIEW'),
     references
   }
@@ -311,21 +318,38 @@ function classifyCreate(text: string, tokens: Token[], sig: Token[]): Classified
   return { kind: 'create', def }
 }
 
+/**
+ * The executable-comment markers in a CREATE header up to its name, each with how many significant tokens
+ * precede it: `/*!50003 CREATE*\/ PROCEDURE` and `CREATE PROCEDURE` are compared as different (version-gated).
+ * An inert comment before the statement proper (mariadb-dump's sandbox line) is not part of the definition.
+ */
+function headerMarkers(tokens: Token[], sig: Token[], next: number): string {
+  const nameEnd = tokens.indexOf(sig[next - 1]!)
+  const marks: string[] = []
+  let before = 0
+  for (let k = 0; k <= nameEnd; k++) {
+    const t = tokens[k]!
+    if (!SKIP.has(t.kind)) before++
+    else if (t.kind === 'exec-open' || t.kind === 'exec-close' || (t.kind === 'inert' && before > 0)) marks.push(`${before}${canonicalTokens([t])}`)
+  }
+  return marks.join(' ')
+}
+
 /** Minimal shape checks that catch a broken header before the server would. */
 function checkShape(type: ObjectType, rest: Token[]): string | undefined {
   const first = rest[0]
   switch (type) {
     case 'PROCEDURE':
     case 'FUNCTION':
-      if (!isOp(first, '(')) return `expected '(' after the name, found '${first?.text ?? 'end of statement'}'`
+      if (!isOp(first, '(')) return `expected '(' after the name, found '${excerpt(first?.text ?? 'end of statement')}'`
       return undefined
     case 'TRIGGER':
-      if (!isWord(first, 'BEFORE', 'AFTER')) return `expected BEFORE or AFTER, found '${first?.text ?? 'end of statement'}'`
-      if (!isWord(rest[1], 'INSERT', 'UPDATE', 'DELETE')) return `expected INSERT, UPDATE or DELETE, found '${rest[1]?.text ?? 'end of statement'}'`
-      if (!isWord(rest[2], 'ON')) return `expected ON <table>, found '${rest[2]?.text ?? 'end of statement'}'`
+      if (!isWord(first, 'BEFORE', 'AFTER')) return `expected BEFORE or AFTER, found '${excerpt(first?.text ?? 'end of statement')}'`
+      if (!isWord(rest[1], 'INSERT', 'UPDATE', 'DELETE')) return `expected INSERT, UPDATE or DELETE, found '${excerpt(rest[1]?.text ?? 'end of statement')}'`
+      if (!isWord(rest[2], 'ON')) return `expected ON <table>, found '${excerpt(rest[2]?.text ?? 'end of statement')}'`
       return undefined
     case 'EVENT':
-      if (!isWord(first, 'ON') || !isWord(rest[1], 'SCHEDULE')) return `expected ON SCHEDULE, found '${first?.text ?? 'end of statement'}'`
+      if (!isWord(first, 'ON') || !isWord(rest[1], 'SCHEDULE')) return `expected ON SCHEDULE, found '${excerpt(first?.text ?? 'end of statement')}'`
       if (!rest.some((t) => isWord(t, 'DO'))) return 'expected DO <body>'
       return undefined
     case 'VIEW':
@@ -356,7 +380,8 @@ function blocksBalanced(sig: Token[]): boolean {
 /**
  * The definition as the server should receive it: from the first to the last significant token (so a
  * trailing `-- comment` cannot swallow the delimiter we append), executable-comment markers replaced by a
- * space (mysqldump's `/*!50003 CREATE*\/ … *\/`), and for views `OR REPLACE` in place of `IF NOT EXISTS`.
+ * space (mysqldump's `/*!50003 CREATE*\/ … *\/`), client backslash commands removed (as the client does), and
+ * for views `OR REPLACE` in place of `IF NOT EXISTS`.
  */
 function renderDefinition(text: string, tokens: Token[], sig: Token[], view: boolean): string {
   const from = sig[0]!.start
@@ -368,7 +393,7 @@ function renderDefinition(text: string, tokens: Token[], sig: Token[], view: boo
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!
     if (t.start < from || t.end > to) continue
-    if (t.kind === 'exec-open' || t.kind === 'exec-close') {
+    if (t.kind === 'exec-open' || t.kind === 'exec-close' || t.kind === 'command') {
       // a space only where removing the marker would glue two tokens together
       const glue = !/\s/.test(text[t.start - 1] ?? ' ') && !/\s/.test(text[t.end] ?? ' ')
       push(t.start, glue ? ' ' : '')

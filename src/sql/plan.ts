@@ -4,7 +4,9 @@ import picomatch from 'picomatch'
 import { splitStatements } from './lexer.js'
 import { compareAt, diffObjects, indexObjects } from './diff.js'
 import { newParseCache, parseFile, stripBom, type ParsedFile } from './file.js'
-import { lint } from './lint.js'
+import { lostAnchor } from './events.js'
+import { lint, removalWarnings } from './lint.js'
+import { printable } from './printable.js'
 import { execStatements, rollbackStatements, toScript, trimStatement } from './render.js'
 import type { Finding, Plan, PlannedObject, SourceTree } from './types.js'
 
@@ -63,6 +65,8 @@ export function plan(base: SourceTree, head: SourceTree, options: PlanOptions = 
   const headByPath = new Map(headFiles.map((f) => [f.path, f]))
   const baseTexts = new Set(baseFiles.flatMap((f) => f.defs.map((d) => d.text)))
   const { errors, warnings } = lint(changedHeadFiles, headIndex.duplicates, changes, headByPath, baseTexts)
+  warnings.push(...removalWarnings(changes, headByPath, head))
+  warnings.sort(compareAt)
 
   // A reviewer's rollback file replaces the generated rollback of every changed object of its routine file.
   const overrides = new Map<string, string>()
@@ -73,6 +77,13 @@ export function plan(base: SourceTree, head: SourceTree, options: PlanOptions = 
     overrides.set(rb, text)
     return false
   })
+  // What a generated rollback cannot restore: an event's schedule anchored at its creation (events.ts).
+  for (const c of generated) {
+    if (c.type !== 'EVENT' || c.change === 'added') continue
+    const lost = lostAnchor(c.base!, c.head, rollbackPathFor(c.at.file, pattern))
+    if (lost) warnings.push({ file: c.at.file, line: c.at.line, message: lost })
+  }
+  warnings.sort(compareAt)
   const overrideStatements: string[] = []
   for (const rb of [...overrides.keys()].sort()) {
     const { statements, problems } = splitStatements(stripBom(overrides.get(rb)!))
@@ -86,19 +97,31 @@ export function plan(base: SourceTree, head: SourceTree, options: PlanOptions = 
     if (c.at.schema !== undefined) o.schema = c.at.schema
     return o
   })
-  return {
+  return sealed({
     objects: objects.map(({ type, schema, name, change, file, line }) =>
       (schema === undefined ? { type, name, change, file, line } : { type, schema, name, change, file, line })),
     execSql: toScript(execStatements(changes)),
     rollbackSql: toScript([...rollbackStatements(generated), ...overrideStatements]),
     errors: dedupe(errors),
     warnings: dedupe(warnings)
-  }
+  })
 }
 
+/** A plan with errors ships no SQL: empty execSql and rollbackSql, so nothing can deploy it by mistake. */
+function sealed(p: Plan): Plan {
+  return p.errors.length === 0 ? p : { ...p, execSql: '', rollbackSql: '' }
+}
+
+/** The plan with findings from outside the planner added (files that could not be read), sorted and sealed. */
+export function withFindings(p: Plan, errors: readonly Finding[], warnings: readonly Finding[] = []): Plan {
+  if (errors.length === 0 && warnings.length === 0) return p
+  return sealed({ ...p, errors: dedupe([...p.errors, ...errors].sort(compareAt)), warnings: dedupe([...p.warnings, ...warnings].sort(compareAt)) })
+}
+
+/** Each finding once, its message printable (text quoted from a file may hold control characters). */
 function dedupe(list: Finding[]): Finding[] {
   const seen = new Set<string>()
-  return list.filter((f) => {
+  return list.map((f) => ({ ...f, message: printable(f.message) })).filter((f) => {
     const k = `${f.file}\u0000${f.line}\u0000${f.message}`
     if (seen.has(k)) return false
     seen.add(k)

@@ -1,4 +1,5 @@
 // execSql / rollbackSql: ordered statements in the DELIMITER form the mariadb client and DMS both accept.
+import { alterEventSql, keepsAnchor } from './events.js'
 import { tokenize } from './lexer.js'
 import type { RoutineDef } from './objects.js'
 import type { ChangeKind, ObjectType } from './types.js'
@@ -51,23 +52,41 @@ function recreate(defs: RoutineDef[]): string[] {
   return byType(defs, CREATE_ORDER).flatMap((d) => [dropSql(d), d.sql])
 }
 
+/** Modified events whose schedule (anchored at creation) did not change: altered in place both ways (events.ts). */
+function anchoredEvents(changes: readonly Change[]): Map<Change, NonNullable<ReturnType<typeof keepsAnchor>>> {
+  const out = new Map<Change, NonNullable<ReturnType<typeof keepsAnchor>>>()
+  for (const c of changes) {
+    if (c.type !== 'EVENT' || c.change !== 'modified') continue
+    const k = keepsAnchor(c.base!, c.head!)
+    if (k) out.set(c, k)
+  }
+  return out
+}
+
 /** Deploy: drop what was removed, then (re)create what was added or modified. */
 export function execStatements(changes: readonly Change[]): string[] {
+  const altered = anchoredEvents(changes)
   const removed = changes.filter((c) => c.change === 'removed').map((c) => c.base!)
-  const created = changes.filter((c) => c.change !== 'removed').map((c) => c.head!)
-  return [...byType(removed, DROP_ORDER).map(dropSql), ...recreate(created)]
+  const created = changes.filter((c) => c.change !== 'removed' && !altered.has(c)).map((c) => c.head!)
+  return [...byType(removed, DROP_ORDER).map(dropSql), ...recreate(created), ...[...altered].map(([c, k]) => alterEventSql(c.head!, k.head))]
 }
 
 /** Undo: drop what was added, then restore the base definition of what was modified or removed. */
 export function rollbackStatements(changes: readonly Change[]): string[] {
+  const altered = anchoredEvents(changes)
   const added = changes.filter((c) => c.change === 'added').map((c) => c.head!)
-  const restored = changes.filter((c) => c.change !== 'added').map((c) => c.base!)
-  return [...byType(added, DROP_ORDER).map(dropSql), ...recreate(restored)]
+  const restored = changes.filter((c) => c.change !== 'added' && !altered.has(c)).map((c) => c.base!)
+  return [...byType(added, DROP_ORDER).map(dropSql), ...recreate(restored), ...[...altered].map(([c, k]) => alterEventSql(c.base!, k.base))]
 }
 
-/** A statement without leading/trailing comments, so an appended delimiter is never inside a comment. */
+const EDGE_SKIP = new Set(['ws', 'comment', 'command', 'inert'])
+
+/**
+ * A statement without leading/trailing comments (so an appended delimiter is never inside a comment) and
+ * without client commands around it (mariadb-dump's sandbox line).
+ */
 export function trimStatement(text: string): string {
-  const sig = tokenize(text).filter((t) => t.kind !== 'ws' && t.kind !== 'comment')
+  const sig = tokenize(text).filter((t) => !EDGE_SKIP.has(t.kind))
   if (sig.length === 0) return ''
   return text.slice(sig[0]!.start, sig[sig.length - 1]!.end)
 }

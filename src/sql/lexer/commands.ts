@@ -1,6 +1,9 @@
-// The mysql/mariadb client's own commands (client/mysql.cc `commands[]`). A line whose first word is one of them
-// is run by the client, not sent to the server, when it comes while no statement is pending, e.g. a stray `GO`
-// line or `use db`. DELIMITER is handled by the splitter itself.
+// The mysql/mariadb client's own commands (client/mysql.cc `commands[]`), in their two forms:
+// - by name: a line whose first word is one of them is run by the client, not sent to the server, when it comes
+//   while no statement is pending, e.g. a stray `GO` line or `use db`. DELIMITER is handled by the splitter itself.
+// - by backslash: `\x` anywhere outside quotes and plain comments (also inside `/*! … */`), e.g. the
+//   `/*M!999999\- enable the sandbox mode */` line that mariadb-dump writes first. The client removes the two chars;
+//   a command that takes an argument also consumes the rest of the line.
 
 /** Command name → whether it takes arguments (those that do not are only recognised alone on their line). */
 const COMMANDS: ReadonlyMap<string, boolean> = new Map([
@@ -9,6 +12,43 @@ const COMMANDS: ReadonlyMap<string, boolean> = new Map([
   ['quit', false], ['rehash', false], ['sandbox', false], ['source', true], ['status', false], ['system', true],
   ['tee', true], ['use', true], ['charset', true], ['warnings', false], ['nowarning', false]
 ])
+
+export interface BackslashCommand {
+  /** Name as in the client's `help` (e.g. 'sandbox' for `\-`). */
+  name: string
+  /** Reads an argument: the client consumes the rest of the line. */
+  takesParams: boolean
+}
+
+/** Backslash command char → command (client/mysql.cc `commands[]`, MariaDB 10.11). Other chars are not commands. */
+const BACKSLASH_COMMANDS: ReadonlyMap<string, BackslashCommand> = new Map(([
+  ['?', 'help', true], ['h', 'help', true], ['c', 'clear', false], ['r', 'connect', true], ['d', 'delimiter', true],
+  ['e', 'edit', false], ['G', 'ego', false], ['q', 'quit', false], ['g', 'go', false], ['n', 'nopager', false],
+  ['t', 'notee', false], ['P', 'pager', true], ['p', 'print', false], ['R', 'prompt', true], ['#', 'rehash', false],
+  ['-', 'sandbox', false], ['.', 'source', true], ['s', 'status', false], ['!', 'system', true], ['T', 'tee', true],
+  ['u', 'use', true], ['C', 'charset', true], ['W', 'warnings', false], ['w', 'nowarning', false]
+] as const).map(([c, name, takesParams]) => [c, { name, takesParams }]))
+
+/** The backslash command `\c` names, or undefined (the client then reports "Unknown command" and sends the text). */
+export function backslashCommand(c: string): BackslashCommand | undefined {
+  return BACKSLASH_COMMANDS.get(c)
+}
+
+/**
+ * Where the client stops removing the argument of a backslash command whose argument starts at j (add_line):
+ * inside a `/*!` comment opened on the same line at its `*\/`; elsewhere after the next `delimiter` on the line
+ * (the statement goes on after it), or at the end of the line.
+ */
+export function backslashParamsEnd(s: string, j: number, inExecComment: boolean, delimiter: string): number {
+  let eol = s.indexOf('\n', j)
+  if (eol < 0) eol = s.length
+  if (inExecComment) {
+    const close = s.indexOf('*/', j)
+    return close >= 0 && close < eol ? close : eol
+  }
+  const k = s.indexOf(delimiter, j)
+  return k >= 0 && k < eol ? k + delimiter.length : eol
+}
 
 export interface ClientCommand {
   /** Lower-case command name. */

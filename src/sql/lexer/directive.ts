@@ -42,12 +42,13 @@ export interface Directive {
 
 /**
  * Reads a `DELIMITER x` line at i as the client's get_arg does: the value is quoted ('…', "…", `…`) or runs to
- * the first space (a tab is part of it, as in the client); the rest of the line is ignored.
+ * the first space (a tab is part of it, as in the client); the rest of the line is ignored. `nameLength` is 2
+ * for the short form `\d x`.
  */
-export function readDirective(s: string, i: number, current: string): Directive {
+export function readDirective(s: string, i: number, current: string, nameLength = 9): Directive {
   const eol = lineEnd(s, i)
   const stop = eol > i && s.charCodeAt(eol - 1) === CR ? eol - 1 : eol
-  let j = i + 9
+  let j = i + nameLength
   while (j < stop && (s.charCodeAt(j) === SPACE || s.charCodeAt(j) === TAB || s.charCodeAt(j) === 11 || s.charCodeAt(j) === 12)) j++
   const none = `DELIMITER without a value: the client reports an error and keeps the delimiter '${current}'`
   if (j >= stop) return { problem: none, eol }

@@ -102,6 +102,21 @@ export function execOpenLength(s: string, i: number): number {
   return j + Math.min(d, maxDigits) - i
 }
 
+/**
+ * Whether the executable-comment opener s[i, i+len) asks for a version no server has: all nines (`/*!99999`,
+ * `/*M!999999`). Tools use it to hide text from every server (mariadb-dump's sandbox line); the server reads
+ * such a comment as a comment.
+ */
+export function isInertOpener(s: string, i: number, len: number): boolean {
+  let j = i + 2
+  if (s.charCodeAt(j) === UPPER_M) j++
+  j++ // the '!'
+  const digits = i + len - j
+  if (digits < 5) return false
+  for (let k = j; k < i + len; k++) if (s.charCodeAt(k) !== 57 /* 9 */) return false
+  return true
+}
+
 /** Counts `\n` in s[from, to). */
 export function countNewlines(s: string, from: number, to: number): number {
   let n = 0

@@ -12,11 +12,14 @@
 //   close only itself.
 // - A line holding only a client command (GO, use db, print, exit, …) while no statement is pending is run by
 //   the client, not sent: dropped and reported.
-// Not followed: backslash commands outside quotes (\g, \c, \d, …) stay SQL text.
+// - A backslash command outside quotes and plain comments (also inside `/*! … */`) is run by the client: `\-`
+//   (mariadb-dump's sandbox line) is accepted silently, `\g` and `\G` end the statement, `\d x` sets the
+//   delimiter; the others are reported (`\c` discards the pending statement, `\q` stops reading, and one taking
+//   an argument consumes the line up to and including the next delimiter). `\N` (NULL) and unknown ones are text.
 import type { Statement } from '../types.js'
 import * as blocks from './blocks.js'
 import * as chars from './chars.js'
-import { clientCommandAt } from './commands.js'
+import { backslashCommand, backslashParamsEnd, clientCommandAt, type BackslashCommand } from './commands.js'
 import * as directive from './directive.js'
 import { LineCounter } from './lines.js'
 import * as scan from './scan.js'
@@ -25,7 +28,7 @@ import type { SplitProblem } from './tokens.js'
 const { blockCommentEnd, countNewlines, execOpenLength, isDashComment, lineEnd, scanQuoted } = scan
 const { BlockTracker, PHASE_PLAIN, PHASE_PROGRAM } = blocks
 const { atLineStart, isDelimiterWord, readDirective } = directive
-const { BACKTICK, BANG, BOM, DASH, DQUOTE, HASH, NL, SEMI, SLASH, SPACE, SQUOTE, STAR, TAB, isWordChar } = chars
+const { BACKSLASH, BACKTICK, BANG, BOM, CR, DASH, DQUOTE, HASH, NL, SEMI, SLASH, SPACE, SQUOTE, STAR, TAB, isWordChar } = chars
 
 export interface SplitResult {
   statements: Statement[]
@@ -43,7 +46,7 @@ function stopTable(d0: number): Uint8Array {
   let t = STOP_TABLES[key]
   if (t === undefined) {
     t = new Uint8Array(128)
-    for (const c of [SQUOTE, DQUOTE, BACKTICK, HASH, DASH, SLASH, STAR, NL]) t[c] = 1
+    for (const c of [SQUOTE, DQUOTE, BACKTICK, HASH, DASH, SLASH, STAR, NL, BACKSLASH]) t[c] = 1
     if (key < 128) t[key] = 1
     STOP_TABLES[key] = t
   }
@@ -95,6 +98,69 @@ export function splitStatements(source: string): SplitResult {
     tracker.reset()
   }
 
+  const setDelimiter = (value: string): void => {
+    delim = value
+    dlen = delim.length
+    d0 = delim.charCodeAt(0) < 128 ? delim.charCodeAt(0) : -1 // see readDirective: never matched
+    semi = delim === ';'
+    stop = stopTable(d0)
+  }
+
+  /** Forgets the pending statement (the client's `\c`, `\q`). */
+  const discardStatement = (): void => {
+    textStart = -1
+    firstSig = -1
+    execOpen = -1
+    tracker.reset()
+  }
+
+  // the client cuts an argument short at `*/` only in a `/*!` comment opened on the same line (its ss_comment)
+  const paramsEnd = (j: number): number => backslashParamsEnd(s, j, ssLine, delim)
+
+  /** Runs the client's backslash command at i (`\x`); returns the offset after what the client consumed. */
+  const backslash = (i: number, cmd: BackslashCommand): number => {
+    const written = s.slice(i, i + 2)
+    // Between statements, comments before a command are not part of the next statement.
+    if (firstSig < 0) textStart = -1
+    switch (cmd.name) {
+      case 'sandbox':
+        return i + 2
+      case 'go':
+      case 'ego':
+        if (execOpen >= 0) {
+          problem(i, `'${written}' ends the statement inside the executable comment opened at line ` +
+            `${lines.lineAt(execOpen)}: the client sends the two halves as separate statements`, line)
+        }
+        endStatement(i, written)
+        afterDelimLine = true
+        return i + 2
+      case 'delimiter': {
+        const d = readDirective(s, i, delim, 2)
+        if (d.value === undefined) {
+          problem(i, d.problem!.replace(/^DELIMITER/, written), line)
+          return paramsEnd(i + 2)
+        }
+        if (firstSig >= 0) {
+          problem(i, `'${written} ${d.value}' changes the delimiter inside the statement that began at line ${firstLine}: ` +
+            'put DELIMITER on its own line between statements', line)
+        } else textStart = -1
+        setDelimiter(d.value)
+        return paramsEnd(i + 2)
+      }
+      default: {
+        const what = cmd.name === 'quit' ? 'and stops reading the file here'
+          : cmd.name === 'clear' ? 'and discards the statement typed so far' : 'itself instead of sending it to the server'
+        problem(i, `'${written}' is a mysql client command (${cmd.name}), not SQL: the client runs it ${what}; remove it from the file`, line)
+        if (cmd.name === 'quit') {
+          discardStatement()
+          return n
+        }
+        if (cmd.name === 'clear') discardStatement()
+        return cmd.takesParams ? paramsEnd(i + 2) : i + 2
+      }
+    }
+  }
+
   /** A line (first non-blank at k) inside an unfinished statement that looks like a directive: it is SQL. */
   const checkPendingDirective = (k: number): void => {
     if (!isDelimiterWord(s, k)) return
@@ -117,13 +183,7 @@ export function splitStatements(source: string): SplitResult {
       if ((c | 0x20) === 0x64 && isDelimiterWord(s, i) && atLineStart(s, i)) {
         const d = readDirective(s, i, delim)
         if (d.problem) problem(i, d.problem, line)
-        if (d.value !== undefined) {
-          delim = d.value
-          dlen = delim.length
-          d0 = delim.charCodeAt(0) < 128 ? delim.charCodeAt(0) : -1 // see readDirective: never matched
-          semi = delim === ';'
-          stop = stopTable(d0)
-        }
+        if (d.value !== undefined) setDelimiter(d.value)
         textStart = -1
         i = d.eol
         continue
@@ -208,6 +268,19 @@ export function splitStatements(source: string): SplitResult {
           continue
         }
         break
+      case BACKSLASH: {
+        const next = s.charCodeAt(i + 1)
+        if (Number.isNaN(next) || next === NL || next === CR) break
+        const cmd = backslashCommand(s[i + 1]!)
+        if (cmd) {
+          i = backslash(i, cmd)
+          continue
+        }
+        if (next !== 78 /* \N is NULL */) {
+          problem(i, `'${s.slice(i, i + 2)}' outside a string is not SQL: the mysql client rejects it as an unknown command`, line)
+        }
+        break
+      }
       case STAR:
         if (execOpen >= 0 && s.charCodeAt(i + 1) === SLASH) {
           execOpen = -1

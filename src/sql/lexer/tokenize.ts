@@ -1,10 +1,13 @@
 // Full tokenizer for ONE statement's text (the splitter has already handled DELIMITER). Executable comments
-// are transparent: an 'exec-open' token, their content as ordinary tokens, then 'exec-close'.
+// are transparent: an 'exec-open' token, their content as ordinary tokens, then 'exec-close' — except one that
+// no server runs (`/*!99999 … */`), which is one 'inert' token. A client backslash command (`\-`) is a 'command'.
 import * as chars from './chars.js'
+import { backslashCommand, backslashParamsEnd } from './commands.js'
+import { readDirective } from './directive.js'
 import * as scan from './scan.js'
 import type { Token, TokenKind } from './tokens.js'
 // Local copies: loaders and bundlers turn named imports into getter calls, too slow in a per-char loop.
-const { blockCommentEnd, execOpenLength, isDashComment, lineEnd, scanQuoted } = scan
+const { blockCommentEnd, execOpenLength, isDashComment, isInertOpener, lineEnd, scanQuoted } = scan
 const { AT, BACKSLASH, BACKTICK, C_DIGIT, C_WORD, C_WS, CHAR_CLASS, DASH, DOT, DQUOTE, SQUOTE, STAR, SLASH, isWordChar } = chars
 
 /** Multi-char operators, longest first within each leading char. */
@@ -42,18 +45,22 @@ export function unquote(raw: string): string {
 /**
  * Tokenizes ONE statement's text (no DELIMITER handling); `line` counts from baseLine. Unterminated strings and
  * comments run to the end of the text (the splitter reports them). The tokens' texts concatenate to the input.
+ * `delimiter` (the statement's) decides how much argument a client command such as `\u db;` consumes.
  */
-export function tokenize(text: string, baseLine = 1): Token[] {
+export function tokenize(text: string, baseLine = 1, delimiter = ';'): Token[] {
   const s = text
   const n = s.length
   const out: Token[] = []
   let line = baseLine
   let execDepth = 0
+  // Where the open inert comment's tokens begin in `out`, and the exec depth it opened (-1: none open).
+  let inertFrom = -1
+  let inertDepth = -1
   let ssLine = false // same client quirk as the splitter (see blockCommentEnd)
   let i = 0
   let significant = false
   const push = (kind: TokenKind, start: number, end: number, value?: string): void => {
-    if (kind !== 'ws' && kind !== 'comment') significant = true
+    if (kind !== 'ws' && kind !== 'comment' && kind !== 'command') significant = true
     const raw = s.slice(start, end)
     out.push({ kind, text: raw, value: value ?? raw, start, end, line })
     // count newlines inside the token for the next one
@@ -110,6 +117,10 @@ export function tokenize(text: string, baseLine = 1): Token[] {
     if (c === SLASH && s.charCodeAt(i + 1) === STAR) {
       const open = execOpenLength(s, i)
       if (open > 0) {
+        if (inertFrom < 0 && isInertOpener(s, i, open)) {
+          inertFrom = out.length
+          inertDepth = execDepth + 1
+        }
         push('exec-open', i, i + open)
         ssLine = s.charCodeAt(i + 2) === 33
         execDepth++
@@ -126,6 +137,10 @@ export function tokenize(text: string, baseLine = 1): Token[] {
     if (c === STAR && execDepth > 0 && s.charCodeAt(i + 1) === SLASH) {
       push('exec-close', i, i + 2)
       ssLine = false
+      if (execDepth === inertDepth) {
+        collapseInert(out, inertFrom)
+        inertFrom = inertDepth = -1
+      }
       execDepth--
       i += 2
       continue
@@ -135,8 +150,16 @@ export function tokenize(text: string, baseLine = 1): Token[] {
       continue
     }
     if (c === BACKSLASH && i + 1 < n) {
-      push('op', i, i + 2)
-      i += 2
+      // outside quotes and plain comments the client runs `\x` itself, removing its argument too (unknown
+      // commands are sent as they are)
+      const cmd = backslashCommand(s[i + 1]!)
+      let j = i + 2
+      if (cmd?.takesParams) {
+        const newDelimiter = cmd.name === 'delimiter' ? readDirective(s, i, delimiter, 2).value : undefined
+        j = backslashParamsEnd(s, j, ssLine, newDelimiter ?? delimiter)
+      }
+      push(cmd ? 'command' : 'op', i, j)
+      i = j
       continue
     }
     if (MULTI_OP_FIRST[c] === 1) {
@@ -148,7 +171,16 @@ export function tokenize(text: string, baseLine = 1): Token[] {
     push('op', i, i + w)
     i += w
   }
+  if (inertFrom >= 0) collapseInert(out, inertFrom) // unterminated: runs to the end (the splitter reports it)
   return out
+}
+
+/** Replaces out[from…] (an inert comment's opener, content and closer) by one 'inert' token. */
+function collapseInert(out: Token[], from: number): void {
+  const first = out[from]!
+  const last = out[out.length - 1]!
+  const text = out.slice(from).map((t) => t.text).join('')
+  out.splice(from, out.length - from, { kind: 'inert', text, value: first.text, start: first.start, end: last.end, line: first.line })
 }
 
 /** Digits, decimals, exponents and 0x/0b literals; `1abc` and `1e` followed by letters are words (MySQL rule). */

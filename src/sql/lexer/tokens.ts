@@ -2,6 +2,10 @@
 
 export type TokenKind =
   | 'word' | 'ident' | 'string' | 'number' | 'variable' | 'op' | 'comment' | 'ws' | 'exec-open' | 'exec-close'
+  /** A client backslash command such as mariadb-dump's `\-` (the client removes it; the server never sees it). */
+  | 'command'
+  /** A whole executable comment that no server runs (`/*!99999 … *\/`, `/*M!999999 … *\/`). */
+  | 'inert'
 
 export interface Token {
   kind: TokenKind
@@ -9,7 +13,7 @@ export interface Token {
   text: string
   /**
    * 'word': upper-cased text; 'ident': unquoted backtick name (`` `a``b` `` → a`b); 'string': unescaped
-   * content; every other kind: same as text.
+   * content; 'inert': its opening marker (`/*!99999`); every other kind: same as text.
    */
   value: string
   /** Offsets into the tokenized text. */
