@@ -33245,7 +33245,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 406:
+/***/ 4614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54034,6 +54034,209 @@ function routineForRollback(pattern, path) {
     return (dir === '' ? '' : dir + '/') + m.groups.name + '.sql';
 }
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./src/sources/encoding.ts
+// File bytes → text for the planner. Pure (no I/O): every reader (a directory, git objects, the GitHub API, a
+// tarball) hands its bytes to a Decoder. UTF-8 is read strictly (a BOM is allowed): a file that is not valid
+// UTF-8 is an error naming the file and the line of its first bad byte, never text with U+FFFD in it, unless a
+// legacy encoding is configured for the file (GBK, GB18030, Big5, Latin-1, …); then it is decoded from that,
+// and the planner (hence DMS) only ever sees Unicode text, shipped as UTF-8.
+
+const UTF8 = { kind: 'utf-8' };
+// ---- encoding names ----
+/** Names we document; any other WHATWG label of an ASCII-compatible encoding works too (shift_jis, euc-kr …). */
+const COMMON_ENCODINGS = ['utf-8', 'gbk', 'gb18030', 'big5', 'latin1'];
+/** Encodings whose bytes do not keep ASCII (newlines, quotes) as ASCII: lines and SQL cannot be found in them. */
+const NOT_ASCII_COMPATIBLE = new Set(['utf-16le', 'utf-16be', 'iso-2022-jp', 'replacement']);
+/** The TextDecoder name of `label`, or why it cannot be used. */
+function resolveEncodingLabel(label) {
+    let encoding;
+    try {
+        encoding = new TextDecoder(label.trim()).encoding;
+    }
+    catch {
+        return { problem: `unknown encoding '${label}' (use one of ${COMMON_ENCODINGS.join(', ')}, or another WHATWG encoding name)` };
+    }
+    if (NOT_ASCII_COMPATIBLE.has(encoding)) {
+        return { problem: `encoding '${label}' is not supported: SQL files must keep ASCII as ASCII (save the file as UTF-8)` };
+    }
+    return { encoding };
+}
+/** An encoding choice for `label` configured at `from`; UTF-8 labels give the strict UTF-8 choice. */
+function encodingChoice(label, from) {
+    const r = resolveEncodingLabel(label);
+    if ('problem' in r)
+        return r;
+    return r.encoding === 'utf-8' ? UTF8 : { kind: 'legacy', encoding: r.encoding, label: label.trim(), from };
+}
+// ---- decoding ----
+/**
+ * windows-1252 (WHATWG's and MySQL's `latin1`): 0x80–0x9F are €, ‚, ƒ, „ … Node 20's TextDecoder decodes this
+ * label as ISO-8859-1 (0x80 → U+0080), so those 32 bytes are mapped here; every other byte is its code point.
+ */
+const CP1252_HIGH = [0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+    0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178];
+function decodeCp1252(bytes) {
+    const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    return latin1.replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80]));
+}
+/** Decodes `bytes` as `encoding`; throws on bytes it cannot decode (cp1252 decodes every byte). */
+function decodeStrict(bytes, encoding) {
+    return encoding === 'windows-1252' ? decodeCp1252(bytes) : new TextDecoder(encoding, { fatal: true }).decode(bytes);
+}
+const encoding_hex = (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+/** 1-based line of byte offset `at` (LF counts; every supported encoding keeps 0x0A as a line break only). */
+function lineOfByte(bytes, at) {
+    let line = 1;
+    for (let i = bytes.indexOf(0x0a); i !== -1 && i < at; i = bytes.indexOf(0x0a, i + 1))
+        line++;
+    return line;
+}
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence (Unicode table 3-7). */
+function firstInvalidUtf8(bytes) {
+    const n = bytes.length;
+    let i = 0;
+    while (i < n) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        let need;
+        let lo = 0x80;
+        let hi = 0xbf;
+        if (b >= 0xc2 && b <= 0xdf)
+            need = 1;
+        else if (b >= 0xe0 && b <= 0xef) {
+            need = 2;
+            if (b === 0xe0)
+                lo = 0xa0;
+            else if (b === 0xed)
+                hi = 0x9f;
+        }
+        else if (b >= 0xf0 && b <= 0xf4) {
+            need = 3;
+            if (b === 0xf0)
+                lo = 0x90;
+            else if (b === 0xf4)
+                hi = 0x8f;
+        }
+        else
+            return i;
+        for (let k = 1; k <= need; k++) {
+            const c = bytes[i + k];
+            if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf))
+                return i;
+        }
+        i += need + 1;
+    }
+    return -1;
+}
+/** Line of the first line that `encoding` cannot decode (lines split at LF, which no supported encoding reuses). */
+function firstUndecodableLine(bytes, encoding) {
+    const decoder = new TextDecoder(encoding, { fatal: true });
+    let start = 0;
+    for (let line = 1;; line++) {
+        let end = bytes.indexOf(0x0a, start);
+        const last = end === -1;
+        if (last)
+            end = bytes.length;
+        try {
+            decoder.decode(bytes.subarray(start, end + (last ? 0 : 1)), { stream: !last });
+        }
+        catch {
+            return { line, at: start };
+        }
+        if (last)
+            return { line, at: start };
+        start = end + 1;
+    }
+}
+const CONFIGURE = 'configure its encoding (`encoding:` in .github/dms-proc-gate.yml, or plan --encoding) if it is GBK, Big5, Latin-1 …, or save it as UTF-8';
+/** Binary content: a NUL byte (no SQL text has one), reported without echoing the bytes. */
+function binaryError(bytes, path) {
+    const nul = bytes.indexOf(0);
+    if (nul === -1)
+        return undefined;
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        return { file: path, line: 1, message: 'the file is UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8' };
+    }
+    return { file: path, line: lineOfByte(bytes, nul), message: `binary file, not SQL text: a NUL byte (0x00) at byte ${nul + 1}` };
+}
+/** Decodes one file as `choice` says; never returns replacement characters for bad bytes. */
+function decodeSource(bytes, path, choice = UTF8) {
+    const binary = binaryError(bytes, path);
+    if (binary)
+        return { ok: false, error: binary };
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    // A UTF-8 byte order mark says what the file is, whatever is configured.
+    if (choice.kind === 'utf-8' || bom) {
+        if ((0,external_node_buffer_.isUtf8)(bytes))
+            return { ok: true, text: new TextDecoder('utf-8').decode(bytes), warnings: [] };
+        const at = firstInvalidUtf8(bytes);
+        const line = lineOfByte(bytes, at);
+        const lead = bom ? 'not valid UTF-8 although it starts with a UTF-8 byte order mark' : 'not valid UTF-8';
+        return { ok: false, error: { file: path, line, message: `${lead}: byte ${encoding_hex(bytes[at])} at line ${line} cannot be decoded; ${CONFIGURE}` } };
+    }
+    try {
+        const text = decodeStrict(bytes, choice.encoding);
+        const warnings = [];
+        const firstNonAscii = (0,external_node_buffer_.isUtf8)(bytes) ? bytes.findIndex((b) => b >= 0x80) : -1;
+        if (firstNonAscii !== -1) {
+            // Plausible either way: say so, so a reviewer checks the characters (a converted file keeps its old setting).
+            const line = lineOfByte(bytes, firstNonAscii);
+            warnings.push({ file: path, line, message: `decoded as ${choice.label} (set by ${choice.from}), but the file is also valid UTF-8: ` +
+                    'check that its non-ASCII text reads right in execSql, or drop the encoding setting for it' });
+        }
+        return { ok: true, text, warnings };
+    }
+    catch {
+        const bad = firstUndecodableLine(bytes, choice.encoding);
+        return { ok: false, error: { file: path, line: bad.line, message: `not valid ${choice.label} (set by ${choice.from}): ` +
+                    `the bytes of line ${bad.line} cannot be decoded as ${choice.label}; check the file's encoding` } };
+    }
+}
+/** A Decoder choosing each file's encoding with `encodingFor` (default: every file strict UTF-8). */
+function decoderFor(encodingFor = () => UTF8) {
+    return (bytes, path) => decodeSource(bytes, path, encodingFor(path));
+}
+const encoding_decodeUtf8 = decoderFor();
+/** Decodes `raw` (path → bytes) with `decode`. */
+function decodeAll(raw, decode) {
+    const out = { files: new Map(), errors: [], warnings: [] };
+    for (const [path, bytes] of raw) {
+        const r = decode(bytes, path);
+        if (r.ok) {
+            out.files.set(path, r.text);
+            out.warnings.push(...r.warnings);
+        }
+        else
+            out.errors.push(r.error);
+    }
+    return out;
+}
+/**
+ * The two sides for the planner. A file unreadable on either side is left out of both, so it shows up as its
+ * error and never as every routine in it being added or removed. Base findings say so (the PR did not write
+ * that version, but its rollback depends on it).
+ */
+function pairSides(base, head) {
+    const unreadable = new Set([...base.errors, ...head.errors].map((f) => f.file));
+    const keep = (files) => new Map([...files].filter(([path]) => !unreadable.has(path)));
+    const inBase = (f) => ({ ...f, message: `base version: ${f.message}` });
+    // A file unreadable (or ambiguous) on both sides is reported once, for its head version.
+    const headFailed = new Set(head.errors.map((f) => f.file));
+    const inHead = new Set([...head.files.keys(), ...headFailed]);
+    return {
+        base: keep(base.files),
+        head: keep(head.files),
+        errors: [...base.errors.filter((f) => !headFailed.has(f.file)).map(inBase), ...head.errors],
+        warnings: [...base.warnings.filter((w) => !unreadable.has(w.file) && !inHead.has(w.file)).map(inBase),
+            ...head.warnings.filter((w) => !unreadable.has(w.file))]
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/perm/template-name.ts
 // Names and descriptions of DMS authority (permission) templates, checked before any CreateAuthorityTemplate call.
 // DMS documents no limits; we pick conservative ones so a typo fails locally with a clear message.
@@ -54071,6 +54274,7 @@ function template_name_templateDescriptionProblem(description) {
 
 
 
+
 /** A refinement turning a `problem(value)` function into an issue with its message. */
 function checked(schema, problem) {
     return schema.superRefine((value, ctx) => {
@@ -54102,6 +54306,12 @@ const userId = unknown().transform((value, ctx) => {
 const glob = checked(schemas_string(), globProblem);
 const globList = array(glob).min(1, 'must list at least one glob');
 const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+const encodingName = checked(schemas_string(), (v) => {
+    const r = resolveEncodingLabel(v);
+    return 'problem' in r ? r.problem : null;
+});
+/** `encoding: gbk`, or a list of `{ paths: [globs], encoding: name }` (the first matching entry decides). */
+const encoding = union([encodingName, array(strictObject({ paths: globList, encoding: encodingName })).min(1, 'must list at least one entry')]);
 const settings = {
     'exec-mode': schemas_enum(types_EXEC_MODES).optional(),
     // Same limit as the `classify` input.
@@ -54109,7 +54319,8 @@ const settings = {
     'related-users': array(userId).optional(),
     include: globList.optional(),
     exclude: array(glob).optional(),
-    'rollback-pattern': checked(schemas_string(), rollbackPatternProblem).optional()
+    'rollback-pattern': checked(schemas_string(), rollbackPatternProblem).optional(),
+    encoding: encoding.optional()
 };
 const target = strictObject({
     name: checked(schemas_string(), (v) => TARGET_NAME.test(v) ? null : 'must be 1–63 characters: letters, digits, . _ - (starting with a letter or digit)'),
@@ -54260,14 +54471,14 @@ function parse_parseConfig(text, file = DEFAULT_CONFIG_PATH) {
         return { ok: false, errors };
     }
     const result = configSchema.safeParse(data, { reportInput: true });
+    // Duplicates are judged on the raw data, so they are reported together with every other mistake.
+    errors.push(...duplicateErrors(data, where, file));
     if (!result.success) {
         for (const issue of result.error.issues)
             errors.push(...issueToErrors(issue, where, file));
         return { ok: false, errors: sortErrors(errors) };
     }
-    const config = toConfig(result.data, where, file);
-    errors.push(...duplicateErrors(config, file));
-    return errors.length > 0 ? { ok: false, errors: sortErrors(errors) } : { ok: true, config };
+    return errors.length > 0 ? { ok: false, errors: sortErrors(errors) } : { ok: true, config: toConfig(result.data, where, file) };
 }
 function firstLine(text) {
     return text.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
@@ -54303,7 +54514,7 @@ function parse_describe(value) {
 // Every key the schema knows, for "did you mean" hints.
 const KNOWN_KEYS = [
     'version', 'defaults', 'targets', 'perm-orders', 'templates', 'name', 'paths', 'db-id', 'schema', 'host', 'port',
-    'env', 'exec-mode', 'classify', 'related-users', 'include', 'exclude', 'rollback-pattern', 'description', 'verify'
+    'env', 'exec-mode', 'classify', 'related-users', 'include', 'exclude', 'rollback-pattern', 'description', 'verify', 'encoding'
 ];
 function distance(a, b) {
     const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -54350,6 +54561,14 @@ function issueToErrors(issue, where, file) {
             return [error(where.valueLine(path), path, `must be one of ${issue.values.map(String).join(', ')} (got ${parse_describe(issue.input)})`)];
         case 'too_small':
             return [error(where.valueLine(path), path, issue.message)];
+        case 'invalid_union': {
+            // The alternative the value got furthest in explains the mistake; else say what each one expects.
+            const deeper = issue.errors.find((alternative) => alternative.some((i) => i.path.length > 0));
+            if (deeper)
+                return deeper.flatMap((i) => issueToErrors({ ...i, path: [...issue.path, ...i.path] }, where, file));
+            const expected = [...new Set(issue.errors.flat().map((i) => (i.code === 'invalid_type' ? TYPE_NAMES[i.expected] ?? i.expected : i.message)))];
+            return [error(where.valueLine(path), path, `expected ${expected.join(' or ')}, got ${parse_describe(issue.input)}`)];
+        }
         default:
             return [error(where.valueLine(path), path, issue.message)];
     }
@@ -54370,6 +54589,14 @@ function settingsOf(raw) {
         out.rollbackPattern = raw['rollback-pattern'];
     return out;
 }
+/** The `encoding` setting with the lines its values are on (messages name where an encoding was set). */
+function encodingOf(raw, path, where) {
+    if (raw === undefined)
+        return {};
+    if (typeof raw === 'string')
+        return { encoding: { kind: 'all', label: raw, line: where.valueLine(path) } };
+    return { encoding: { kind: 'globs', rules: raw.map((r, i) => ({ paths: r.paths, label: r.encoding, line: where.valueLine([...path, i, 'encoding']) })) } };
+}
 function toConfig(raw, where, file) {
     const targets = (raw.targets ?? []).map((t, i) => {
         const database = t['db-id'] !== undefined
@@ -54382,11 +54609,12 @@ function toConfig(raw, where, file) {
                 ...(t.env !== undefined ? { env: t.env } : {})
             };
         return { name: t.name, paths: t.paths, database, line: where.itemLine(['targets', i]), ...settingsOf(t),
-            ...(t.verify !== undefined ? { verify: { schema: t.verify.schema } } : {}) };
+            ...(t.verify !== undefined ? { verify: { schema: t.verify.schema } } : {}),
+            ...encodingOf(t.encoding, ['targets', i, 'encoding'], where) };
     });
     return {
         file,
-        defaults: settingsOf(raw.defaults ?? {}),
+        defaults: { ...settingsOf(raw.defaults ?? {}), ...encodingOf(raw.defaults?.encoding, ['defaults', 'encoding'], where) },
         targets,
         permOrders: (raw['perm-orders'] ?? []).map((orderId, i) => ({ orderId, line: where.valueLine(['perm-orders', i]) })),
         templates: (raw.templates ?? []).map((t, i) => ({
@@ -54396,23 +54624,34 @@ function toConfig(raw, where, file) {
         }))
     };
 }
-/** Names must be unique: targets name tickets and checks, templates are keyed by name in DMS. */
-function duplicateErrors(config, file) {
+/**
+ * Names must be unique: targets name tickets and checks (compared case-insensitively: DMS and check names do),
+ * templates are keyed by name in DMS. Items of the wrong shape are left to the schema's messages.
+ */
+function duplicateErrors(data, where, file) {
     const errors = [];
-    const seen = (items, key, path, what) => {
+    const seen = (list, key, path, line, what) => {
+        if (!Array.isArray(list))
+            return;
         const first = new Map();
-        items.forEach((item, i) => {
+        list.forEach((item, i) => {
             const k = key(item);
+            if (k === undefined)
+                return;
             const prior = first.get(k);
-            if (prior)
-                errors.push({ file, line: item.line, path: path(i), message: `duplicate ${what} (first at line ${prior.line})` });
+            if (prior === undefined)
+                first.set(k, i);
             else
-                first.set(k, item);
+                errors.push({ file, line: where.valueLine(line(i)), path: formatPath(path(i)), message: `duplicate ${what} (first at line ${where.valueLine(line(prior))})` });
         });
     };
-    seen(config.targets, (t) => t.name.toLowerCase(), (i) => `targets[${i}].name`, 'target name');
-    seen(config.templates, (t) => t.name, (i) => `templates[${i}].name`, 'template name');
-    seen(config.permOrders, (p) => String(p.orderId), (i) => `perm-orders[${i}]`, 'perm order id');
+    const nameOf = (item) => {
+        const name = item?.name;
+        return typeof name === 'string' ? name : undefined;
+    };
+    seen(data.targets, (t) => nameOf(t)?.toLowerCase(), (i) => ['targets', i, 'name'], (i) => ['targets', i], 'target name');
+    seen(data.templates, nameOf, (i) => ['templates', i, 'name'], (i) => ['templates', i], 'template name');
+    seen(data['perm-orders'], (p) => (typeof p === 'bigint' ? String(p) : undefined), (i) => ['perm-orders', i], (i) => ['perm-orders', i], 'perm order id');
     return errors;
 }
 
@@ -54422,17 +54661,22 @@ var promises_ = __nccwpck_require__(1455);
 // Reading the config file from disk. A missing file is not an error (the Action then uses one implicit target).
 
 
+
 async function loadConfig(path, displayName = path) {
-    let text;
+    let bytes;
     try {
-        text = await readFile(path, 'utf8');
+        bytes = await readFile(path);
     }
     catch (err) {
         if (err.code === 'ENOENT')
             return { ok: 'missing', file: displayName };
         return { ok: false, errors: [{ file: displayName, line: 1, path: '', message: `cannot read: ${err.message}` }] };
     }
-    return parseConfig(text.replace(/^\uFEFF/, ''), displayName);
+    // The config file itself is always UTF-8 (a BOM is allowed).
+    const decoded = decodeUtf8(bytes, displayName);
+    if (!decoded.ok)
+        return { ok: false, errors: [{ ...decoded.error, path: '' }] };
+    return parseConfig(decoded.text, displayName);
 }
 
 ;// CONCATENATED MODULE: ./src/config/resolve.ts
@@ -54458,13 +54702,15 @@ function resolve_pick(key, ...levels) {
     return value;
 }
 function resolve_merge(...levels) {
+    const encoding = levels.reduce((value, level) => level.encoding ?? value, undefined);
     return {
         execMode: resolve_pick('execMode', ...levels),
         classify: resolve_pick('classify', ...levels),
         relatedUsers: resolve_pick('relatedUsers', ...levels),
         include: resolve_pick('include', ...levels),
         exclude: resolve_pick('exclude', ...levels),
-        rollbackPattern: resolve_pick('rollbackPattern', ...levels)
+        rollbackPattern: resolve_pick('rollbackPattern', ...levels),
+        ...(encoding ? { encoding } : {})
     };
 }
 function settingsOnly(inputs) {
@@ -54564,8 +54810,40 @@ function resolveTargets(config, inputs, changedPaths) {
     return { groups: [...groups.values()].filter((g) => g.files.length + g.rollbackFiles.length > 0), errors, skipped };
 }
 
+;// CONCATENATED MODULE: ./src/config/encoding.ts
+// Which encoding each repository path is read in, from the config's `encoding` settings: the target whose
+// `paths` match the file decides (its own setting, else the file's `defaults:`); without one, `defaults:`.
+
+
+
+/** The EncodingFor of a validated config (no config: every file UTF-8). */
+function configEncodingFor(config, inputs = {}) {
+    if (!config)
+        return () => UTF8;
+    const targets = effectiveTargets(config, inputs).map((t) => ({ inPaths: matcher(t.paths), choose: chooser(t.encoding, config.file) }));
+    const fallback = chooser(config.defaults.encoding, config.file);
+    return (path) => (targets.find((t) => t.inPaths(path))?.choose ?? fallback)(path);
+}
+function chooser(setting, file) {
+    if (!setting)
+        return () => UTF8;
+    const choice = (label, line) => {
+        const c = encodingChoice(label, `${file}:${line}`);
+        if ('problem' in c)
+            throw new Error(`${file}:${line}: ${c.problem}`); // the schema validated every label
+        return c;
+    };
+    if (setting.kind === 'all') {
+        const c = choice(setting.label, setting.line);
+        return () => c;
+    }
+    const rules = setting.rules.map((r) => ({ matches: matcher(r.paths), choice: choice(r.label, r.line) }));
+    return (path) => rules.find((r) => r.matches(path))?.choice ?? UTF8;
+}
+
 ;// CONCATENATED MODULE: ./src/config/index.ts
 // Public surface of the organisation config (.github/dms-proc-gate.yml).
+
 
 
 
@@ -54664,7 +54942,9 @@ function extractFiles(archive, wanted) {
 // per path at the ref (getBlob when the file is over 1 MB). Base text is read at base.sha (the branch tip the
 // routines are deployed from), so rollback restores what is there now.
 // Both names of a rename are read on both sides, so a move between files diffs as "no change"; each routine file's
-// rollback sibling and each rollback file's routine are read too.
+// rollback sibling and each rollback file's routine are read too. Every file is read as bytes and decoded by the
+// request's Decoder (strict UTF-8 unless the config sets an encoding; see encoding.ts).
+
 
 
 
@@ -54772,8 +55052,8 @@ async function prepareCheckout(ws, shas, fetchMissing, log) {
     }
 }
 /**
- * Reads `paths` at commit `sha`: one `git ls-tree -r` finds their blob ids (absent paths simply aren't listed), one
- * `git cat-file --batch` reads the distinct blobs by id (looking up `sha:path` one by one is ~1 ms each).
+ * Reads `paths` at commit `sha` as bytes: one `git ls-tree -r` finds their blob ids (absent paths simply aren't
+ * listed), one `git cat-file --batch` reads the distinct blobs by id (looking up `sha:path` one by one is ~1 ms each).
  */
 async function readFromGit(ws, sha, paths) {
     const ls = await run(ws, ['ls-tree', '-r', '-z', '--full-tree', sha]);
@@ -54811,7 +55091,7 @@ async function readFromGit(ws, sha, paths) {
         if (!m)
             throw new Error(`git cat-file --batch: unexpected answer for ${id}: ${JSON.stringify(header)}`);
         const size = Number(m[3]);
-        text.set(id, buf.subarray(pos, pos + size).toString('utf8'));
+        text.set(id, buf.subarray(pos, pos + size));
         pos += size + 1; // content + LF
     }
     for (const p of paths) {
@@ -54831,13 +55111,14 @@ async function pool(items, limit, work) {
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 function decodeBase64(content) {
-    return Buffer.from(content.replace(/\n/g, ''), 'base64').toString('utf8');
+    return Buffer.from(content.replace(/\n/g, ''), 'base64');
 }
+/** A blob's bytes. */
 async function readBlob(octokit, repo, sha) {
     const { data } = await octokit.rest.git.getBlob({ ...repo, file_sha: sha });
-    return data.encoding === 'base64' ? decodeBase64(data.content) : data.content;
+    return data.encoding === 'base64' ? decodeBase64(data.content) : Buffer.from(data.content, 'utf8');
 }
-/** File text at `ref`, or undefined when it does not exist there. Over 1 MB: the blob API. */
+/** File bytes at `ref`, or undefined when it does not exist there. Over 1 MB: the blob API. */
 async function readContent(octokit, repo, path, ref) {
     try {
         const { data } = await octokit.rest.repos.getContent({ ...repo, path, ref });
@@ -54880,17 +55161,23 @@ async function readChangedSources(req) {
     const totalChangedFiles = listed.total;
     const notes = [...listed.notes];
     const sel = selectPaths(files, req.include, req.exclude ?? [], req.rollbackPattern ?? plan/* DEFAULT_ROLLBACK_PATTERN */.el);
-    const result = (base, head, contentSource) => ({
-        base,
-        head,
-        changedPaths: sel.changed,
-        readPaths: sel.read,
-        contentSource,
-        complete,
-        totalChangedFiles,
-        notes,
-        files
-    });
+    const decode = req.decode ?? encoding_decodeUtf8;
+    const result = (baseBytes, headBytes, contentSource) => {
+        const sides = pairSides(decodeAll(baseBytes, decode), decodeAll(headBytes, decode));
+        return {
+            base: sides.base,
+            head: sides.head,
+            errors: sides.errors,
+            warnings: sides.warnings,
+            changedPaths: sel.changed,
+            readPaths: sel.read,
+            contentSource,
+            complete,
+            totalChangedFiles,
+            notes,
+            files
+        };
+    };
     if (sel.read.length === 0)
         return result(new Map(), new Map(), 'api');
     if (req.workspace !== undefined && req.apiOnly !== true && (await prepareCheckout(req.workspace, [req.baseSha, req.headSha], req.fetchMissing ?? true, log))) {
@@ -54935,7 +55222,7 @@ async function readTarball(octokit, repo, ref, want) {
     const byBlob = new Map();
     for (const [path, bytes] of files)
         if (gitBlobSha(bytes) === want.get(path))
-            byBlob.set(want.get(path), bytes.toString('utf8'));
+            byBlob.set(want.get(path), bytes);
     return byBlob;
 }
 /**
@@ -55015,6 +55302,7 @@ async function readPerFile(req, files, paths) {
 
 
 
+
 function inputDefaultsOf(ctx) {
     const i = ctx.inputs;
     const d = { execMode: i.execMode, relatedUsers: i.relatedUsers, include: i.include };
@@ -55024,16 +55312,16 @@ function inputDefaultsOf(ctx) {
         d.database = i.database;
     return d;
 }
-/** Reads paths at a commit: from the checkout when the run may use it and has the commit, else from the API. */
+/** Reads paths (as bytes) at a commit: from the checkout when the run may use it and has the commit, else the API. */
 async function readAt(ctx, sha, paths) {
     if (ctx.workspace !== undefined && !ctx.apiOnly && (await prepareCheckout(ctx.workspace, [sha], true, m => ctx.log.debug(m)))) {
         return readFromGit(ctx.workspace, sha, paths);
     }
     const out = new Map();
     for (const p of paths) {
-        const text = await readContent(ctx.github.octokit, ctx.repo, p, sha);
-        if (text !== undefined)
-            out.set(p, text);
+        const bytes = await readContent(ctx.github.octokit, ctx.repo, p, sha);
+        if (bytes !== undefined)
+            out.set(p, bytes);
     }
     return out;
 }
@@ -55046,13 +55334,16 @@ async function readAt(ctx, sha, paths) {
 async function loadConfigFor(ctx, baseSha) {
     const file = ctx.inputs.config;
     const asFindings = (errs) => errs.map(e => ({ file: e.file, line: e.line, message: e.path ? `${e.path}: ${e.message}` : e.message }));
-    const text = (await readAt(ctx, baseSha, [file])).get(file);
-    if (text === undefined) {
+    const bytes = (await readAt(ctx, baseSha, [file])).get(file);
+    if (bytes === undefined) {
         if (!ctx.inputs.configExplicit)
             return { config: null, errors: [] };
         return { config: null, errors: [{ file, line: 1, message: `the config file named by the 'config' input does not exist at the base commit ${baseSha.slice(0, 12)}` }] };
     }
-    const r = parse_parseConfig(text.replace(/^\uFEFF/, ''), file);
+    const decoded = encoding_decodeUtf8(bytes, file); // the config itself is always UTF-8
+    if (!decoded.ok)
+        return { config: null, errors: [decoded.error] };
+    const r = parse_parseConfig(decoded.text, file);
     return r.ok ? { config: r.config, errors: [] } : { config: null, errors: asFindings(r.errors) };
 }
 function subTree(tree, keep) {
@@ -55084,6 +55375,8 @@ async function planChange(ctx, req) {
         rollbackPattern: patterns.length === 1 ? patterns[0] : plan/* DEFAULT_ROLLBACK_PATTERN */.el,
         ...(ctx.workspace !== undefined ? { workspace: ctx.workspace } : {}),
         apiOnly: ctx.apiOnly,
+        // each file in the encoding its target (or the config's defaults) sets; strict UTF-8 otherwise
+        decode: decoderFor(configEncodingFor(config, defaults)),
         log: m => ctx.log.debug(m)
     });
     const what = req.subject.kind === 'pull' ? `PR #${req.subject.pull.number}` : `${req.subject.what} ${req.headSha.slice(0, 12)}`;
@@ -55095,6 +55388,8 @@ async function planChange(ctx, req) {
     for (const message of permParse.errors)
         errors.push({ file: 'PR description', line: 1, message });
     const targets = [];
+    // Files that could not be decoded belong to the plan of the target that reads them (so that target gets no ticket).
+    const unclaimed = new Set([...sources.errors, ...sources.warnings]);
     if (configErrors.length === 0) {
         const resolution = resolveTargets(config, defaults, sources.changedPaths);
         errors.push(...resolution.errors);
@@ -55103,11 +55398,13 @@ async function planChange(ctx, req) {
         for (const g of resolution.groups) {
             const t = g.target;
             const keep = new Set([...g.files, ...g.rollbackFiles, ...g.files.map(f => (0,plan/* rollbackPathFor */.jr)(f, t.rollbackPattern))]);
-            const p = (0,plan/* plan */.et)(subTree(sources.base, keep), subTree(sources.head, keep), { include: t.include, rollbackPattern: t.rollbackPattern });
+            const mine = (f) => keep.has(f.file) && unclaimed.delete(f);
+            const p = (0,plan/* withFindings */.$c)((0,plan/* plan */.et)(subTree(sources.base, keep), subTree(sources.head, keep), { include: t.include, rollbackPattern: t.rollbackPattern }), sources.errors.filter(mine), sources.warnings.filter(mine));
             errors.push(...p.errors);
             targets.push({ target: t, plan: p });
         }
     }
+    errors.push(...sources.errors.filter(f => unclaimed.has(f)));
     return {
         subject: req.subject,
         baseSha: req.baseSha,
@@ -55337,7 +55634,8 @@ async function editedGateWorkflows(ctx, files, baseSha, headSha) {
     if (paths.length === 0)
         return [];
     const [base, head] = await Promise.all([readAt(ctx, baseSha, paths), readAt(ctx, headSha, paths)]);
-    return paths.filter(p => [base.get(p), head.get(p)].some(text => text !== undefined && usesAction(text, ctx.actionRepository)));
+    // read leniently: a workflow that is not UTF-8 still runs, and only its `uses:` lines (ASCII) matter here
+    return paths.filter(p => [base.get(p), head.get(p)].some(bytes => bytes !== undefined && usesAction(bytes.toString('utf8'), ctx.actionRepository)));
 }
 
 ;// CONCATENATED MODULE: ./src/sources/whole-tree.ts
@@ -55345,6 +55643,7 @@ async function editedGateWorkflows(ctx, files, baseSha, headSha) {
 // creates the whole base routine set, so a changed view that calls an unchanged function finds it. From the
 // checkout when the run may read it (one ls-tree + one cat-file batch per side), else from the two recursive trees
 // and the blobs (or tarballs) the PR sources use too.
+
 
 
 
@@ -55362,11 +55661,12 @@ function lsTree(ws, sha) {
 async function readWholeTrees(req) {
     const wanted = matcher(req.include);
     const log = req.log ?? (() => undefined);
+    const text = (bytes) => decodeAll(bytes, req.decode ?? encoding_decodeUtf8).files;
     if (req.workspace !== undefined && (await prepareCheckout(req.workspace, [req.baseSha, req.headSha], true, log))) {
         const [b, h] = await Promise.all([lsTree(req.workspace, req.baseSha), lsTree(req.workspace, req.headSha)]);
         return {
-            base: await readFromGit(req.workspace, req.baseSha, b.filter(p => wanted(p))),
-            head: await readFromGit(req.workspace, req.headSha, h.filter(p => wanted(p)))
+            base: text(await readFromGit(req.workspace, req.baseSha, b.filter(p => wanted(p)))),
+            head: text(await readFromGit(req.workspace, req.headSha, h.filter(p => wanted(p))))
         };
     }
     const [b, h] = await Promise.all([treeIndex(req.octokit, req.repo, req.baseSha), treeIndex(req.octokit, req.repo, req.headSha)]);
@@ -55376,10 +55676,12 @@ async function readWholeTrees(req) {
     const sides = await readViaTrees(req.octokit, req.repo, req.baseSha, req.headSha, paths, log);
     if (sides === undefined)
         throw new Error('GitHub truncated the repository tree: check the repository out so verification can read every routine file');
-    return sides;
+    return { base: text(sides.base), head: text(sides.head) };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/verify-change.ts
+
+
 
 
 
@@ -55404,6 +55706,7 @@ async function verifyChange(ctx, planned) {
         baseSha: planned.baseSha,
         headSha: planned.headSha,
         include,
+        decode: decoderFor(configEncodingFor(planned.config, inputDefaultsOf(ctx))),
         ...(ctx.workspace !== undefined && !ctx.apiOnly ? { workspace: ctx.workspace } : {}),
         log: m => ctx.log.debug(m)
     });
@@ -55415,7 +55718,12 @@ async function verifyChange(ctx, planned) {
         const keep = new Set([...(g?.files ?? []), ...(g?.rollbackFiles ?? [])]);
         const schemaFile = t.target.verify?.schema;
         // the tables the routines need, as they are after the change (a PR may add the table its trigger needs)
-        const schemaText = schemaFile !== undefined ? (await readAt(ctx, planned.headSha, [schemaFile])).get(schemaFile) : undefined;
+        const schemaBytes = schemaFile !== undefined ? (await readAt(ctx, planned.headSha, [schemaFile])).get(schemaFile) : undefined;
+        const schemaDecoded = schemaFile !== undefined && schemaBytes !== undefined ? encoding_decodeUtf8(schemaBytes, schemaFile) : undefined;
+        if (schemaDecoded !== undefined && !schemaDecoded.ok) {
+            return { ok: false, summary: `verification failed at schema: ${schemaDecoded.error.message}`, step: 'schema', message: `${schemaFile}:${schemaDecoded.error.line}: ${schemaDecoded.error.message}` };
+        }
+        const schemaText = schemaDecoded?.ok === true ? schemaDecoded.text : undefined;
         if (schemaFile !== undefined && schemaText === undefined) {
             return { ok: false, summary: `verification failed at schema: ${schemaFile} (verify.schema of target ${t.target.name}) does not exist`, step: 'schema', message: `${schemaFile} (verify.schema of target ${t.target.name}) does not exist at ${planned.headSha.slice(0, 12)}` };
         }
@@ -56421,7 +56729,7 @@ function formatDmsTime(d) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(406);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4614);
 // The Action entry point: everything lives in main.ts so tests can import it without side effects.
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -56440,8 +56748,12 @@ __webpack_async_result__();
 /* harmony export */ });
 /* harmony import */ var _lexer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8005);
 /* harmony import */ var _keywords_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9662);
-// The comparison form of SQL: whitespace, comments, executable-comment markers and keyword letter case do
-// not count; strings, quoted identifiers, numbers and non-keyword words stay exactly as written.
+// The comparison form of SQL: whitespace, plain comments and keyword letter case do not count; everything a
+// server may read differently stays as written — strings, numbers, non-keyword words, quoted identifiers
+// (`` `total` `` and `total` differ: one of them may be a keyword on another server), executable-comment
+// markers with their version (`/*!50003`, `/*M!100108`: moving code into `/*!99999 … */` disables it) and
+// optimizer hints (`/*+ … */`). When in doubt a difference counts: a spurious change costs one ticket, a
+// missed one deploys unreviewed SQL.
 
 
 /** Canonical text of already-lexed tokens (insignificant kinds are skipped). */
@@ -56450,21 +56762,18 @@ function canonicalTokens(tokens) {
     for (const t of tokens) {
         switch (t.kind) {
             case 'ws':
+            case 'command': // a client command (mariadb-dump's `\-`): the client removes it before sending
+                continue;
             case 'comment':
-            case 'exec-open':
-            case 'exec-close':
+                if (t.text.startsWith('/*+'))
+                    parts.push(t.text);
+                continue;
+            case 'inert':
+                // an executable comment no server runs: its marker and content count, its layout does not
+                parts.push(`${t.value} ${canonicalSql(t.text.slice(t.value.length, t.text.endsWith('*/') ? -2 : undefined))} */`);
                 continue;
             case 'word':
                 parts.push(_keywords_js__WEBPACK_IMPORTED_MODULE_1__/* .KEYWORDS */ .d.has(t.value) ? t.value : t.text);
-                break;
-            case 'ident':
-                // `name` and name are the same identifier when the unquoted spelling is a plain word
-                if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(t.value)) {
-                    const upper = t.value.toUpperCase();
-                    parts.push(_keywords_js__WEBPACK_IMPORTED_MODULE_1__/* .KEYWORDS */ .d.has(upper) ? upper : t.value);
-                }
-                else
-                    parts.push(t.text);
                 break;
             default:
                 parts.push(t.text);
@@ -56495,17 +56804,22 @@ function canonicalSql(sql) {
 /** First definition of each object in file order (paths sorted), plus every later redefinition. */
 function indexObjects(files) {
     const byKey = new Map();
-    const duplicates = [];
+    const duplicates = new Map();
     for (const f of files) {
         for (const d of f.defs) {
             const first = byKey.get(d.key);
-            if (first)
-                duplicates.push({ first, again: d });
-            else
+            if (!first)
                 byKey.set(d.key, d);
+            else {
+                const dup = duplicates.get(d.key);
+                if (dup)
+                    dup.again.push(d);
+                else
+                    duplicates.set(d.key, { first, again: [d] });
+            }
         }
     }
-    return { byKey, duplicates };
+    return { byKey, duplicates: [...duplicates.values()] };
 }
 /** Same text is the same definition; otherwise the comparison forms decide (computed only then). */
 function sameDefinition(b, h) {
@@ -56528,6 +56842,152 @@ function diffObjects(base, head) {
 }
 function compareAt(a, b) {
     return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
+}
+
+
+/***/ }),
+
+/***/ 703:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ZX: () => (/* binding */ alterEventSql),
+/* harmony export */   o8: () => (/* binding */ lostAnchor),
+/* harmony export */   yS: () => (/* binding */ keepsAnchor)
+/* harmony export */ });
+/* unused harmony export eventClauses */
+/* harmony import */ var _lexer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8005);
+/* harmony import */ var _canonical_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4082);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8927);
+// Events and their schedule anchor. `ON SCHEDULE EVERY 1 DAY` without STARTS (or with a STARTS, ENDS or AT that
+// reads the clock, such as CURRENT_TIMESTAMP + INTERVAL 1 HOUR) is anchored when the event is created: DROP +
+// CREATE moves the anchor to "now". The server keeps the anchor only through `ALTER EVENT` without ON SCHEDULE,
+// so a modified event whose schedule did not change is deployed and rolled back that way (both exact); when the
+// schedule changes or the event is removed, nothing can bring the old anchor back, and the plan says so.
+
+
+
+const SIGNIFICANT = (t) => t.kind !== 'ws' && t.kind !== 'comment' && t.kind !== 'inert' && t.kind !== 'command';
+const word = (t, ...values) => t !== undefined && t.kind === 'word' && values.includes(t.value);
+/** Words a clause-level expression may hold without reading the clock: literals, INTERVAL and its units. */
+const UNITS = new Set(['INTERVAL', 'YEAR', 'QUARTER', 'MONTH', 'WEEK', 'DAY', 'HOUR', 'MINUTE', 'SECOND', 'MICROSECOND',
+    'YEAR_MONTH', 'DAY_HOUR', 'DAY_MINUTE', 'DAY_SECOND', 'HOUR_MINUTE', 'HOUR_SECOND', 'MINUTE_SECOND', 'TIMESTAMP']);
+/** A STARTS / ENDS / AT expression made of literals only (a fixed point in time). */
+function fixedTime(tokens) {
+    return tokens.length > 0 && tokens.some((t) => t.kind === 'string') && tokens.every((t) => t.kind === 'string' || t.kind === 'number' || (t.kind === 'op' && (t.text === '+' || t.text === '-')) ||
+        (t.kind === 'word' && UNITS.has(t.value)));
+}
+/** The clauses of an event definition (its runnable `sql`), or undefined when they cannot be told apart. */
+function eventClauses(def) {
+    if (def.type !== 'EVENT')
+        return undefined;
+    const text = def.sql;
+    const sig = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(text).filter(SIGNIFICANT);
+    let definer;
+    const definerAt = sig.findIndex((t) => word(t, 'DEFINER'));
+    const eventAt = sig.findIndex((t) => word(t, 'EVENT'));
+    if (definerAt !== -1 && definerAt < eventAt)
+        definer = text.slice(sig[definerAt].start, sig[eventAt - 1].end);
+    const scheduleAt = sig.findIndex((t, i) => i > eventAt && word(t, 'SCHEDULE') && word(sig[i - 1], 'ON'));
+    if (eventAt === -1 || scheduleAt === -1)
+        return undefined;
+    // The schedule runs to the first clause keyword outside parentheses.
+    let i = scheduleAt + 1;
+    let depth = 0;
+    for (; i < sig.length; i++) {
+        const t = sig[i];
+        if (t.kind === 'op' && t.text === '(')
+            depth++;
+        else if (t.kind === 'op' && t.text === ')')
+            depth--;
+        else if (depth === 0 && (word(t, 'ENABLE', 'DISABLE', 'COMMENT', 'DO') || (word(t, 'ON') && word(sig[i + 1], 'COMPLETION'))))
+            break;
+    }
+    const schedule = sig.slice(scheduleAt + 1, i);
+    if (schedule.length === 0)
+        return undefined;
+    let completion = 'NOT PRESERVE';
+    let status = 'ENABLE';
+    let comment = "''";
+    for (;;) {
+        const t = sig[i];
+        if (word(t, 'ON') && word(sig[i + 1], 'COMPLETION')) {
+            const not = word(sig[i + 2], 'NOT');
+            completion = not ? 'NOT PRESERVE' : 'PRESERVE';
+            i += not ? 4 : 3;
+        }
+        else if (word(t, 'ENABLE')) {
+            status = 'ENABLE';
+            i++;
+        }
+        else if (word(t, 'DISABLE')) {
+            const on = word(sig[i + 1], 'ON') && word(sig[i + 2], 'SLAVE', 'REPLICA');
+            status = on ? `DISABLE ON ${sig[i + 2].value}` : 'DISABLE';
+            i += on ? 3 : 1;
+        }
+        else if (word(t, 'COMMENT') && sig[i + 1]?.kind === 'string') {
+            comment = sig[i + 1].text;
+            i += 2;
+        }
+        else
+            break;
+    }
+    if (!word(sig[i], 'DO'))
+        return undefined;
+    // What depends on the creation time: EVERY without STARTS, or any STARTS/ENDS/AT that is not a literal.
+    const parts = splitSchedule(schedule);
+    const anchoredAtCreation = (parts.every ? parts.starts === undefined : false) ||
+        [parts.starts, parts.ends, parts.at].some((p) => p !== undefined && !fixedTime(p));
+    const c = {
+        schedule: (0,_canonical_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalTokens */ .F)(schedule),
+        scheduleText: text.slice(schedule[0].start, schedule[schedule.length - 1].end),
+        anchoredAtCreation, completion, status, comment,
+        body: text.slice(sig[i].end).replace(/^\s+/, '')
+    };
+    if (definer !== undefined)
+        c.definer = definer;
+    return c;
+}
+function splitSchedule(tokens) {
+    const out = { every: word(tokens[0], 'EVERY') };
+    let current;
+    for (const t of tokens) {
+        if (word(t, 'AT'))
+            out.at = current = [];
+        else if (word(t, 'STARTS'))
+            out.starts = current = [];
+        else if (word(t, 'ENDS'))
+            out.ends = current = [];
+        else
+            current?.push(t);
+    }
+    return out;
+}
+/** ALTER EVENT setting everything CREATE EVENT sets except the schedule (so its anchor stays). */
+function alterEventSql(def, c) {
+    const name = (def.schema !== undefined ? `${quote(def.schema)}.` : '') + quote(def.name);
+    return `ALTER ${c.definer !== undefined ? `${c.definer} ` : ''}EVENT ${name} ON COMPLETION ${c.completion} ${c.status} ` +
+        `COMMENT ${c.comment} DO ${c.body}`;
+}
+function quote(name) {
+    return '`' + name.replace(/`/g, '``') + '`';
+}
+/** Base and head of a modified event share a creation-anchored schedule: deploy and roll back with ALTER EVENT. */
+function keepsAnchor(base, head) {
+    const b = eventClauses(base);
+    const h = eventClauses(head);
+    if (!b || !h || !b.anchoredAtCreation || b.schedule !== h.schedule)
+        return undefined;
+    return { base: b, head: h };
+}
+/** Why a generated rollback cannot restore `base`'s schedule anchor, or undefined when it can. */
+function lostAnchor(base, head, rollbackFile) {
+    const b = eventClauses(base);
+    if (!b?.anchoredAtCreation || (head && keepsAnchor(base, head)))
+        return undefined;
+    return `EVENT ${base.name}: the rollback cannot restore its schedule anchor: the base schedule '${(0,_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .K)(b.scheduleText, 60)}' ` +
+        'counts from when the event is created, so after a rollback it counts from the rollback; to keep it, ' +
+        `write ${rollbackFile} with the current STARTS (information_schema.EVENTS)`;
 }
 
 
@@ -56645,8 +57105,9 @@ function parseText(path, text, statementCache) {
                 break;
         }
     }
+    const defined = new Set(out.defs.map((def) => def.key));
     for (const d of out.drops) {
-        if (!out.defs.some((def) => def.key === d.key)) {
+        if (!defined.has(d.key)) {
             out.problems.push({ line: d.line, severity: 'warning', message: `DROP ${d.type} ${d.name} has no CREATE in this file and is not deployed: delete the object's definition to remove it` });
         }
     }
@@ -56777,8 +57238,18 @@ __nccwpck_require__.d(scan_namespaceObject, {
   Dn: () => (countNewlines),
   Wi: () => (execOpenLength),
   IC: () => (isDashComment),
+  wd: () => (isInertOpener),
   kd: () => (lineEnd),
   YX: () => (scanQuoted)
+});
+
+// NAMESPACE OBJECT: ./src/sql/lexer/directive.ts
+var directive_namespaceObject = {};
+__nccwpck_require__.r(directive_namespaceObject);
+__nccwpck_require__.d(directive_namespaceObject, {
+  ep: () => (atLineStart),
+  ax: () => (isDelimiterWord),
+  cA: () => (readDirective)
 });
 
 // NAMESPACE OBJECT: ./src/sql/lexer/keywords.ts
@@ -56796,15 +57267,6 @@ __nccwpck_require__.d(blocks_namespaceObject, {
   yX: () => (BlockTracker),
   z6: () => (PHASE_PLAIN),
   Nx: () => (PHASE_PROGRAM)
-});
-
-// NAMESPACE OBJECT: ./src/sql/lexer/directive.ts
-var directive_namespaceObject = {};
-__nccwpck_require__.r(directive_namespaceObject);
-__nccwpck_require__.d(directive_namespaceObject, {
-  ep: () => (atLineStart),
-  ax: () => (isDelimiterWord),
-  cA: () => (readDirective)
 });
 
 ;// CONCATENATED MODULE: ./src/sql/lexer/chars.ts
@@ -56858,6 +57320,81 @@ const CHAR_CLASS = (() => {
 /** True for chars that continue an unquoted identifier/keyword (any non-ASCII char does, as in MySQL). */
 function isWordChar(c) {
     return c >= 128 ? c !== BOM : (CHAR_CLASS[c] & C_WORD) !== 0;
+}
+
+;// CONCATENATED MODULE: ./src/sql/lexer/commands.ts
+// The mysql/mariadb client's own commands (client/mysql.cc `commands[]`), in their two forms:
+// - by name: a line whose first word is one of them is run by the client, not sent to the server, when it comes
+//   while no statement is pending, e.g. a stray `GO` line or `use db`. DELIMITER is handled by the splitter itself.
+// - by backslash: `\x` anywhere outside quotes and plain comments (also inside `/*! … */`), e.g. the
+//   `/*M!999999\- enable the sandbox mode */` line that mariadb-dump writes first. The client removes the two chars;
+//   a command that takes an argument also consumes the rest of the line.
+/** Command name → whether it takes arguments (those that do not are only recognised alone on their line). */
+const COMMANDS = new Map([
+    ['?', true], ['clear', false], ['connect', true], ['edit', false], ['ego', false], ['exit', false], ['go', false],
+    ['help', true], ['nopager', false], ['notee', false], ['pager', true], ['print', false], ['prompt', true],
+    ['quit', false], ['rehash', false], ['sandbox', false], ['source', true], ['status', false], ['system', true],
+    ['tee', true], ['use', true], ['charset', true], ['warnings', false], ['nowarning', false]
+]);
+/** Backslash command char → command (client/mysql.cc `commands[]`, MariaDB 10.11). Other chars are not commands. */
+const BACKSLASH_COMMANDS = new Map([
+    ['?', 'help', true], ['h', 'help', true], ['c', 'clear', false], ['r', 'connect', true], ['d', 'delimiter', true],
+    ['e', 'edit', false], ['G', 'ego', false], ['q', 'quit', false], ['g', 'go', false], ['n', 'nopager', false],
+    ['t', 'notee', false], ['P', 'pager', true], ['p', 'print', false], ['R', 'prompt', true], ['#', 'rehash', false],
+    ['-', 'sandbox', false], ['.', 'source', true], ['s', 'status', false], ['!', 'system', true], ['T', 'tee', true],
+    ['u', 'use', true], ['C', 'charset', true], ['W', 'warnings', false], ['w', 'nowarning', false]
+].map(([c, name, takesParams]) => [c, { name, takesParams }]));
+/** The backslash command `\c` names, or undefined (the client then reports "Unknown command" and sends the text). */
+function backslashCommand(c) {
+    return BACKSLASH_COMMANDS.get(c);
+}
+/**
+ * Where the client stops removing the argument of a backslash command whose argument starts at j (add_line):
+ * inside a `/*!` comment opened on the same line at its `*\/`; elsewhere after the next `delimiter` on the line
+ * (the statement goes on after it), or at the end of the line.
+ */
+function backslashParamsEnd(s, j, inExecComment, delimiter) {
+    let eol = s.indexOf('\n', j);
+    if (eol < 0)
+        eol = s.length;
+    if (inExecComment) {
+        const close = s.indexOf('*/', j);
+        return close >= 0 && close < eol ? close : eol;
+    }
+    const k = s.indexOf(delimiter, j);
+    return k >= 0 && k < eol ? k + delimiter.length : eol;
+}
+/**
+ * The client command on the line whose first non-blank char is at i, if the client would run it (find_command):
+ * the first word names a command, followed by blanks/end, or by arguments when the command takes some; and the
+ * line contains neither the current delimiter nor `\g` (such lines go through the statement parser instead).
+ */
+function clientCommandAt(s, i, delimiter) {
+    let j = i;
+    for (;;) {
+        const c = s.charCodeAt(j);
+        if (c === 63 /* ? */ ? j === i : (c >= 97 && c <= 122) || (c >= 65 && c <= 90))
+            j++;
+        else
+            break;
+    }
+    if (j === i || j - i > 9)
+        return undefined;
+    const takesParams = COMMANDS.get(s.slice(i, j).toLowerCase());
+    if (takesParams === undefined)
+        return undefined;
+    const after = s.charCodeAt(j);
+    if (!(after === 32 || after === 9 || after === 10 || after === 13 || Number.isNaN(after)))
+        return undefined;
+    let eol = s.indexOf('\n', j);
+    if (eol < 0)
+        eol = s.length;
+    const line = s.slice(i, eol);
+    if (line.includes(delimiter) || line.includes('\\g'))
+        return undefined;
+    if (!takesParams && line.slice(j - i).trim() !== '')
+        return undefined;
+    return { name: s.slice(i, j).toLowerCase(), eol };
 }
 
 ;// CONCATENATED MODULE: ./src/sql/lexer/scan.ts
@@ -56990,6 +57527,24 @@ function execOpenLength(s, i) {
     }
     return j + Math.min(d, maxDigits) - i;
 }
+/**
+ * Whether the executable-comment opener s[i, i+len) asks for a version no server has: all nines (`/*!99999`,
+ * `/*M!999999`). Tools use it to hide text from every server (mariadb-dump's sandbox line); the server reads
+ * such a comment as a comment.
+ */
+function isInertOpener(s, i, len) {
+    let j = i + 2;
+    if (s.charCodeAt(j) === scan_UPPER_M)
+        j++;
+    j++; // the '!'
+    const digits = i + len - j;
+    if (digits < 5)
+        return false;
+    for (let k = j; k < i + len; k++)
+        if (s.charCodeAt(k) !== 57 /* 9 */)
+            return false;
+    return true;
+}
 /** Counts `\n` in s[from, to). */
 function countNewlines(s, from, to) {
     let n = 0;
@@ -57001,13 +57556,102 @@ function countNewlines(s, from, to) {
     return n;
 }
 
+;// CONCATENATED MODULE: ./src/sql/lexer/directive.ts
+// The client's DELIMITER command: where it is recognised and how its value is read (client/mysql.cc
+// find_command, com_delimiter, get_arg).
+
+
+const { /* BACKSLASH */ "r_": directive_BACKSLASH, /* BACKTICK */ "rw": directive_BACKTICK, CR: directive_CR, /* DQUOTE */ "TB": directive_DQUOTE, NL: directive_NL, /* SPACE */ "t6": directive_SPACE, /* SQUOTE */ "y7": directive_SQUOTE, /* TAB */ "wn": directive_TAB } = chars_namespaceObject;
+const DELIMITER_LOWER = 'delimiter';
+/** Whether s[i..] reads `DELIMITER` (any case) followed by a space, tab, line end or end of input. */
+function isDelimiterWord(s, i) {
+    for (let k = 0; k < 9; k++) {
+        if ((s.charCodeAt(i + k) | 0x20) !== DELIMITER_LOWER.charCodeAt(k))
+            return false;
+    }
+    const c = s.charCodeAt(i + 9);
+    return c === directive_SPACE || c === directive_TAB || c === directive_NL || c === directive_CR || Number.isNaN(c);
+}
+/** Only spaces/tabs between the previous line break (or the start) and i. */
+function atLineStart(s, i) {
+    for (let k = i - 1; k >= 0; k--) {
+        const c = s.charCodeAt(k);
+        if (c === directive_NL)
+            return true;
+        if (c !== directive_SPACE && c !== directive_TAB)
+            return false;
+    }
+    return true;
+}
+/** Blank, or only a comment. */
+function isBlankOrComment(rest) {
+    const t = rest.trim();
+    return t === '' || t.startsWith('#') || t.startsWith('/*') || (t.startsWith('--') && (t.length === 2 || t.charCodeAt(2) <= directive_SPACE));
+}
+/**
+ * Reads a `DELIMITER x` line at i as the client's get_arg does: the value is quoted ('…', "…", `…`) or runs to
+ * the first space (a tab is part of it, as in the client); the rest of the line is ignored. `nameLength` is 2
+ * for the short form `\d x`.
+ */
+function readDirective(s, i, current, nameLength = 9) {
+    const eol = lineEnd(s, i);
+    const stop = eol > i && s.charCodeAt(eol - 1) === directive_CR ? eol - 1 : eol;
+    let j = i + nameLength;
+    while (j < stop && (s.charCodeAt(j) === directive_SPACE || s.charCodeAt(j) === directive_TAB || s.charCodeAt(j) === 11 || s.charCodeAt(j) === 12))
+        j++;
+    const none = `DELIMITER without a value: the client reports an error and keeps the delimiter '${current}'`;
+    if (j >= stop)
+        return { problem: none, eol };
+    // get_arg: an optional quote; a backslash escapes the next char (not inside backticks), a doubled quote is
+    // a quote; an unquoted value ends at a space (a tab is part of it).
+    const q = s.charCodeAt(j);
+    const qtype = q === directive_SQUOTE || q === directive_DQUOTE || q === directive_BACKTICK ? q : 0;
+    let k = qtype ? j + 1 : j;
+    let seg = k;
+    let value = '';
+    let closed = qtype === 0;
+    while (k < stop) {
+        const c = s.charCodeAt(k);
+        if ((c === directive_BACKSLASH && k + 1 < stop && qtype !== directive_BACKTICK) || (qtype !== 0 && c === qtype && s.charCodeAt(k + 1) === qtype)) {
+            value += s.slice(seg, k) + s[k + 1];
+            k += 2;
+            seg = k;
+            continue;
+        }
+        if (c === (qtype || directive_SPACE)) {
+            closed = true;
+            break;
+        }
+        k++;
+    }
+    value += s.slice(seg, k);
+    if (!closed || value === '')
+        return { problem: none, eol };
+    const after = qtype ? k + 1 : k;
+    if (value.includes('\\')) {
+        return { problem: `DELIMITER '${value}' contains a backslash: the client rejects it and keeps '${current}'`, eol };
+    }
+    if (value.charCodeAt(0) >= 128) {
+        return { value, eol, problem: `DELIMITER '${value}' starts with a non-ASCII character, which the client never ` +
+                'matches (it skips multi-byte characters when looking for the delimiter): everything after it is one statement' };
+    }
+    const rest = s.slice(after, stop);
+    if (!isBlankOrComment(rest)) {
+        return { value, eol, problem: `text after 'DELIMITER ${value}' is ignored by the client: '${rest.trim()}'` };
+    }
+    return { value, eol };
+}
+
 ;// CONCATENATED MODULE: ./src/sql/lexer/tokenize.ts
 // Full tokenizer for ONE statement's text (the splitter has already handled DELIMITER). Executable comments
-// are transparent: an 'exec-open' token, their content as ordinary tokens, then 'exec-close'.
+// are transparent: an 'exec-open' token, their content as ordinary tokens, then 'exec-close' — except one that
+// no server runs (`/*!99999 … */`), which is one 'inert' token. A client backslash command (`\-`) is a 'command'.
+
+
 
 
 // Local copies: loaders and bundlers turn named imports into getter calls, too slow in a per-char loop.
-const { /* blockCommentEnd */ "iY": tokenize_blockCommentEnd, /* execOpenLength */ "Wi": tokenize_execOpenLength, /* isDashComment */ "IC": tokenize_isDashComment, /* lineEnd */ "kd": tokenize_lineEnd, /* scanQuoted */ "YX": tokenize_scanQuoted } = scan_namespaceObject;
+const { /* blockCommentEnd */ "iY": tokenize_blockCommentEnd, /* execOpenLength */ "Wi": tokenize_execOpenLength, /* isDashComment */ "IC": tokenize_isDashComment, /* isInertOpener */ "wd": tokenize_isInertOpener, /* lineEnd */ "kd": tokenize_lineEnd, /* scanQuoted */ "YX": tokenize_scanQuoted } = scan_namespaceObject;
 const { AT: tokenize_AT, /* BACKSLASH */ "r_": tokenize_BACKSLASH, /* BACKTICK */ "rw": tokenize_BACKTICK, /* C_DIGIT */ "EJ": tokenize_C_DIGIT, /* C_WORD */ "ZT": tokenize_C_WORD, /* C_WS */ "VI": tokenize_C_WS, /* CHAR_CLASS */ "Yi": tokenize_CHAR_CLASS, /* DASH */ "jr": tokenize_DASH, /* DOT */ "y0": tokenize_DOT, /* DQUOTE */ "TB": tokenize_DQUOTE, /* SQUOTE */ "y7": tokenize_SQUOTE, /* STAR */ "Vw": tokenize_STAR, /* SLASH */ "o": tokenize_SLASH, /* isWordChar */ "x8": tokenize_isWordChar } = chars_namespaceObject;
 /** Multi-char operators, longest first within each leading char. */
 const OPS3 = new Set(['<=>', '->>']);
@@ -57047,18 +57691,22 @@ function unquote(raw) {
 /**
  * Tokenizes ONE statement's text (no DELIMITER handling); `line` counts from baseLine. Unterminated strings and
  * comments run to the end of the text (the splitter reports them). The tokens' texts concatenate to the input.
+ * `delimiter` (the statement's) decides how much argument a client command such as `\u db;` consumes.
  */
-function tokenize(text, baseLine = 1) {
+function tokenize(text, baseLine = 1, delimiter = ';') {
     const s = text;
     const n = s.length;
     const out = [];
     let line = baseLine;
     let execDepth = 0;
+    // Where the open inert comment's tokens begin in `out`, and the exec depth it opened (-1: none open).
+    let inertFrom = -1;
+    let inertDepth = -1;
     let ssLine = false; // same client quirk as the splitter (see blockCommentEnd)
     let i = 0;
     let significant = false;
     const push = (kind, start, end, value) => {
-        if (kind !== 'ws' && kind !== 'comment')
+        if (kind !== 'ws' && kind !== 'comment' && kind !== 'command')
             significant = true;
         const raw = s.slice(start, end);
         out.push({ kind, text: raw, value: value ?? raw, start, end, line });
@@ -57126,6 +57774,10 @@ function tokenize(text, baseLine = 1) {
         if (c === tokenize_SLASH && s.charCodeAt(i + 1) === tokenize_STAR) {
             const open = tokenize_execOpenLength(s, i);
             if (open > 0) {
+                if (inertFrom < 0 && tokenize_isInertOpener(s, i, open)) {
+                    inertFrom = out.length;
+                    inertDepth = execDepth + 1;
+                }
                 push('exec-open', i, i + open);
                 ssLine = s.charCodeAt(i + 2) === 33;
                 execDepth++;
@@ -57143,6 +57795,10 @@ function tokenize(text, baseLine = 1) {
         if (c === tokenize_STAR && execDepth > 0 && s.charCodeAt(i + 1) === tokenize_SLASH) {
             push('exec-close', i, i + 2);
             ssLine = false;
+            if (execDepth === inertDepth) {
+                collapseInert(out, inertFrom);
+                inertFrom = inertDepth = -1;
+            }
             execDepth--;
             i += 2;
             continue;
@@ -57152,8 +57808,16 @@ function tokenize(text, baseLine = 1) {
             continue;
         }
         if (c === tokenize_BACKSLASH && i + 1 < n) {
-            push('op', i, i + 2);
-            i += 2;
+            // outside quotes and plain comments the client runs `\x` itself, removing its argument too (unknown
+            // commands are sent as they are)
+            const cmd = backslashCommand(s[i + 1]);
+            let j = i + 2;
+            if (cmd?.takesParams) {
+                const newDelimiter = cmd.name === 'delimiter' ? readDirective(s, i, delimiter, 2).value : undefined;
+                j = backslashParamsEnd(s, j, ssLine, newDelimiter ?? delimiter);
+            }
+            push(cmd ? 'command' : 'op', i, j);
+            i = j;
             continue;
         }
         if (MULTI_OP_FIRST[c] === 1) {
@@ -57173,7 +57837,16 @@ function tokenize(text, baseLine = 1) {
         push('op', i, i + w);
         i += w;
     }
+    if (inertFrom >= 0)
+        collapseInert(out, inertFrom); // unterminated: runs to the end (the splitter reports it)
     return out;
+}
+/** Replaces out[from…] (an inert comment's opener, content and closer) by one 'inert' token. */
+function collapseInert(out, from) {
+    const first = out[from];
+    const last = out[out.length - 1];
+    const text = out.slice(from).map((t) => t.text).join('');
+    out.splice(from, out.length - from, { kind: 'inert', text, value: first.text, start: first.start, end: last.end, line: first.line });
 }
 /** Digits, decimals, exponents and 0x/0b literals; `1abc` and `1e` followed by letters are words (MySQL rule). */
 function scanNumberOrWord(s, i) {
@@ -57633,135 +58306,6 @@ function skipWs(s, i) {
     return i;
 }
 
-;// CONCATENATED MODULE: ./src/sql/lexer/commands.ts
-// The mysql/mariadb client's own commands (client/mysql.cc `commands[]`). A line whose first word is one of them
-// is run by the client, not sent to the server, when it comes while no statement is pending, e.g. a stray `GO`
-// line or `use db`. DELIMITER is handled by the splitter itself.
-/** Command name → whether it takes arguments (those that do not are only recognised alone on their line). */
-const COMMANDS = new Map([
-    ['?', true], ['clear', false], ['connect', true], ['edit', false], ['ego', false], ['exit', false], ['go', false],
-    ['help', true], ['nopager', false], ['notee', false], ['pager', true], ['print', false], ['prompt', true],
-    ['quit', false], ['rehash', false], ['sandbox', false], ['source', true], ['status', false], ['system', true],
-    ['tee', true], ['use', true], ['charset', true], ['warnings', false], ['nowarning', false]
-]);
-/**
- * The client command on the line whose first non-blank char is at i, if the client would run it (find_command):
- * the first word names a command, followed by blanks/end, or by arguments when the command takes some; and the
- * line contains neither the current delimiter nor `\g` (such lines go through the statement parser instead).
- */
-function clientCommandAt(s, i, delimiter) {
-    let j = i;
-    for (;;) {
-        const c = s.charCodeAt(j);
-        if (c === 63 /* ? */ ? j === i : (c >= 97 && c <= 122) || (c >= 65 && c <= 90))
-            j++;
-        else
-            break;
-    }
-    if (j === i || j - i > 9)
-        return undefined;
-    const takesParams = COMMANDS.get(s.slice(i, j).toLowerCase());
-    if (takesParams === undefined)
-        return undefined;
-    const after = s.charCodeAt(j);
-    if (!(after === 32 || after === 9 || after === 10 || after === 13 || Number.isNaN(after)))
-        return undefined;
-    let eol = s.indexOf('\n', j);
-    if (eol < 0)
-        eol = s.length;
-    const line = s.slice(i, eol);
-    if (line.includes(delimiter) || line.includes('\\g'))
-        return undefined;
-    if (!takesParams && line.slice(j - i).trim() !== '')
-        return undefined;
-    return { name: s.slice(i, j).toLowerCase(), eol };
-}
-
-;// CONCATENATED MODULE: ./src/sql/lexer/directive.ts
-// The client's DELIMITER command: where it is recognised and how its value is read (client/mysql.cc
-// find_command, com_delimiter, get_arg).
-
-
-const { /* BACKSLASH */ "r_": directive_BACKSLASH, /* BACKTICK */ "rw": directive_BACKTICK, CR: directive_CR, /* DQUOTE */ "TB": directive_DQUOTE, NL: directive_NL, /* SPACE */ "t6": directive_SPACE, /* SQUOTE */ "y7": directive_SQUOTE, /* TAB */ "wn": directive_TAB } = chars_namespaceObject;
-const DELIMITER_LOWER = 'delimiter';
-/** Whether s[i..] reads `DELIMITER` (any case) followed by a space, tab, line end or end of input. */
-function isDelimiterWord(s, i) {
-    for (let k = 0; k < 9; k++) {
-        if ((s.charCodeAt(i + k) | 0x20) !== DELIMITER_LOWER.charCodeAt(k))
-            return false;
-    }
-    const c = s.charCodeAt(i + 9);
-    return c === directive_SPACE || c === directive_TAB || c === directive_NL || c === directive_CR || Number.isNaN(c);
-}
-/** Only spaces/tabs between the previous line break (or the start) and i. */
-function atLineStart(s, i) {
-    for (let k = i - 1; k >= 0; k--) {
-        const c = s.charCodeAt(k);
-        if (c === directive_NL)
-            return true;
-        if (c !== directive_SPACE && c !== directive_TAB)
-            return false;
-    }
-    return true;
-}
-/** Blank, or only a comment. */
-function isBlankOrComment(rest) {
-    const t = rest.trim();
-    return t === '' || t.startsWith('#') || t.startsWith('/*') || (t.startsWith('--') && (t.length === 2 || t.charCodeAt(2) <= directive_SPACE));
-}
-/**
- * Reads a `DELIMITER x` line at i as the client's get_arg does: the value is quoted ('…', "…", `…`) or runs to
- * the first space (a tab is part of it, as in the client); the rest of the line is ignored.
- */
-function readDirective(s, i, current) {
-    const eol = lineEnd(s, i);
-    const stop = eol > i && s.charCodeAt(eol - 1) === directive_CR ? eol - 1 : eol;
-    let j = i + 9;
-    while (j < stop && (s.charCodeAt(j) === directive_SPACE || s.charCodeAt(j) === directive_TAB || s.charCodeAt(j) === 11 || s.charCodeAt(j) === 12))
-        j++;
-    const none = `DELIMITER without a value: the client reports an error and keeps the delimiter '${current}'`;
-    if (j >= stop)
-        return { problem: none, eol };
-    // get_arg: an optional quote; a backslash escapes the next char (not inside backticks), a doubled quote is
-    // a quote; an unquoted value ends at a space (a tab is part of it).
-    const q = s.charCodeAt(j);
-    const qtype = q === directive_SQUOTE || q === directive_DQUOTE || q === directive_BACKTICK ? q : 0;
-    let k = qtype ? j + 1 : j;
-    let seg = k;
-    let value = '';
-    let closed = qtype === 0;
-    while (k < stop) {
-        const c = s.charCodeAt(k);
-        if ((c === directive_BACKSLASH && k + 1 < stop && qtype !== directive_BACKTICK) || (qtype !== 0 && c === qtype && s.charCodeAt(k + 1) === qtype)) {
-            value += s.slice(seg, k) + s[k + 1];
-            k += 2;
-            seg = k;
-            continue;
-        }
-        if (c === (qtype || directive_SPACE)) {
-            closed = true;
-            break;
-        }
-        k++;
-    }
-    value += s.slice(seg, k);
-    if (!closed || value === '')
-        return { problem: none, eol };
-    const after = qtype ? k + 1 : k;
-    if (value.includes('\\')) {
-        return { problem: `DELIMITER '${value}' contains a backslash: the client rejects it and keeps '${current}'`, eol };
-    }
-    if (value.charCodeAt(0) >= 128) {
-        return { value, eol, problem: `DELIMITER '${value}' starts with a non-ASCII character, which the client never ` +
-                'matches (it skips multi-byte characters when looking for the delimiter): everything after it is one statement' };
-    }
-    const rest = s.slice(after, stop);
-    if (!isBlankOrComment(rest)) {
-        return { value, eol, problem: `text after 'DELIMITER ${value}' is ignored by the client: '${rest.trim()}'` };
-    }
-    return { value, eol };
-}
-
 ;// CONCATENATED MODULE: ./src/sql/lexer/lines.ts
 // Line numbers on demand: callers ask for offsets in (mostly) increasing order, so a cursor that counts
 // newlines with indexOf/lastIndexOf costs about one native pass over the text in total.
@@ -57805,7 +58349,7 @@ class LineCounter {
 const { /* blockCommentEnd */ "iY": split_blockCommentEnd, /* countNewlines */ "Dn": split_countNewlines, /* execOpenLength */ "Wi": split_execOpenLength, /* isDashComment */ "IC": split_isDashComment, /* lineEnd */ "kd": split_lineEnd, /* scanQuoted */ "YX": split_scanQuoted } = scan_namespaceObject;
 const { /* BlockTracker */ "yX": split_BlockTracker, /* PHASE_PLAIN */ "z6": split_PHASE_PLAIN, /* PHASE_PROGRAM */ "Nx": split_PHASE_PROGRAM } = blocks_namespaceObject;
 const { /* atLineStart */ "ep": split_atLineStart, /* isDelimiterWord */ "ax": split_isDelimiterWord, /* readDirective */ "cA": split_readDirective } = directive_namespaceObject;
-const { /* BACKTICK */ "rw": split_BACKTICK, /* BANG */ "Nl": split_BANG, /* BOM */ "bh": split_BOM, /* DASH */ "jr": split_DASH, /* DQUOTE */ "TB": split_DQUOTE, /* HASH */ "v9": split_HASH, NL: split_NL, /* SEMI */ "v_": split_SEMI, /* SLASH */ "o": split_SLASH, /* SPACE */ "t6": split_SPACE, /* SQUOTE */ "y7": split_SQUOTE, /* STAR */ "Vw": split_STAR, /* TAB */ "wn": split_TAB, /* isWordChar */ "x8": split_isWordChar } = chars_namespaceObject;
+const { /* BACKSLASH */ "r_": split_BACKSLASH, /* BACKTICK */ "rw": split_BACKTICK, /* BANG */ "Nl": split_BANG, /* BOM */ "bh": split_BOM, CR: split_CR, /* DASH */ "jr": split_DASH, /* DQUOTE */ "TB": split_DQUOTE, /* HASH */ "v9": split_HASH, NL: split_NL, /* SEMI */ "v_": split_SEMI, /* SLASH */ "o": split_SLASH, /* SPACE */ "t6": split_SPACE, /* SQUOTE */ "y7": split_SQUOTE, /* STAR */ "Vw": split_STAR, /* TAB */ "wn": split_TAB, /* isWordChar */ "x8": split_isWordChar } = chars_namespaceObject;
 const QUOTE_NAMES = {
     [split_SQUOTE]: "single-quoted string '…'", [split_DQUOTE]: 'double-quoted string "…"', [split_BACKTICK]: 'quoted identifier `…`'
 };
@@ -57816,7 +58360,7 @@ function stopTable(d0) {
     let t = STOP_TABLES[key];
     if (t === undefined) {
         t = new Uint8Array(128);
-        for (const c of [split_SQUOTE, split_DQUOTE, split_BACKTICK, split_HASH, split_DASH, split_SLASH, split_STAR, split_NL])
+        for (const c of [split_SQUOTE, split_DQUOTE, split_BACKTICK, split_HASH, split_DASH, split_SLASH, split_STAR, split_NL, split_BACKSLASH])
             t[c] = 1;
         if (key < 128)
             t[key] = 1;
@@ -57865,6 +58409,69 @@ function splitStatements(source) {
         execOpen = -1;
         tracker.reset();
     };
+    const setDelimiter = (value) => {
+        delim = value;
+        dlen = delim.length;
+        d0 = delim.charCodeAt(0) < 128 ? delim.charCodeAt(0) : -1; // see readDirective: never matched
+        semi = delim === ';';
+        stop = stopTable(d0);
+    };
+    /** Forgets the pending statement (the client's `\c`, `\q`). */
+    const discardStatement = () => {
+        textStart = -1;
+        firstSig = -1;
+        execOpen = -1;
+        tracker.reset();
+    };
+    // the client cuts an argument short at `*/` only in a `/*!` comment opened on the same line (its ss_comment)
+    const paramsEnd = (j) => backslashParamsEnd(s, j, ssLine, delim);
+    /** Runs the client's backslash command at i (`\x`); returns the offset after what the client consumed. */
+    const backslash = (i, cmd) => {
+        const written = s.slice(i, i + 2);
+        // Between statements, comments before a command are not part of the next statement.
+        if (firstSig < 0)
+            textStart = -1;
+        switch (cmd.name) {
+            case 'sandbox':
+                return i + 2;
+            case 'go':
+            case 'ego':
+                if (execOpen >= 0) {
+                    problem(i, `'${written}' ends the statement inside the executable comment opened at line ` +
+                        `${lines.lineAt(execOpen)}: the client sends the two halves as separate statements`, line);
+                }
+                endStatement(i, written);
+                afterDelimLine = true;
+                return i + 2;
+            case 'delimiter': {
+                const d = split_readDirective(s, i, delim, 2);
+                if (d.value === undefined) {
+                    problem(i, d.problem.replace(/^DELIMITER/, written), line);
+                    return paramsEnd(i + 2);
+                }
+                if (firstSig >= 0) {
+                    problem(i, `'${written} ${d.value}' changes the delimiter inside the statement that began at line ${firstLine}: ` +
+                        'put DELIMITER on its own line between statements', line);
+                }
+                else
+                    textStart = -1;
+                setDelimiter(d.value);
+                return paramsEnd(i + 2);
+            }
+            default: {
+                const what = cmd.name === 'quit' ? 'and stops reading the file here'
+                    : cmd.name === 'clear' ? 'and discards the statement typed so far' : 'itself instead of sending it to the server';
+                problem(i, `'${written}' is a mysql client command (${cmd.name}), not SQL: the client runs it ${what}; remove it from the file`, line);
+                if (cmd.name === 'quit') {
+                    discardStatement();
+                    return n;
+                }
+                if (cmd.name === 'clear')
+                    discardStatement();
+                return cmd.takesParams ? paramsEnd(i + 2) : i + 2;
+            }
+        }
+    };
     /** A line (first non-blank at k) inside an unfinished statement that looks like a directive: it is SQL. */
     const checkPendingDirective = (k) => {
         if (!split_isDelimiterWord(s, k))
@@ -57893,13 +58500,8 @@ function splitStatements(source) {
                 const d = split_readDirective(s, i, delim);
                 if (d.problem)
                     problem(i, d.problem, line);
-                if (d.value !== undefined) {
-                    delim = d.value;
-                    dlen = delim.length;
-                    d0 = delim.charCodeAt(0) < 128 ? delim.charCodeAt(0) : -1; // see readDirective: never matched
-                    semi = delim === ';';
-                    stop = stopTable(d0);
-                }
+                if (d.value !== undefined)
+                    setDelimiter(d.value);
                 textStart = -1;
                 i = d.eol;
                 continue;
@@ -58006,6 +58608,20 @@ function splitStatements(source) {
                     continue;
                 }
                 break;
+            case split_BACKSLASH: {
+                const next = s.charCodeAt(i + 1);
+                if (Number.isNaN(next) || next === split_NL || next === split_CR)
+                    break;
+                const cmd = backslashCommand(s[i + 1]);
+                if (cmd) {
+                    i = backslash(i, cmd);
+                    continue;
+                }
+                if (next !== 78 /* \N is NULL */) {
+                    problem(i, `'${s.slice(i, i + 2)}' outside a string is not SQL: the mysql client rejects it as an unknown command`, line);
+                }
+                break;
+            }
             case split_STAR:
                 if (execOpen >= 0 && s.charCodeAt(i + 1) === split_SLASH) {
                     execOpen = -1;
@@ -58100,13 +58716,16 @@ function splitStatements(source) {
 /* harmony import */ var _lexer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8005);
 /* harmony import */ var _canonical_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4082);
 /* harmony import */ var _keywords_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9662);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8927);
 // Statement → what it means for the planner: a routine definition (with its parsed header), a paired
 // `DROP … IF EXISTS`, a harmless session `SET`, or something that does not belong in a routine file.
 
 
 
+
 const OBJECT_TYPES = ['PROCEDURE', 'FUNCTION', 'TRIGGER', 'EVENT', 'VIEW'];
-const SKIP = new Set(['ws', 'comment', 'exec-open', 'exec-close']);
+/** Not significant for what a statement is (its meaning is decided by the rest). */
+const SKIP = new Set(['ws', 'comment', 'exec-open', 'exec-close', 'command', 'inert']);
 const isWord = (t, ...values) => t !== undefined && t.kind === 'word' && values.includes(t.value);
 const isOp = (t, text) => t !== undefined && t.kind === 'op' && t.text === text;
 /** Name part as the server sees it: backticks removed, unquoted words as written. */
@@ -58155,13 +58774,17 @@ const FORBIDDEN_HINT = 'only CREATE/DROP of procedures, functions, triggers, eve
 function describe(sig) {
     const first = sig[0];
     if (first.kind !== 'word')
-        return first.text;
+        return `'${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(first.text)}'`;
     const second = sig[1];
-    return second?.kind === 'word' && _keywords_js__WEBPACK_IMPORTED_MODULE_2__/* .KEYWORDS */ .d.has(second.value) ? `${first.value} ${second.value}` : first.value;
+    return (0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(second?.kind === 'word' && _keywords_js__WEBPACK_IMPORTED_MODULE_2__/* .KEYWORDS */ .d.has(second.value) ? `${first.value} ${second.value}` : first.value);
+}
+/** The delimiter in force for the statement (one ended by `\g` or at the end of input: the default). */
+function clientDelimiter(stmt) {
+    return stmt.delimiter === '' || stmt.delimiter.startsWith('\\') ? ';' : stmt.delimiter;
 }
 /** Classifies one statement. `baseLine` is the line of the statement text's first character. */
 function classify(stmt, baseLine) {
-    const tokens = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(stmt.text, baseLine);
+    const tokens = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(stmt.text, baseLine, clientDelimiter(stmt));
     const sig = tokens.filter((t) => !SKIP.has(t.kind));
     const head = sig[0];
     if (!head)
@@ -58223,7 +58846,7 @@ function classifyDrop(sig) {
     if (type === 'VIEW' && isWord(sig[i], 'RESTRICT', 'CASCADE'))
         i++;
     if (i < sig.length)
-        return { kind: 'invalid', line, message: `DROP ${type}: unexpected '${sig[i].text}' after the name` };
+        return { kind: 'invalid', line, message: `DROP ${type}: unexpected '${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(sig[i].text)}' after the name` };
     return { kind: 'drop', type, ifExists, names, line };
 }
 const HEADER_STOP = new Set(['SQL', 'PROCEDURE', 'FUNCTION', 'TRIGGER', 'EVENT', 'VIEW', 'AGGREGATE', 'ALGORITHM']);
@@ -58279,7 +58902,7 @@ function parseCreateHeader(text, sig) {
     const typeTok = sig[i];
     const type = typeOf(typeTok);
     if (!type) {
-        const what = typeTok?.kind === 'word' ? typeTok.value : (typeTok?.text ?? 'end of statement');
+        const what = (0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(typeTok?.kind === 'word' ? typeTok.value : (typeTok?.text ?? 'end of statement'));
         const known = ['TABLE', 'INDEX', 'DATABASE', 'SCHEMA', 'USER', 'ROLE', 'SEQUENCE', 'TEMPORARY', 'UNIQUE', 'SERVER',
             'TABLESPACE', 'PACKAGE', 'FULLTEXT', 'SPATIAL', 'LOGFILE'];
         if (typeTok?.kind === 'word' && known.includes(typeTok.value)) {
@@ -58297,7 +58920,7 @@ function parseCreateHeader(text, sig) {
     }
     const r = readQualifiedName(sig, i);
     if (!r.name) {
-        return { kind: 'invalid', line, message: `unparseable CREATE ${type} header: expected a name, found '${sig[i]?.text ?? 'end of statement'}'` };
+        return { kind: 'invalid', line, message: `unparseable CREATE ${type} header: expected a name, found '${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(sig[i]?.text ?? 'end of statement')}'` };
     }
     const h = { kind: 'header', type, name: r.name, line, orReplace, ifNotExists, aggregate, next: r.next,
         canon: [type, aggregate ? 'AGGREGATE' : '', algorithm, definerCanon, security].join('|') };
@@ -58315,7 +58938,7 @@ function classifyQuick(stmt) {
     const text = stmt.text;
     for (let len = 160;; len *= 4) {
         const whole = len >= text.length;
-        const sig = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(whole ? text : text.slice(0, len), 1).filter((t) => !SKIP.has(t.kind));
+        const sig = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(whole ? text : text.slice(0, len), 1, clientDelimiter(stmt)).filter((t) => !SKIP.has(t.kind));
         const head = sig[0];
         if (!head && !whole)
             continue;
@@ -58350,7 +58973,7 @@ function classifyCreate(text, tokens, sig) {
     const rest = sig.slice(r.next);
     const shapeError = checkShape(type, rest);
     if (shapeError)
-        return { kind: 'invalid', line, message: `unparseable CREATE ${type} ${r.name.name}: ${shapeError}` };
+        return { kind: 'invalid', line, message: `unparseable CREATE ${type} ${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(r.name.name)}: ${shapeError}` };
     // SQL SECURITY may also be a characteristic after the parameter list (procedures, functions).
     for (let k = 0; k + 2 < rest.length; k++) {
         if (isWord(rest[k], 'SQL') && isWord(rest[k + 1], 'SECURITY') && isWord(rest[k + 2], 'DEFINER')) {
@@ -58358,7 +58981,7 @@ function classifyCreate(text, tokens, sig) {
             break;
         }
     }
-    const header = h.canon;
+    const header = `${h.canon}\u0000${headerMarkers(tokens, sig, r.next)}`;
     // Only views are ordered by what they read (CREATE VIEW checks that its tables and functions exist).
     const references = new Set();
     if (type === 'VIEW')
@@ -58367,7 +58990,7 @@ function classifyCreate(text, tokens, sig) {
                 references.add((t.kind === 'ident' ? t.value : t.text).toLowerCase());
     const def = {
         type, ...r.name, key: objectKey(type, r.name), line, orReplace, ifNotExists, aggregate,
-        canonical: `${header}\u0000${(0,_canonical_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalTokens */ .F)(rest)}`,
+        canonical: `${header}\u0000${(0,_canonical_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalTokens */ .F)(tokens.slice(tokens.indexOf(sig[r.next - 1]) + 1))}`,
         sql: renderDefinition(text, tokens, sig, type === 'VIEW'),
         references
     };
@@ -58379,6 +59002,24 @@ function classifyCreate(text, tokens, sig) {
         def.unterminatedBlock = true;
     return { kind: 'create', def };
 }
+/**
+ * The executable-comment markers in a CREATE header up to its name, each with how many significant tokens
+ * precede it: `/*!50003 CREATE*\/ PROCEDURE` and `CREATE PROCEDURE` are compared as different (version-gated).
+ * An inert comment before the statement proper (mariadb-dump's sandbox line) is not part of the definition.
+ */
+function headerMarkers(tokens, sig, next) {
+    const nameEnd = tokens.indexOf(sig[next - 1]);
+    const marks = [];
+    let before = 0;
+    for (let k = 0; k <= nameEnd; k++) {
+        const t = tokens[k];
+        if (!SKIP.has(t.kind))
+            before++;
+        else if (t.kind === 'exec-open' || t.kind === 'exec-close' || (t.kind === 'inert' && before > 0))
+            marks.push(`${before}${(0,_canonical_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalTokens */ .F)([t])}`);
+    }
+    return marks.join(' ');
+}
 /** Minimal shape checks that catch a broken header before the server would. */
 function checkShape(type, rest) {
     const first = rest[0];
@@ -58386,19 +59027,19 @@ function checkShape(type, rest) {
         case 'PROCEDURE':
         case 'FUNCTION':
             if (!isOp(first, '('))
-                return `expected '(' after the name, found '${first?.text ?? 'end of statement'}'`;
+                return `expected '(' after the name, found '${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(first?.text ?? 'end of statement')}'`;
             return undefined;
         case 'TRIGGER':
             if (!isWord(first, 'BEFORE', 'AFTER'))
-                return `expected BEFORE or AFTER, found '${first?.text ?? 'end of statement'}'`;
+                return `expected BEFORE or AFTER, found '${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(first?.text ?? 'end of statement')}'`;
             if (!isWord(rest[1], 'INSERT', 'UPDATE', 'DELETE'))
-                return `expected INSERT, UPDATE or DELETE, found '${rest[1]?.text ?? 'end of statement'}'`;
+                return `expected INSERT, UPDATE or DELETE, found '${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(rest[1]?.text ?? 'end of statement')}'`;
             if (!isWord(rest[2], 'ON'))
-                return `expected ON <table>, found '${rest[2]?.text ?? 'end of statement'}'`;
+                return `expected ON <table>, found '${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(rest[2]?.text ?? 'end of statement')}'`;
             return undefined;
         case 'EVENT':
             if (!isWord(first, 'ON') || !isWord(rest[1], 'SCHEDULE'))
-                return `expected ON SCHEDULE, found '${first?.text ?? 'end of statement'}'`;
+                return `expected ON SCHEDULE, found '${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(first?.text ?? 'end of statement')}'`;
             if (!rest.some((t) => isWord(t, 'DO')))
                 return 'expected DO <body>';
             return undefined;
@@ -58433,7 +59074,8 @@ function blocksBalanced(sig) {
 /**
  * The definition as the server should receive it: from the first to the last significant token (so a
  * trailing `-- comment` cannot swallow the delimiter we append), executable-comment markers replaced by a
- * space (mysqldump's `/*!50003 CREATE*\/ … *\/`), and for views `OR REPLACE` in place of `IF NOT EXISTS`.
+ * space (mysqldump's `/*!50003 CREATE*\/ … *\/`), client backslash commands removed (as the client does), and
+ * for views `OR REPLACE` in place of `IF NOT EXISTS`.
  */
 function renderDefinition(text, tokens, sig, view) {
     const from = sig[0].start;
@@ -58446,7 +59088,7 @@ function renderDefinition(text, tokens, sig, view) {
         const t = tokens[k];
         if (t.start < from || t.end > to)
             continue;
-        if (t.kind === 'exec-open' || t.kind === 'exec-close') {
+        if (t.kind === 'exec-open' || t.kind === 'exec-close' || t.kind === 'command') {
             // a space only where removing the marker would glue two tokens together
             const glue = !/\s/.test(text[t.start - 1] ?? ' ') && !/\s/.test(text[t.end] ?? ' ');
             push(t.start, glue ? ' ' : '');
@@ -58508,7 +59150,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   el: () => (/* binding */ DEFAULT_ROLLBACK_PATTERN),
   et: () => (/* binding */ plan),
   jr: () => (/* binding */ rollbackPathFor),
-  bs: () => (/* binding */ routineFileFilter)
+  bs: () => (/* binding */ routineFileFilter),
+  $c: () => (/* binding */ withFindings)
 });
 
 // UNUSED EXPORTS: DEFAULT_INCLUDE
@@ -58522,6 +59165,8 @@ var lexer = __nccwpck_require__(8005);
 var diff = __nccwpck_require__(8481);
 // EXTERNAL MODULE: ./src/sql/file.ts
 var file = __nccwpck_require__(3732);
+// EXTERNAL MODULE: ./src/sql/events.ts
+var events = __nccwpck_require__(703);
 ;// CONCATENATED MODULE: ./src/sql/lint.ts
 
 /** `baseTexts`: statement texts of every base definition (those already ran; their bodies are not re-judged). */
@@ -58534,12 +59179,25 @@ function lint(changedHeadFiles, duplicates, changes, headFiles, baseTexts) {
         for (const p of problems)
             (p.severity === 'error' ? errors : warnings).push({ file: f.path, line: p.line, message: p.message });
     }
-    for (const { first, again } of duplicates) {
-        if (!changedPaths.has(first.file) && !changedPaths.has(again.file))
+    for (const d of duplicates) {
+        if (![d.first, ...d.again].some((def) => changedPaths.has(def.file)))
             continue;
-        errors.push({ file: again.file, line: again.line,
-            message: `${again.type} ${again.name} is defined twice (first at ${first.file}:${first.line})` });
+        const all = [d.first, ...d.again];
+        const times = all.length === 2 ? 'twice' : `${all.length} times`;
+        for (const again of d.again) {
+            const others = all.filter((def) => def !== again).map((def) => `at ${def.file}:${def.line}`);
+            const where = others.length === 1 ? `here and ${others[0]}` : `here, ${others.slice(0, -1).join(', ')} and ${others[others.length - 1]}`;
+            errors.push({ file: again.file, line: again.line, message: `${again.type} ${again.name} is defined ${times}: ${where}; keep one definition` });
+        }
     }
+    // Keys with a `DROP … IF EXISTS` per file, built once per file (a dump file can hold thousands of both).
+    const guarded = new Map();
+    const guardedKeys = (file) => {
+        let keys = guarded.get(file);
+        if (!keys)
+            guarded.set(file, (keys = new Set((headFiles.get(file)?.drops ?? []).filter((d) => d.ifExists).map((d) => d.key))));
+        return keys;
+    };
     for (const c of changes) {
         const h = c.head;
         if (!h)
@@ -58554,8 +59212,7 @@ function lint(changedHeadFiles, duplicates, changes, headFiles, baseTexts) {
                 message: `${h.type} ${h.name}: SQL SECURITY DEFINER runs with the definer's privileges; prefer SQL SECURITY INVOKER` });
         }
         if (c.change === 'modified' && !h.orReplace) {
-            const drops = headFiles.get(file)?.drops ?? [];
-            if (!drops.some((d) => d.key === c.key && d.ifExists)) {
+            if (!guardedKeys(file).has(c.key)) {
                 warnings.push({ file, line: h.line,
                     message: `${h.type} ${h.name} is modified but its file has no DROP ${h.type} IF EXISTS, so the file cannot be re-run as is` });
             }
@@ -58564,12 +59221,35 @@ function lint(changedHeadFiles, duplicates, changes, headFiles, baseTexts) {
     const order = (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
     return { errors: errors.sort(order), warnings: warnings.sort(order) };
 }
+/**
+ * A routine that disappears because its whole file was deleted or emptied is easy to miss in a diff: say so at
+ * the definition that goes (its base file and line), so the reviewer sees the DROP coming.
+ */
+function removalWarnings(changes, headFiles, head) {
+    const out = [];
+    for (const c of changes) {
+        if (c.change !== 'removed')
+            continue;
+        const file = c.at.file;
+        const now = headFiles.get(file);
+        const why = !head.has(file) ? 'was deleted'
+            : !now ? 'is no longer a routine file'
+                : now.defs.length === 0 ? 'no longer defines any routine' : undefined;
+        if (why)
+            out.push({ file, line: c.at.line, message: `${c.type} ${c.at.name} is removed because its file ${why}: execSql drops it from the database` });
+    }
+    return out;
+}
 
+// EXTERNAL MODULE: ./src/sql/printable.ts
+var printable = __nccwpck_require__(8927);
 // EXTERNAL MODULE: ./src/sql/render.ts
 var render = __nccwpck_require__(1374);
 ;// CONCATENATED MODULE: ./src/sql/plan.ts
 // The planner: two source trees → the changed routine objects, their deploy and rollback SQL, and findings.
 // Pure: no I/O (sources are read by src/sources).
+
+
 
 
 
@@ -58617,6 +59297,8 @@ function plan(base, head, options = {}) {
     const headByPath = new Map(headFiles.map((f) => [f.path, f]));
     const baseTexts = new Set(baseFiles.flatMap((f) => f.defs.map((d) => d.text)));
     const { errors, warnings } = lint(changedHeadFiles, headIndex.duplicates, changes, headByPath, baseTexts);
+    warnings.push(...removalWarnings(changes, headByPath, head));
+    warnings.sort(diff/* compareAt */.Ln);
     // A reviewer's rollback file replaces the generated rollback of every changed object of its routine file.
     const overrides = new Map();
     const generated = changes.filter((c) => {
@@ -58627,6 +59309,15 @@ function plan(base, head, options = {}) {
         overrides.set(rb, text);
         return false;
     });
+    // What a generated rollback cannot restore: an event's schedule anchored at its creation (events.ts).
+    for (const c of generated) {
+        if (c.type !== 'EVENT' || c.change === 'added')
+            continue;
+        const lost = (0,events/* lostAnchor */.o8)(c.base, c.head, rollbackPathFor(c.at.file, pattern));
+        if (lost)
+            warnings.push({ file: c.at.file, line: c.at.line, message: lost });
+    }
+    warnings.sort(diff/* compareAt */.Ln);
     const overrideStatements = [];
     for (const rb of [...overrides.keys()].sort()) {
         const { statements, problems } = (0,lexer/* splitStatements */.Xd)((0,file/* stripBom */.F8)(overrides.get(rb)));
@@ -58642,23 +59333,61 @@ function plan(base, head, options = {}) {
             o.schema = c.at.schema;
         return o;
     });
-    return {
+    return sealed({
         objects: objects.map(({ type, schema, name, change, file, line }) => (schema === undefined ? { type, name, change, file, line } : { type, schema, name, change, file, line })),
         execSql: (0,render/* toScript */.bQ)((0,render/* execStatements */.OB)(changes)),
         rollbackSql: (0,render/* toScript */.bQ)([...(0,render/* rollbackStatements */.ro)(generated), ...overrideStatements]),
         errors: dedupe(errors),
         warnings: dedupe(warnings)
-    };
+    });
 }
+/** A plan with errors ships no SQL: empty execSql and rollbackSql, so nothing can deploy it by mistake. */
+function sealed(p) {
+    return p.errors.length === 0 ? p : { ...p, execSql: '', rollbackSql: '' };
+}
+/** The plan with findings from outside the planner added (files that could not be read), sorted and sealed. */
+function withFindings(p, errors, warnings = []) {
+    if (errors.length === 0 && warnings.length === 0)
+        return p;
+    return sealed({ ...p, errors: dedupe([...p.errors, ...errors].sort(diff/* compareAt */.Ln)), warnings: dedupe([...p.warnings, ...warnings].sort(diff/* compareAt */.Ln)) });
+}
+/** Each finding once, its message printable (text quoted from a file may hold control characters). */
 function dedupe(list) {
     const seen = new Set();
-    return list.filter((f) => {
+    return list.map((f) => ({ ...f, message: (0,printable/* printable */.g)(f.message) })).filter((f) => {
         const k = `${f.file}\u0000${f.line}\u0000${f.message}`;
         if (seen.has(k))
             return false;
         seen.add(k);
         return true;
     });
+}
+
+
+/***/ }),
+
+/***/ 8927:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ excerpt),
+/* harmony export */   g: () => (/* binding */ printable)
+/* harmony export */ });
+// Text from a file that goes into a message: control, bidi-override and invisible characters escaped (a finding is
+// one line in a terminal or a check annotation, and must not be able to rewrite it), long pieces shortened.
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufffd]/g;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** `s` with every character that would not show as itself written as an escape (`\x01`, `\u202e`, `\n`). */
+function printable(s) {
+    return s.replace(HIDDEN, (c) => {
+        const code = c.charCodeAt(0);
+        return NAMED[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+    });
+}
+/** A piece of SQL quoted in a message: printable, at most `max` characters. */
+function excerpt(s, max = 40) {
+    const p = printable(s);
+    return p.length > max ? `${p.slice(0, max - 1)}…` : p;
 }
 
 
@@ -58675,8 +59404,10 @@ function dedupe(list) {
 /* harmony export */   y5: () => (/* binding */ trimStatement)
 /* harmony export */ });
 /* unused harmony exports quoteIdent, chooseDelimiter */
-/* harmony import */ var _lexer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8005);
+/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(703);
+/* harmony import */ var _lexer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8005);
 // execSql / rollbackSql: ordered statements in the DELIMITER form the mariadb client and DMS both accept.
+
 
 function quoteIdent(name) {
     return '`' + name.replace(/`/g, '``') + '`';
@@ -58715,21 +59446,39 @@ function viewsInDependencyOrder(views) {
 function recreate(defs) {
     return byType(defs, CREATE_ORDER).flatMap((d) => [dropSql(d), d.sql]);
 }
+/** Modified events whose schedule (anchored at creation) did not change: altered in place both ways (events.ts). */
+function anchoredEvents(changes) {
+    const out = new Map();
+    for (const c of changes) {
+        if (c.type !== 'EVENT' || c.change !== 'modified')
+            continue;
+        const k = (0,_events_js__WEBPACK_IMPORTED_MODULE_0__/* .keepsAnchor */ .yS)(c.base, c.head);
+        if (k)
+            out.set(c, k);
+    }
+    return out;
+}
 /** Deploy: drop what was removed, then (re)create what was added or modified. */
 function execStatements(changes) {
+    const altered = anchoredEvents(changes);
     const removed = changes.filter((c) => c.change === 'removed').map((c) => c.base);
-    const created = changes.filter((c) => c.change !== 'removed').map((c) => c.head);
-    return [...byType(removed, DROP_ORDER).map(dropSql), ...recreate(created)];
+    const created = changes.filter((c) => c.change !== 'removed' && !altered.has(c)).map((c) => c.head);
+    return [...byType(removed, DROP_ORDER).map(dropSql), ...recreate(created), ...[...altered].map(([c, k]) => (0,_events_js__WEBPACK_IMPORTED_MODULE_0__/* .alterEventSql */ .ZX)(c.head, k.head))];
 }
 /** Undo: drop what was added, then restore the base definition of what was modified or removed. */
 function rollbackStatements(changes) {
+    const altered = anchoredEvents(changes);
     const added = changes.filter((c) => c.change === 'added').map((c) => c.head);
-    const restored = changes.filter((c) => c.change !== 'added').map((c) => c.base);
-    return [...byType(added, DROP_ORDER).map(dropSql), ...recreate(restored)];
+    const restored = changes.filter((c) => c.change !== 'added' && !altered.has(c)).map((c) => c.base);
+    return [...byType(added, DROP_ORDER).map(dropSql), ...recreate(restored), ...[...altered].map(([c, k]) => (0,_events_js__WEBPACK_IMPORTED_MODULE_0__/* .alterEventSql */ .ZX)(c.base, k.base))];
 }
-/** A statement without leading/trailing comments, so an appended delimiter is never inside a comment. */
+const EDGE_SKIP = new Set(['ws', 'comment', 'command', 'inert']);
+/**
+ * A statement without leading/trailing comments (so an appended delimiter is never inside a comment) and
+ * without client commands around it (mariadb-dump's sandbox line).
+ */
 function trimStatement(text) {
-    const sig = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(text).filter((t) => t.kind !== 'ws' && t.kind !== 'comment');
+    const sig = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .tokenize */ .qw)(text).filter((t) => !EDGE_SKIP.has(t.kind));
     if (sig.length === 0)
         return '';
     return text.slice(sig[0].start, sig[sig.length - 1].end);

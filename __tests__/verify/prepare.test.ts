@@ -2,7 +2,7 @@
 // statements vetted, and every statement sent traced back to its file and line.
 import { describe, expect, test } from '@jest/globals'
 import { plan } from '../../src/sql/plan.js'
-import { disableEvent } from '../../src/verify/events.js'
+import { disableAlterEvent, disableEvent } from '../../src/verify/events.js'
 import { prepareTarget } from '../../src/verify/prepare.js'
 import { RefusedInput } from '../../src/verify/refused.js'
 import { rewriteQualifiers } from '../../src/verify/rewrite.js'
@@ -45,6 +45,24 @@ describe('disableEvent', () => {
 
   test('an unrecognized shape is reported, not sent enabled', () => {
     expect(disableEvent('CREATE EVENT e DO SELECT 1')).toBeUndefined()
+  })
+})
+
+describe('disableAlterEvent: the ALTER EVENT the planner ships to keep an event\'s schedule anchor', () => {
+  test('its status becomes DISABLE on the same lines; the name (qualified or quoted) and the status as written are kept', () => {
+    const r = disableAlterEvent("ALTER DEFINER=`ops`@`%` EVENT `shop`.`purge` ON COMPLETION NOT PRESERVE ENABLE COMMENT 'daily' DO DELETE FROM t")!
+    expect(r.text).toBe("ALTER DEFINER=`ops`@`%` EVENT `shop`.`purge` ON COMPLETION NOT PRESERVE DISABLE COMMENT 'daily' DO DELETE FROM t")
+    expect(r).toMatchObject({ name: { schema: 'shop', name: 'purge' }, status: 'ENABLE' })
+    const s = disableAlterEvent("ALTER EVENT e ON COMPLETION PRESERVE DISABLE\nON SLAVE COMMENT '' DO SELECT 1")!
+    expect(s.text).toBe("ALTER EVENT e ON COMPLETION PRESERVE DISABLE\n COMMENT '' DO SELECT 1")
+    expect(s).toMatchObject({ name: { name: 'e' }, status: 'DISABLE ON SLAVE' })
+  })
+
+  test('any other ALTER is not this shape (and is refused by the caller)', () => {
+    expect(disableAlterEvent('ALTER EVENT e ON SCHEDULE EVERY 1 DAY ENABLE DO SELECT 1')).toBeUndefined()
+    expect(disableAlterEvent('ALTER EVENT e RENAME TO f')).toBeUndefined()
+    expect(disableAlterEvent('ALTER TABLE t ENABLE KEYS')).toBeUndefined()
+    expect(disableAlterEvent("ALTER EVENT e ON COMPLETION PRESERVE ENABLE COMMENT 'x'")).toBeUndefined()
   })
 })
 

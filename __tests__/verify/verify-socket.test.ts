@@ -54,6 +54,16 @@ afterAll(() => {
 })
 
 describe('the green path', () => {
+  test('an event changed in its body only ships ALTER EVENT (keeping its schedule anchor), created disabled, and verifies', async () => {
+    const ev = (cond: string) => `CREATE EVENT cleanup ON SCHEDULE EVERY 1 DAY ON COMPLETION PRESERVE ENABLE DO DELETE FROM orders WHERE ${cond};\n`
+    const t = target({ 'db/cleanup.sql': ev('id < 0') }, { 'db/cleanup.sql': ev('id < 1') })
+    expect(t.plan.execSql).toContain('ALTER EVENT `cleanup` ON COMPLETION PRESERVE ENABLE')
+    expect(t.plan.rollbackSql).toContain('ALTER EVENT `cleanup` ON COMPLETION PRESERVE ENABLE')
+    const r = await verify([t])
+    if (!r.ok) throw new Error(verifySummary(r))
+    expect(r.targets).toEqual([{ name: 'default', objects: 1, execStatements: 1, rollbackStatements: 1 }])
+  })
+
   test('examples/pr-1: deploy equals head, rollback equals base; the summary names the server', async () => {
     const base = readDirTree(join(EXAMPLE, 'base')).files
     const head = readDirTree(join(EXAMPLE, 'head')).files

@@ -1801,6 +1801,7 @@ const USAGE = `usage: dms-proc-gate emulator [--port <p>] [--host 127.0.0.1]
 Serves the DMS (dms-enterprise 2018-11-01) wire protocol on http://<host>:<port>, verifying V3 and V1
 signatures. Always holds the MySQL schema 'demo'; --database adds more. Control API: GET <url>/__emulator/orders,
 POST <url>/__emulator/orders/<id>/approve|reject|cancel, POST|DELETE <url>/__emulator/faults, GET <url>/__emulator/stats.
+exit status: 0 stopped (SIGINT/SIGTERM), 1 could not start (e.g. the port is taken), 2 usage error
 `;
 class UsageError extends Error {
 }
@@ -1873,10 +1874,12 @@ async function run(argv) {
     }
     catch (e) {
         if (e instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
-            if (e.message)
-                process.stderr.write(`dms-proc-gate emulator: ${e.message}\n\n`);
-            process.stderr.write(USAGE);
-            return e.message ? 2 : 0;
+            if (!e.message) {
+                process.stdout.write(USAGE); // --help
+                return 0;
+            }
+            process.stderr.write(`dms-proc-gate emulator: ${e.message}\n\n${USAGE}`);
+            return 2;
         }
         throw e;
     }

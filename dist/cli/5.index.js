@@ -58,8 +58,18 @@ __webpack_require__.d(scan_namespaceObject, {
   Dn: () => (countNewlines),
   Wi: () => (execOpenLength),
   IC: () => (isDashComment),
+  wd: () => (isInertOpener),
   kd: () => (lineEnd),
   YX: () => (scanQuoted)
+});
+
+// NAMESPACE OBJECT: ./src/sql/lexer/directive.ts
+var directive_namespaceObject = {};
+__webpack_require__.r(directive_namespaceObject);
+__webpack_require__.d(directive_namespaceObject, {
+  ep: () => (atLineStart),
+  ax: () => (isDelimiterWord),
+  cA: () => (readDirective)
 });
 
 // NAMESPACE OBJECT: ./src/sql/lexer/keywords.ts
@@ -77,15 +87,6 @@ __webpack_require__.d(blocks_namespaceObject, {
   yX: () => (BlockTracker),
   z6: () => (PHASE_PLAIN),
   Nx: () => (PHASE_PROGRAM)
-});
-
-// NAMESPACE OBJECT: ./src/sql/lexer/directive.ts
-var directive_namespaceObject = {};
-__webpack_require__.r(directive_namespaceObject);
-__webpack_require__.d(directive_namespaceObject, {
-  ep: () => (atLineStart),
-  ax: () => (isDelimiterWord),
-  cA: () => (readDirective)
 });
 
 ;// CONCATENATED MODULE: ./src/sql/lexer/chars.ts
@@ -139,6 +140,81 @@ const CHAR_CLASS = (() => {
 /** True for chars that continue an unquoted identifier/keyword (any non-ASCII char does, as in MySQL). */
 function isWordChar(c) {
     return c >= 128 ? c !== BOM : (CHAR_CLASS[c] & C_WORD) !== 0;
+}
+
+;// CONCATENATED MODULE: ./src/sql/lexer/commands.ts
+// The mysql/mariadb client's own commands (client/mysql.cc `commands[]`), in their two forms:
+// - by name: a line whose first word is one of them is run by the client, not sent to the server, when it comes
+//   while no statement is pending, e.g. a stray `GO` line or `use db`. DELIMITER is handled by the splitter itself.
+// - by backslash: `\x` anywhere outside quotes and plain comments (also inside `/*! … */`), e.g. the
+//   `/*M!999999\- enable the sandbox mode */` line that mariadb-dump writes first. The client removes the two chars;
+//   a command that takes an argument also consumes the rest of the line.
+/** Command name → whether it takes arguments (those that do not are only recognised alone on their line). */
+const COMMANDS = new Map([
+    ['?', true], ['clear', false], ['connect', true], ['edit', false], ['ego', false], ['exit', false], ['go', false],
+    ['help', true], ['nopager', false], ['notee', false], ['pager', true], ['print', false], ['prompt', true],
+    ['quit', false], ['rehash', false], ['sandbox', false], ['source', true], ['status', false], ['system', true],
+    ['tee', true], ['use', true], ['charset', true], ['warnings', false], ['nowarning', false]
+]);
+/** Backslash command char → command (client/mysql.cc `commands[]`, MariaDB 10.11). Other chars are not commands. */
+const BACKSLASH_COMMANDS = new Map([
+    ['?', 'help', true], ['h', 'help', true], ['c', 'clear', false], ['r', 'connect', true], ['d', 'delimiter', true],
+    ['e', 'edit', false], ['G', 'ego', false], ['q', 'quit', false], ['g', 'go', false], ['n', 'nopager', false],
+    ['t', 'notee', false], ['P', 'pager', true], ['p', 'print', false], ['R', 'prompt', true], ['#', 'rehash', false],
+    ['-', 'sandbox', false], ['.', 'source', true], ['s', 'status', false], ['!', 'system', true], ['T', 'tee', true],
+    ['u', 'use', true], ['C', 'charset', true], ['W', 'warnings', false], ['w', 'nowarning', false]
+].map(([c, name, takesParams]) => [c, { name, takesParams }]));
+/** The backslash command `\c` names, or undefined (the client then reports "Unknown command" and sends the text). */
+function backslashCommand(c) {
+    return BACKSLASH_COMMANDS.get(c);
+}
+/**
+ * Where the client stops removing the argument of a backslash command whose argument starts at j (add_line):
+ * inside a `/*!` comment opened on the same line at its `*\/`; elsewhere after the next `delimiter` on the line
+ * (the statement goes on after it), or at the end of the line.
+ */
+function backslashParamsEnd(s, j, inExecComment, delimiter) {
+    let eol = s.indexOf('\n', j);
+    if (eol < 0)
+        eol = s.length;
+    if (inExecComment) {
+        const close = s.indexOf('*/', j);
+        return close >= 0 && close < eol ? close : eol;
+    }
+    const k = s.indexOf(delimiter, j);
+    return k >= 0 && k < eol ? k + delimiter.length : eol;
+}
+/**
+ * The client command on the line whose first non-blank char is at i, if the client would run it (find_command):
+ * the first word names a command, followed by blanks/end, or by arguments when the command takes some; and the
+ * line contains neither the current delimiter nor `\g` (such lines go through the statement parser instead).
+ */
+function clientCommandAt(s, i, delimiter) {
+    let j = i;
+    for (;;) {
+        const c = s.charCodeAt(j);
+        if (c === 63 /* ? */ ? j === i : (c >= 97 && c <= 122) || (c >= 65 && c <= 90))
+            j++;
+        else
+            break;
+    }
+    if (j === i || j - i > 9)
+        return undefined;
+    const takesParams = COMMANDS.get(s.slice(i, j).toLowerCase());
+    if (takesParams === undefined)
+        return undefined;
+    const after = s.charCodeAt(j);
+    if (!(after === 32 || after === 9 || after === 10 || after === 13 || Number.isNaN(after)))
+        return undefined;
+    let eol = s.indexOf('\n', j);
+    if (eol < 0)
+        eol = s.length;
+    const line = s.slice(i, eol);
+    if (line.includes(delimiter) || line.includes('\\g'))
+        return undefined;
+    if (!takesParams && line.slice(j - i).trim() !== '')
+        return undefined;
+    return { name: s.slice(i, j).toLowerCase(), eol };
 }
 
 ;// CONCATENATED MODULE: ./src/sql/lexer/scan.ts
@@ -271,6 +347,24 @@ function execOpenLength(s, i) {
     }
     return j + Math.min(d, maxDigits) - i;
 }
+/**
+ * Whether the executable-comment opener s[i, i+len) asks for a version no server has: all nines (`/*!99999`,
+ * `/*M!999999`). Tools use it to hide text from every server (mariadb-dump's sandbox line); the server reads
+ * such a comment as a comment.
+ */
+function isInertOpener(s, i, len) {
+    let j = i + 2;
+    if (s.charCodeAt(j) === scan_UPPER_M)
+        j++;
+    j++; // the '!'
+    const digits = i + len - j;
+    if (digits < 5)
+        return false;
+    for (let k = j; k < i + len; k++)
+        if (s.charCodeAt(k) !== 57 /* 9 */)
+            return false;
+    return true;
+}
 /** Counts `\n` in s[from, to). */
 function countNewlines(s, from, to) {
     let n = 0;
@@ -282,13 +376,102 @@ function countNewlines(s, from, to) {
     return n;
 }
 
+;// CONCATENATED MODULE: ./src/sql/lexer/directive.ts
+// The client's DELIMITER command: where it is recognised and how its value is read (client/mysql.cc
+// find_command, com_delimiter, get_arg).
+
+
+const { /* BACKSLASH */ "r_": directive_BACKSLASH, /* BACKTICK */ "rw": directive_BACKTICK, CR: directive_CR, /* DQUOTE */ "TB": directive_DQUOTE, NL: directive_NL, /* SPACE */ "t6": directive_SPACE, /* SQUOTE */ "y7": directive_SQUOTE, /* TAB */ "wn": directive_TAB } = chars_namespaceObject;
+const DELIMITER_LOWER = 'delimiter';
+/** Whether s[i..] reads `DELIMITER` (any case) followed by a space, tab, line end or end of input. */
+function isDelimiterWord(s, i) {
+    for (let k = 0; k < 9; k++) {
+        if ((s.charCodeAt(i + k) | 0x20) !== DELIMITER_LOWER.charCodeAt(k))
+            return false;
+    }
+    const c = s.charCodeAt(i + 9);
+    return c === directive_SPACE || c === directive_TAB || c === directive_NL || c === directive_CR || Number.isNaN(c);
+}
+/** Only spaces/tabs between the previous line break (or the start) and i. */
+function atLineStart(s, i) {
+    for (let k = i - 1; k >= 0; k--) {
+        const c = s.charCodeAt(k);
+        if (c === directive_NL)
+            return true;
+        if (c !== directive_SPACE && c !== directive_TAB)
+            return false;
+    }
+    return true;
+}
+/** Blank, or only a comment. */
+function isBlankOrComment(rest) {
+    const t = rest.trim();
+    return t === '' || t.startsWith('#') || t.startsWith('/*') || (t.startsWith('--') && (t.length === 2 || t.charCodeAt(2) <= directive_SPACE));
+}
+/**
+ * Reads a `DELIMITER x` line at i as the client's get_arg does: the value is quoted ('…', "…", `…`) or runs to
+ * the first space (a tab is part of it, as in the client); the rest of the line is ignored. `nameLength` is 2
+ * for the short form `\d x`.
+ */
+function readDirective(s, i, current, nameLength = 9) {
+    const eol = lineEnd(s, i);
+    const stop = eol > i && s.charCodeAt(eol - 1) === directive_CR ? eol - 1 : eol;
+    let j = i + nameLength;
+    while (j < stop && (s.charCodeAt(j) === directive_SPACE || s.charCodeAt(j) === directive_TAB || s.charCodeAt(j) === 11 || s.charCodeAt(j) === 12))
+        j++;
+    const none = `DELIMITER without a value: the client reports an error and keeps the delimiter '${current}'`;
+    if (j >= stop)
+        return { problem: none, eol };
+    // get_arg: an optional quote; a backslash escapes the next char (not inside backticks), a doubled quote is
+    // a quote; an unquoted value ends at a space (a tab is part of it).
+    const q = s.charCodeAt(j);
+    const qtype = q === directive_SQUOTE || q === directive_DQUOTE || q === directive_BACKTICK ? q : 0;
+    let k = qtype ? j + 1 : j;
+    let seg = k;
+    let value = '';
+    let closed = qtype === 0;
+    while (k < stop) {
+        const c = s.charCodeAt(k);
+        if ((c === directive_BACKSLASH && k + 1 < stop && qtype !== directive_BACKTICK) || (qtype !== 0 && c === qtype && s.charCodeAt(k + 1) === qtype)) {
+            value += s.slice(seg, k) + s[k + 1];
+            k += 2;
+            seg = k;
+            continue;
+        }
+        if (c === (qtype || directive_SPACE)) {
+            closed = true;
+            break;
+        }
+        k++;
+    }
+    value += s.slice(seg, k);
+    if (!closed || value === '')
+        return { problem: none, eol };
+    const after = qtype ? k + 1 : k;
+    if (value.includes('\\')) {
+        return { problem: `DELIMITER '${value}' contains a backslash: the client rejects it and keeps '${current}'`, eol };
+    }
+    if (value.charCodeAt(0) >= 128) {
+        return { value, eol, problem: `DELIMITER '${value}' starts with a non-ASCII character, which the client never ` +
+                'matches (it skips multi-byte characters when looking for the delimiter): everything after it is one statement' };
+    }
+    const rest = s.slice(after, stop);
+    if (!isBlankOrComment(rest)) {
+        return { value, eol, problem: `text after 'DELIMITER ${value}' is ignored by the client: '${rest.trim()}'` };
+    }
+    return { value, eol };
+}
+
 ;// CONCATENATED MODULE: ./src/sql/lexer/tokenize.ts
 // Full tokenizer for ONE statement's text (the splitter has already handled DELIMITER). Executable comments
-// are transparent: an 'exec-open' token, their content as ordinary tokens, then 'exec-close'.
+// are transparent: an 'exec-open' token, their content as ordinary tokens, then 'exec-close' — except one that
+// no server runs (`/*!99999 … */`), which is one 'inert' token. A client backslash command (`\-`) is a 'command'.
+
+
 
 
 // Local copies: loaders and bundlers turn named imports into getter calls, too slow in a per-char loop.
-const { /* blockCommentEnd */ "iY": tokenize_blockCommentEnd, /* execOpenLength */ "Wi": tokenize_execOpenLength, /* isDashComment */ "IC": tokenize_isDashComment, /* lineEnd */ "kd": tokenize_lineEnd, /* scanQuoted */ "YX": tokenize_scanQuoted } = scan_namespaceObject;
+const { /* blockCommentEnd */ "iY": tokenize_blockCommentEnd, /* execOpenLength */ "Wi": tokenize_execOpenLength, /* isDashComment */ "IC": tokenize_isDashComment, /* isInertOpener */ "wd": tokenize_isInertOpener, /* lineEnd */ "kd": tokenize_lineEnd, /* scanQuoted */ "YX": tokenize_scanQuoted } = scan_namespaceObject;
 const { AT: tokenize_AT, /* BACKSLASH */ "r_": tokenize_BACKSLASH, /* BACKTICK */ "rw": tokenize_BACKTICK, /* C_DIGIT */ "EJ": tokenize_C_DIGIT, /* C_WORD */ "ZT": tokenize_C_WORD, /* C_WS */ "VI": tokenize_C_WS, /* CHAR_CLASS */ "Yi": tokenize_CHAR_CLASS, /* DASH */ "jr": tokenize_DASH, /* DOT */ "y0": tokenize_DOT, /* DQUOTE */ "TB": tokenize_DQUOTE, /* SQUOTE */ "y7": tokenize_SQUOTE, /* STAR */ "Vw": tokenize_STAR, /* SLASH */ "o": tokenize_SLASH, /* isWordChar */ "x8": tokenize_isWordChar } = chars_namespaceObject;
 /** Multi-char operators, longest first within each leading char. */
 const OPS3 = new Set(['<=>', '->>']);
@@ -328,18 +511,22 @@ function unquote(raw) {
 /**
  * Tokenizes ONE statement's text (no DELIMITER handling); `line` counts from baseLine. Unterminated strings and
  * comments run to the end of the text (the splitter reports them). The tokens' texts concatenate to the input.
+ * `delimiter` (the statement's) decides how much argument a client command such as `\u db;` consumes.
  */
-function tokenize(text, baseLine = 1) {
+function tokenize(text, baseLine = 1, delimiter = ';') {
     const s = text;
     const n = s.length;
     const out = [];
     let line = baseLine;
     let execDepth = 0;
+    // Where the open inert comment's tokens begin in `out`, and the exec depth it opened (-1: none open).
+    let inertFrom = -1;
+    let inertDepth = -1;
     let ssLine = false; // same client quirk as the splitter (see blockCommentEnd)
     let i = 0;
     let significant = false;
     const push = (kind, start, end, value) => {
-        if (kind !== 'ws' && kind !== 'comment')
+        if (kind !== 'ws' && kind !== 'comment' && kind !== 'command')
             significant = true;
         const raw = s.slice(start, end);
         out.push({ kind, text: raw, value: value ?? raw, start, end, line });
@@ -407,6 +594,10 @@ function tokenize(text, baseLine = 1) {
         if (c === tokenize_SLASH && s.charCodeAt(i + 1) === tokenize_STAR) {
             const open = tokenize_execOpenLength(s, i);
             if (open > 0) {
+                if (inertFrom < 0 && tokenize_isInertOpener(s, i, open)) {
+                    inertFrom = out.length;
+                    inertDepth = execDepth + 1;
+                }
                 push('exec-open', i, i + open);
                 ssLine = s.charCodeAt(i + 2) === 33;
                 execDepth++;
@@ -424,6 +615,10 @@ function tokenize(text, baseLine = 1) {
         if (c === tokenize_STAR && execDepth > 0 && s.charCodeAt(i + 1) === tokenize_SLASH) {
             push('exec-close', i, i + 2);
             ssLine = false;
+            if (execDepth === inertDepth) {
+                collapseInert(out, inertFrom);
+                inertFrom = inertDepth = -1;
+            }
             execDepth--;
             i += 2;
             continue;
@@ -433,8 +628,16 @@ function tokenize(text, baseLine = 1) {
             continue;
         }
         if (c === tokenize_BACKSLASH && i + 1 < n) {
-            push('op', i, i + 2);
-            i += 2;
+            // outside quotes and plain comments the client runs `\x` itself, removing its argument too (unknown
+            // commands are sent as they are)
+            const cmd = backslashCommand(s[i + 1]);
+            let j = i + 2;
+            if (cmd?.takesParams) {
+                const newDelimiter = cmd.name === 'delimiter' ? readDirective(s, i, delimiter, 2).value : undefined;
+                j = backslashParamsEnd(s, j, ssLine, newDelimiter ?? delimiter);
+            }
+            push(cmd ? 'command' : 'op', i, j);
+            i = j;
             continue;
         }
         if (MULTI_OP_FIRST[c] === 1) {
@@ -454,7 +657,16 @@ function tokenize(text, baseLine = 1) {
         push('op', i, i + w);
         i += w;
     }
+    if (inertFrom >= 0)
+        collapseInert(out, inertFrom); // unterminated: runs to the end (the splitter reports it)
     return out;
+}
+/** Replaces out[from…] (an inert comment's opener, content and closer) by one 'inert' token. */
+function collapseInert(out, from) {
+    const first = out[from];
+    const last = out[out.length - 1];
+    const text = out.slice(from).map((t) => t.text).join('');
+    out.splice(from, out.length - from, { kind: 'inert', text, value: first.text, start: first.start, end: last.end, line: first.line });
 }
 /** Digits, decimals, exponents and 0x/0b literals; `1abc` and `1e` followed by letters are words (MySQL rule). */
 function scanNumberOrWord(s, i) {
@@ -914,135 +1126,6 @@ function skipWs(s, i) {
     return i;
 }
 
-;// CONCATENATED MODULE: ./src/sql/lexer/commands.ts
-// The mysql/mariadb client's own commands (client/mysql.cc `commands[]`). A line whose first word is one of them
-// is run by the client, not sent to the server, when it comes while no statement is pending, e.g. a stray `GO`
-// line or `use db`. DELIMITER is handled by the splitter itself.
-/** Command name → whether it takes arguments (those that do not are only recognised alone on their line). */
-const COMMANDS = new Map([
-    ['?', true], ['clear', false], ['connect', true], ['edit', false], ['ego', false], ['exit', false], ['go', false],
-    ['help', true], ['nopager', false], ['notee', false], ['pager', true], ['print', false], ['prompt', true],
-    ['quit', false], ['rehash', false], ['sandbox', false], ['source', true], ['status', false], ['system', true],
-    ['tee', true], ['use', true], ['charset', true], ['warnings', false], ['nowarning', false]
-]);
-/**
- * The client command on the line whose first non-blank char is at i, if the client would run it (find_command):
- * the first word names a command, followed by blanks/end, or by arguments when the command takes some; and the
- * line contains neither the current delimiter nor `\g` (such lines go through the statement parser instead).
- */
-function clientCommandAt(s, i, delimiter) {
-    let j = i;
-    for (;;) {
-        const c = s.charCodeAt(j);
-        if (c === 63 /* ? */ ? j === i : (c >= 97 && c <= 122) || (c >= 65 && c <= 90))
-            j++;
-        else
-            break;
-    }
-    if (j === i || j - i > 9)
-        return undefined;
-    const takesParams = COMMANDS.get(s.slice(i, j).toLowerCase());
-    if (takesParams === undefined)
-        return undefined;
-    const after = s.charCodeAt(j);
-    if (!(after === 32 || after === 9 || after === 10 || after === 13 || Number.isNaN(after)))
-        return undefined;
-    let eol = s.indexOf('\n', j);
-    if (eol < 0)
-        eol = s.length;
-    const line = s.slice(i, eol);
-    if (line.includes(delimiter) || line.includes('\\g'))
-        return undefined;
-    if (!takesParams && line.slice(j - i).trim() !== '')
-        return undefined;
-    return { name: s.slice(i, j).toLowerCase(), eol };
-}
-
-;// CONCATENATED MODULE: ./src/sql/lexer/directive.ts
-// The client's DELIMITER command: where it is recognised and how its value is read (client/mysql.cc
-// find_command, com_delimiter, get_arg).
-
-
-const { /* BACKSLASH */ "r_": directive_BACKSLASH, /* BACKTICK */ "rw": directive_BACKTICK, CR: directive_CR, /* DQUOTE */ "TB": directive_DQUOTE, NL: directive_NL, /* SPACE */ "t6": directive_SPACE, /* SQUOTE */ "y7": directive_SQUOTE, /* TAB */ "wn": directive_TAB } = chars_namespaceObject;
-const DELIMITER_LOWER = 'delimiter';
-/** Whether s[i..] reads `DELIMITER` (any case) followed by a space, tab, line end or end of input. */
-function isDelimiterWord(s, i) {
-    for (let k = 0; k < 9; k++) {
-        if ((s.charCodeAt(i + k) | 0x20) !== DELIMITER_LOWER.charCodeAt(k))
-            return false;
-    }
-    const c = s.charCodeAt(i + 9);
-    return c === directive_SPACE || c === directive_TAB || c === directive_NL || c === directive_CR || Number.isNaN(c);
-}
-/** Only spaces/tabs between the previous line break (or the start) and i. */
-function atLineStart(s, i) {
-    for (let k = i - 1; k >= 0; k--) {
-        const c = s.charCodeAt(k);
-        if (c === directive_NL)
-            return true;
-        if (c !== directive_SPACE && c !== directive_TAB)
-            return false;
-    }
-    return true;
-}
-/** Blank, or only a comment. */
-function isBlankOrComment(rest) {
-    const t = rest.trim();
-    return t === '' || t.startsWith('#') || t.startsWith('/*') || (t.startsWith('--') && (t.length === 2 || t.charCodeAt(2) <= directive_SPACE));
-}
-/**
- * Reads a `DELIMITER x` line at i as the client's get_arg does: the value is quoted ('…', "…", `…`) or runs to
- * the first space (a tab is part of it, as in the client); the rest of the line is ignored.
- */
-function readDirective(s, i, current) {
-    const eol = lineEnd(s, i);
-    const stop = eol > i && s.charCodeAt(eol - 1) === directive_CR ? eol - 1 : eol;
-    let j = i + 9;
-    while (j < stop && (s.charCodeAt(j) === directive_SPACE || s.charCodeAt(j) === directive_TAB || s.charCodeAt(j) === 11 || s.charCodeAt(j) === 12))
-        j++;
-    const none = `DELIMITER without a value: the client reports an error and keeps the delimiter '${current}'`;
-    if (j >= stop)
-        return { problem: none, eol };
-    // get_arg: an optional quote; a backslash escapes the next char (not inside backticks), a doubled quote is
-    // a quote; an unquoted value ends at a space (a tab is part of it).
-    const q = s.charCodeAt(j);
-    const qtype = q === directive_SQUOTE || q === directive_DQUOTE || q === directive_BACKTICK ? q : 0;
-    let k = qtype ? j + 1 : j;
-    let seg = k;
-    let value = '';
-    let closed = qtype === 0;
-    while (k < stop) {
-        const c = s.charCodeAt(k);
-        if ((c === directive_BACKSLASH && k + 1 < stop && qtype !== directive_BACKTICK) || (qtype !== 0 && c === qtype && s.charCodeAt(k + 1) === qtype)) {
-            value += s.slice(seg, k) + s[k + 1];
-            k += 2;
-            seg = k;
-            continue;
-        }
-        if (c === (qtype || directive_SPACE)) {
-            closed = true;
-            break;
-        }
-        k++;
-    }
-    value += s.slice(seg, k);
-    if (!closed || value === '')
-        return { problem: none, eol };
-    const after = qtype ? k + 1 : k;
-    if (value.includes('\\')) {
-        return { problem: `DELIMITER '${value}' contains a backslash: the client rejects it and keeps '${current}'`, eol };
-    }
-    if (value.charCodeAt(0) >= 128) {
-        return { value, eol, problem: `DELIMITER '${value}' starts with a non-ASCII character, which the client never ` +
-                'matches (it skips multi-byte characters when looking for the delimiter): everything after it is one statement' };
-    }
-    const rest = s.slice(after, stop);
-    if (!isBlankOrComment(rest)) {
-        return { value, eol, problem: `text after 'DELIMITER ${value}' is ignored by the client: '${rest.trim()}'` };
-    }
-    return { value, eol };
-}
-
 ;// CONCATENATED MODULE: ./src/sql/lexer/lines.ts
 // Line numbers on demand: callers ask for offsets in (mostly) increasing order, so a cursor that counts
 // newlines with indexOf/lastIndexOf costs about one native pass over the text in total.
@@ -1086,7 +1169,7 @@ class LineCounter {
 const { /* blockCommentEnd */ "iY": split_blockCommentEnd, /* countNewlines */ "Dn": split_countNewlines, /* execOpenLength */ "Wi": split_execOpenLength, /* isDashComment */ "IC": split_isDashComment, /* lineEnd */ "kd": split_lineEnd, /* scanQuoted */ "YX": split_scanQuoted } = scan_namespaceObject;
 const { /* BlockTracker */ "yX": split_BlockTracker, /* PHASE_PLAIN */ "z6": split_PHASE_PLAIN, /* PHASE_PROGRAM */ "Nx": split_PHASE_PROGRAM } = blocks_namespaceObject;
 const { /* atLineStart */ "ep": split_atLineStart, /* isDelimiterWord */ "ax": split_isDelimiterWord, /* readDirective */ "cA": split_readDirective } = directive_namespaceObject;
-const { /* BACKTICK */ "rw": split_BACKTICK, /* BANG */ "Nl": split_BANG, /* BOM */ "bh": split_BOM, /* DASH */ "jr": split_DASH, /* DQUOTE */ "TB": split_DQUOTE, /* HASH */ "v9": split_HASH, NL: split_NL, /* SEMI */ "v_": split_SEMI, /* SLASH */ "o": split_SLASH, /* SPACE */ "t6": split_SPACE, /* SQUOTE */ "y7": split_SQUOTE, /* STAR */ "Vw": split_STAR, /* TAB */ "wn": split_TAB, /* isWordChar */ "x8": split_isWordChar } = chars_namespaceObject;
+const { /* BACKSLASH */ "r_": split_BACKSLASH, /* BACKTICK */ "rw": split_BACKTICK, /* BANG */ "Nl": split_BANG, /* BOM */ "bh": split_BOM, CR: split_CR, /* DASH */ "jr": split_DASH, /* DQUOTE */ "TB": split_DQUOTE, /* HASH */ "v9": split_HASH, NL: split_NL, /* SEMI */ "v_": split_SEMI, /* SLASH */ "o": split_SLASH, /* SPACE */ "t6": split_SPACE, /* SQUOTE */ "y7": split_SQUOTE, /* STAR */ "Vw": split_STAR, /* TAB */ "wn": split_TAB, /* isWordChar */ "x8": split_isWordChar } = chars_namespaceObject;
 const QUOTE_NAMES = {
     [split_SQUOTE]: "single-quoted string '…'", [split_DQUOTE]: 'double-quoted string "…"', [split_BACKTICK]: 'quoted identifier `…`'
 };
@@ -1097,7 +1180,7 @@ function stopTable(d0) {
     let t = STOP_TABLES[key];
     if (t === undefined) {
         t = new Uint8Array(128);
-        for (const c of [split_SQUOTE, split_DQUOTE, split_BACKTICK, split_HASH, split_DASH, split_SLASH, split_STAR, split_NL])
+        for (const c of [split_SQUOTE, split_DQUOTE, split_BACKTICK, split_HASH, split_DASH, split_SLASH, split_STAR, split_NL, split_BACKSLASH])
             t[c] = 1;
         if (key < 128)
             t[key] = 1;
@@ -1146,6 +1229,69 @@ function splitStatements(source) {
         execOpen = -1;
         tracker.reset();
     };
+    const setDelimiter = (value) => {
+        delim = value;
+        dlen = delim.length;
+        d0 = delim.charCodeAt(0) < 128 ? delim.charCodeAt(0) : -1; // see readDirective: never matched
+        semi = delim === ';';
+        stop = stopTable(d0);
+    };
+    /** Forgets the pending statement (the client's `\c`, `\q`). */
+    const discardStatement = () => {
+        textStart = -1;
+        firstSig = -1;
+        execOpen = -1;
+        tracker.reset();
+    };
+    // the client cuts an argument short at `*/` only in a `/*!` comment opened on the same line (its ss_comment)
+    const paramsEnd = (j) => backslashParamsEnd(s, j, ssLine, delim);
+    /** Runs the client's backslash command at i (`\x`); returns the offset after what the client consumed. */
+    const backslash = (i, cmd) => {
+        const written = s.slice(i, i + 2);
+        // Between statements, comments before a command are not part of the next statement.
+        if (firstSig < 0)
+            textStart = -1;
+        switch (cmd.name) {
+            case 'sandbox':
+                return i + 2;
+            case 'go':
+            case 'ego':
+                if (execOpen >= 0) {
+                    problem(i, `'${written}' ends the statement inside the executable comment opened at line ` +
+                        `${lines.lineAt(execOpen)}: the client sends the two halves as separate statements`, line);
+                }
+                endStatement(i, written);
+                afterDelimLine = true;
+                return i + 2;
+            case 'delimiter': {
+                const d = split_readDirective(s, i, delim, 2);
+                if (d.value === undefined) {
+                    problem(i, d.problem.replace(/^DELIMITER/, written), line);
+                    return paramsEnd(i + 2);
+                }
+                if (firstSig >= 0) {
+                    problem(i, `'${written} ${d.value}' changes the delimiter inside the statement that began at line ${firstLine}: ` +
+                        'put DELIMITER on its own line between statements', line);
+                }
+                else
+                    textStart = -1;
+                setDelimiter(d.value);
+                return paramsEnd(i + 2);
+            }
+            default: {
+                const what = cmd.name === 'quit' ? 'and stops reading the file here'
+                    : cmd.name === 'clear' ? 'and discards the statement typed so far' : 'itself instead of sending it to the server';
+                problem(i, `'${written}' is a mysql client command (${cmd.name}), not SQL: the client runs it ${what}; remove it from the file`, line);
+                if (cmd.name === 'quit') {
+                    discardStatement();
+                    return n;
+                }
+                if (cmd.name === 'clear')
+                    discardStatement();
+                return cmd.takesParams ? paramsEnd(i + 2) : i + 2;
+            }
+        }
+    };
     /** A line (first non-blank at k) inside an unfinished statement that looks like a directive: it is SQL. */
     const checkPendingDirective = (k) => {
         if (!split_isDelimiterWord(s, k))
@@ -1174,13 +1320,8 @@ function splitStatements(source) {
                 const d = split_readDirective(s, i, delim);
                 if (d.problem)
                     problem(i, d.problem, line);
-                if (d.value !== undefined) {
-                    delim = d.value;
-                    dlen = delim.length;
-                    d0 = delim.charCodeAt(0) < 128 ? delim.charCodeAt(0) : -1; // see readDirective: never matched
-                    semi = delim === ';';
-                    stop = stopTable(d0);
-                }
+                if (d.value !== undefined)
+                    setDelimiter(d.value);
                 textStart = -1;
                 i = d.eol;
                 continue;
@@ -1287,6 +1428,20 @@ function splitStatements(source) {
                     continue;
                 }
                 break;
+            case split_BACKSLASH: {
+                const next = s.charCodeAt(i + 1);
+                if (Number.isNaN(next) || next === split_NL || next === split_CR)
+                    break;
+                const cmd = backslashCommand(s[i + 1]);
+                if (cmd) {
+                    i = backslash(i, cmd);
+                    continue;
+                }
+                if (next !== 78 /* \N is NULL */) {
+                    problem(i, `'${s.slice(i, i + 2)}' outside a string is not SQL: the mysql client rejects it as an unknown command`, line);
+                }
+                break;
+            }
             case split_STAR:
                 if (execOpen >= 0 && s.charCodeAt(i + 1) === split_SLASH) {
                     execOpen = -1;

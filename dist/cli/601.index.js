@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6465);
+/* harmony import */ var _config_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6918);
 // `dms-proc-gate validate-config [--config <path>] [--path <changed file>]... [--json]`
 // Exit: 0 valid, 1 invalid (each error as file:line: key: message), 2 usage.
 
@@ -31,8 +31,14 @@ function targetLines(t) {
         `    paths: ${t.paths.join(', ')}`,
         `    exec-mode: ${t.execMode}${t.classify ? `; classify: ${t.classify}` : ''}${t.relatedUsers.length ? `; related-users: ${t.relatedUsers.join(', ')}` : ''}`,
         `    include: ${t.include.join(', ')}${t.exclude.length ? `; exclude: ${t.exclude.join(', ')}` : ''}; rollback: ${t.rollbackPattern}`,
-        ...(t.verify ? [`    verify schema: ${t.verify.schema}`] : [])
+        ...(t.verify ? [`    verify schema: ${t.verify.schema}`] : []),
+        ...(t.encoding ? [`    encoding: ${describeEncoding(t.encoding)}`] : [])
     ];
+}
+function describeEncoding(e) {
+    if (e.kind === 'all')
+        return e.label;
+    return `${e.rules.map((r) => `${r.paths.join(', ')} → ${r.label}`).join('; ')}; any other file utf-8`;
 }
 function summary(config, targets) {
     const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -16,7 +16,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/config/index.ts + 10 modules
-var config = __webpack_require__(6465);
+var config = __webpack_require__(6918);
 // EXTERNAL MODULE: ./src/perm/dms-connection.ts + 8 modules
 var dms_connection = __webpack_require__(2537);
 // EXTERNAL MODULE: ./src/perm/template-name.ts
@@ -144,7 +144,7 @@ function jsonOf(o) {
 const ok = (o) => o.kind === 'created' || o.kind === 'exists';
 async function run(argv) {
     const [sub, ...rest] = argv;
-    if (sub === '--help' || sub === '-h' || sub === 'help') {
+    if (sub === '--help' || sub === '-h' || sub === 'help' || rest.includes('--help') || rest.includes('-h')) {
         process.stdout.write(USAGE);
         return 0;
     }

@@ -141,6 +141,48 @@ function disableEvent(text) {
         return undefined;
     return { text: text.slice(0, edit.start) + edit.text + text.slice(edit.end), intent: { status, schedule } };
 }
+/**
+ * The `ALTER [DEFINER = …] EVENT name ON COMPLETION … ENABLE|DISABLE … COMMENT … DO …` the planner ships to change an
+ * event without moving its schedule anchor (src/sql/events.ts), with its status clause turned into `DISABLE` on
+ * the same lines. It sets no schedule, so the event keeps the schedule intent of its CREATE. Undefined for any other
+ * shape (the caller refuses it).
+ */
+function disableAlterEvent(text) {
+    const sig = (0,lexer/* tokenize */.qw)(text).filter((t) => !SKIP.has(t.kind));
+    if (!isWord(sig[0], 'ALTER'))
+        return undefined;
+    const ev = sig.findIndex((t) => isWord(t, 'EVENT'));
+    if (ev < 1 || sig.slice(1, ev).some((t) => isWord(t, 'SCHEDULE', 'DO')))
+        return undefined;
+    const nameOf = (t) => (t === undefined ? undefined : t.kind === 'ident' ? t.value : t.kind === 'word' ? t.text : undefined);
+    const first = nameOf(sig[ev + 1]);
+    if (first === undefined)
+        return undefined;
+    let j = ev + 2;
+    let name = { name: first };
+    if (sig[j]?.kind === 'op' && sig[j].text === '.') {
+        const second = nameOf(sig[j + 1]);
+        if (second === undefined)
+            return undefined;
+        name = { schema: first, name: second };
+        j += 2;
+    }
+    if (sig.slice(j).some((t, i) => isWord(t, 'SCHEDULE') && isWord(sig[j + i - 1], 'ON')))
+        return undefined; // a schedule change: not ours
+    if (isWord(sig[j], 'ON') && isWord(sig[j + 1], 'COMPLETION'))
+        j += isWord(sig[j + 2], 'NOT') ? 4 : 3;
+    const t = sig[j];
+    if (!isWord(t, 'ENABLE', 'DISABLE'))
+        return undefined;
+    let last = j;
+    if (isWord(t, 'DISABLE') && isWord(sig[j + 1], 'ON') && isWord(sig[j + 2], 'SLAVE', 'REPLICA'))
+        last = j + 2;
+    if (!sig.slice(last + 1).some((x) => isWord(x, 'DO')))
+        return undefined;
+    const status = sig.slice(j, last + 1).map((x) => x.value).join(' ');
+    const removed = text.slice(t.start, sig[last].end);
+    return { text: text.slice(0, t.start) + 'DISABLE' + removed.replace(/[^\n]/g, '') + text.slice(sig[last].end), name, status };
+}
 
 ;// CONCATENATED MODULE: ./src/verify/refused.ts
 class RefusedInput extends Error {
@@ -365,6 +407,11 @@ const describeRef = (o) => `${o.type} ${o.schema !== undefined ? `${o.schema}.` 
 const classifyText = (text) => (0,objects/* classify */.L8)({ text, delimiter: '$$', line: 1, start: 0, end: text.length }, 1);
 /** Turns one routine statement into what verification sends; `at` is where it is written, if known. */
 function routineStatement(text, at, where) {
+    const altered = disableAlterEvent(text);
+    if (altered !== undefined) {
+        const object = refOf('EVENT', altered.name);
+        return { text: altered.text, at, what: `ALTER ${describeRef(object)}`, effect: { kind: 'alter', object, status: altered.status } };
+    }
     const c = classifyText(text);
     switch (c.kind) {
         case 'create': {
@@ -443,7 +490,7 @@ function prepareTarget(t) {
     const located = (s, index) => {
         if (s.at)
             return s;
-        const at = index.get(s.text) ?? (s.effect.kind === 'create' ? planned(s.effect.object)
+        const at = index.get(s.text) ?? (s.effect.kind === 'create' || s.effect.kind === 'alter' ? planned(s.effect.object)
             : s.effect.kind === 'drop' ? planned(s.effect.objects[0]) : undefined);
         return at ? { ...s, at } : s;
     };
@@ -465,7 +512,7 @@ function prepareTarget(t) {
     });
     const qualifiers = new Set();
     for (const s of [...base, ...head, ...exec, ...rollback]) {
-        const objects = s.effect.kind === 'create' ? [s.effect.object] : s.effect.kind === 'drop' ? s.effect.objects : [];
+        const objects = s.effect.kind === 'create' || s.effect.kind === 'alter' ? [s.effect.object] : s.effect.kind === 'drop' ? s.effect.objects : [];
         for (const o of objects)
             if (o.schema !== undefined)
                 qualifiers.add(o.schema);
@@ -1187,7 +1234,7 @@ class Run {
         }
     }
     statementFailure(e, p, s, source) {
-        const object = s.effect.kind === 'create' ? s.effect.object : s.effect.kind === 'drop' ? s.effect.objects[0] : undefined;
+        const object = s.effect.kind === 'create' || s.effect.kind === 'alter' ? s.effect.object : s.effect.kind === 'drop' ? s.effect.objects[0] : undefined;
         const base = { step: this.step, target: p.target.name, ...(object ? { object } : {}) };
         if (e instanceof StepFailure)
             return e;
@@ -1218,6 +1265,13 @@ class Run {
             const k = key(s.effect.object);
             if (!(s.effect.ifNotExists && events.has(k)))
                 events.set(k, s.effect.event);
+        }
+        else if (s.effect.kind === 'alter') {
+            // the planner alters only when the schedule is unchanged: the intent keeps its schedule, takes the new status
+            const k = key(s.effect.object);
+            const before = events.get(k);
+            if (before !== undefined)
+                events.set(k, { ...before, status: s.effect.status });
         }
         else if (s.effect.kind === 'drop') {
             for (const o of s.effect.objects)
@@ -1265,7 +1319,7 @@ class Run {
     /** Where to fix an object that differs: the statement of that step that last touched it, else its planned file. */
     locate(p, o, against) {
         const key = (0,objects/* objectKey */.T5)(o.type, o);
-        const touches = (s) => (s.effect.kind === 'create' && (0,objects/* objectKey */.T5)(s.effect.object.type, s.effect.object) === key) ||
+        const touches = (s) => ((s.effect.kind === 'create' || s.effect.kind === 'alter') && (0,objects/* objectKey */.T5)(s.effect.object.type, s.effect.object) === key) ||
             (s.effect.kind === 'drop' && s.effect.objects.some((x) => (0,objects/* objectKey */.T5)(x.type, x) === key));
         const list = against === 'exec' ? p.exec : p.rollback;
         const hit = [...list].reverse().find((s) => touches(s) && s.at);

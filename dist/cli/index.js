@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2957);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5299);
 // The dms-proc-gate CLI entry point.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -16,21 +16,67 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2957:
+/***/ 8551:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ main)
+/* harmony export */   N: () => (/* binding */ EXIT_HELP),
+/* harmony export */   d: () => (/* binding */ EXIT)
 /* harmony export */ });
-/* unused harmony export USAGE */
+// Exit status of every dms-proc-gate command, in one place (docs/cli.md; `dms-proc-gate --help` prints it).
+const EXIT = {
+    /** Done: a plan without errors, a ticket shown, a valid config, templates created or already there. */
+    OK: 0,
+    /** The command ran and found a problem: plan errors, an invalid config, a DMS refusal or error. */
+    FAILED: 1,
+    /** Usage error: an unknown or missing option, a missing directory or git ref; nothing was done. */
+    USAGE: 2
+};
+const EXIT_HELP = `exit status (every command):
+  0  done: no plan errors, ticket shown, config valid, templates created or present, emulator stopped
+  1  the command ran and found a problem: plan errors, an invalid config, a DMS refusal or error
+  2  usage error: unknown or missing option, missing directory or git ref; nothing was done
+`;
+
+
+/***/ }),
+
+/***/ 5299:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// UNUSED EXPORTS: USAGE
+
+// EXTERNAL MODULE: ./src/cli/exit-codes.ts
+var exit_codes = __nccwpck_require__(8551);
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./src/cli/version.ts
+// The package version, from package.json (bundled into dist/cli.js by ncc).
+
+const VERSION = package_namespaceObject.rE;
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+// `dms-proc-gate` CLI: dispatches to one module per subcommand (src/cli/<command>.ts), loaded lazily so
+// `plan` starts without parsing the DMS SDK and the emulator. ncc emits each lazy module as a numbered
+// chunk next to dist/cli.js; scripts/build.mjs keeps the Action bundle chunk-free so names never collide.
+// Reference: docs/cli.md.
+
+
 const commands = {
-    plan: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(5), __nccwpck_require__.e(961), __nccwpck_require__.e(781)]).then(__nccwpck_require__.bind(__nccwpck_require__, 781)),
+    plan: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(5), __nccwpck_require__.e(409), __nccwpck_require__.e(781)]).then(__nccwpck_require__.bind(__nccwpck_require__, 781)),
     emulator: () => Promise.all(/* import() */[__nccwpck_require__.e(5), __nccwpck_require__.e(415)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2415)),
     status: () => Promise.all(/* import() */[__nccwpck_require__.e(500), __nccwpck_require__.e(537), __nccwpck_require__.e(698)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7698)),
-    template: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(533), __nccwpck_require__.e(500), __nccwpck_require__.e(5), __nccwpck_require__.e(961), __nccwpck_require__.e(537), __nccwpck_require__.e(465), __nccwpck_require__.e(835)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5835)),
-    'validate-config': () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(533), __nccwpck_require__.e(5), __nccwpck_require__.e(961), __nccwpck_require__.e(465), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2601))
+    template: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(533), __nccwpck_require__.e(500), __nccwpck_require__.e(5), __nccwpck_require__.e(409), __nccwpck_require__.e(537), __nccwpck_require__.e(918), __nccwpck_require__.e(835)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5835)),
+    'validate-config': () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(533), __nccwpck_require__.e(5), __nccwpck_require__.e(409), __nccwpck_require__.e(918), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2601))
 };
 const USAGE = `usage: dms-proc-gate <command> [options]
+       dms-proc-gate --version | --help
 
 commands:
   plan             plan the routine changes between two trees (JSON with --json)
@@ -40,17 +86,28 @@ commands:
   validate-config  check a .github/dms-proc-gate.yml file
 
 Run 'dms-proc-gate <command> --help' for a command's options.
-`;
+${exit_codes/* EXIT_HELP */.N}`;
 async function main(argv) {
     const [name, ...rest] = argv;
-    if (!name || name === '--help' || name === '-h' || name === 'help') {
+    if (!name) {
+        process.stderr.write(USAGE);
+        return exit_codes/* EXIT */.d.USAGE;
+    }
+    if (name === '--help' || name === '-h' || name === 'help') {
+        // `help <command>` is `<command> --help`
+        if (name === 'help' && rest.length > 0 && rest[0] in commands)
+            return (await commands[rest[0]]()).run(['--help']);
         process.stdout.write(USAGE);
-        return name ? 0 : 2;
+        return exit_codes/* EXIT */.d.OK;
+    }
+    if (name === '--version' || name === '-V' || name === 'version') {
+        process.stdout.write(`dms-proc-gate ${VERSION}\n`);
+        return exit_codes/* EXIT */.d.OK;
     }
     const load = commands[name];
     if (!load) {
         process.stderr.write(`dms-proc-gate: unknown command '${name}'\n\n${USAGE}`);
-        return 2;
+        return exit_codes/* EXIT */.d.USAGE;
     }
     return (await load()).run(rest);
 }
@@ -111,6 +168,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 
 /***/ }),
 

@@ -7,7 +7,7 @@ import { classify, objectKey, type QualifiedName } from '../sql/objects.js'
 import { DEFAULT_ROLLBACK_PATTERN, rollbackPathFor, routineFileFilter } from '../sql/plan.js'
 import { dropSql, execStatements, type Change } from '../sql/render.js'
 import type { SourceTree } from '../sql/types.js'
-import { disableEvent, type EventIntent } from './events.js'
+import { disableAlterEvent, disableEvent, type EventIntent } from './events.js'
 import { RefusedInput } from './refused.js'
 import { parseSchemaFile } from './schema-file.js'
 import { statementsWithLines } from './split.js'
@@ -16,6 +16,8 @@ import type { ObjectRef, SourceAt, VerifyTarget } from './types.js'
 /** What a sent statement does to routine objects (the event ledger follows it). */
 export type Effect =
   | { kind: 'create'; object: ObjectRef; ifNotExists: boolean; event?: EventIntent }
+  /** ALTER EVENT without a schedule: replaces the event's definition in place; its schedule intent stays */
+  | { kind: 'alter'; object: ObjectRef; status: string }
   | { kind: 'drop'; objects: ObjectRef[] }
   | { kind: 'other' }
 
@@ -51,6 +53,11 @@ const classifyText = (text: string) => classify({ text, delimiter: '$$', line: 1
 
 /** Turns one routine statement into what verification sends; `at` is where it is written, if known. */
 function routineStatement(text: string, at: SourceAt | undefined, where: string): Sent {
+  const altered = disableAlterEvent(text)
+  if (altered !== undefined) {
+    const object = refOf('EVENT', altered.name)
+    return { text: altered.text, at, what: `ALTER ${describeRef(object)}`, effect: { kind: 'alter', object, status: altered.status } }
+  }
   const c = classifyText(text)
   switch (c.kind) {
     case 'create': {
@@ -128,7 +135,7 @@ export function prepareTarget(t: VerifyTarget): PreparedTarget {
   }
   const located = (s: Sent, index: ReadonlyMap<string, SourceAt>): Sent => {
     if (s.at) return s
-    const at = index.get(s.text) ?? (s.effect.kind === 'create' ? planned(s.effect.object)
+    const at = index.get(s.text) ?? (s.effect.kind === 'create' || s.effect.kind === 'alter' ? planned(s.effect.object)
       : s.effect.kind === 'drop' ? planned(s.effect.objects[0]!) : undefined)
     return at ? { ...s, at } : s
   }
@@ -153,7 +160,7 @@ export function prepareTarget(t: VerifyTarget): PreparedTarget {
 
   const qualifiers = new Set<string>()
   for (const s of [...base, ...head, ...exec, ...rollback]) {
-    const objects = s.effect.kind === 'create' ? [s.effect.object] : s.effect.kind === 'drop' ? s.effect.objects : []
+    const objects = s.effect.kind === 'create' || s.effect.kind === 'alter' ? [s.effect.object] : s.effect.kind === 'drop' ? s.effect.objects : []
     for (const o of objects) if (o.schema !== undefined) qualifiers.add(o.schema)
   }
   for (const n of schemaFile.flatMap((s) => s.tables)) if (n.schema !== undefined) qualifiers.add(n.schema)

@@ -260,7 +260,7 @@ class Run {
   }
 
   private statementFailure(e: unknown, p: PreparedTarget, s: Sent, source: string | undefined): StepFailure {
-    const object = s.effect.kind === 'create' ? s.effect.object : s.effect.kind === 'drop' ? s.effect.objects[0] : undefined
+    const object = s.effect.kind === 'create' || s.effect.kind === 'alter' ? s.effect.object : s.effect.kind === 'drop' ? s.effect.objects[0] : undefined
     const base = { step: this.step, target: p.target.name, ...(object ? { object } : {}) }
     if (e instanceof StepFailure) return e
     if (e instanceof StatementTimeout) return this.timedOut(s.what, e.ms, e.ms < this.timeouts.statementMs, s.at, p.target.name)
@@ -287,6 +287,11 @@ class Run {
     if (s.effect.kind === 'create' && s.effect.event) {
       const k = key(s.effect.object)
       if (!(s.effect.ifNotExists && events.has(k))) events.set(k, s.effect.event)
+    } else if (s.effect.kind === 'alter') {
+      // the planner alters only when the schedule is unchanged: the intent keeps its schedule, takes the new status
+      const k = key(s.effect.object)
+      const before = events.get(k)
+      if (before !== undefined) events.set(k, { ...before, status: s.effect.status })
     } else if (s.effect.kind === 'drop') {
       for (const o of s.effect.objects) if (o.type === 'EVENT') events.delete(key(o))
     }
@@ -333,7 +338,7 @@ class Run {
   /** Where to fix an object that differs: the statement of that step that last touched it, else its planned file. */
   private locate(p: PreparedTarget, o: ObjectRef, against: 'exec' | 'rollback'): SourceAt | undefined {
     const key = objectKey(o.type, o)
-    const touches = (s: Sent): boolean => (s.effect.kind === 'create' && objectKey(s.effect.object.type, s.effect.object) === key) ||
+    const touches = (s: Sent): boolean => ((s.effect.kind === 'create' || s.effect.kind === 'alter') && objectKey(s.effect.object.type, s.effect.object) === key) ||
       (s.effect.kind === 'drop' && s.effect.objects.some((x) => objectKey(x.type, x) === key))
     const list = against === 'exec' ? p.exec : p.rollback
     const hit = [...list].reverse().find((s) => touches(s) && s.at)

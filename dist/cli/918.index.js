@@ -1,8 +1,8 @@
-export const id = 465;
-export const ids = [465];
+export const id = 918;
+export const ids = [918];
 export const modules = {
 
-/***/ 6465:
+/***/ 6918:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -10,14 +10,14 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   Bi: () => (/* reexport */ DEFAULT_CONFIG_PATH),
   I0: () => (/* reexport */ describeDatabaseSpec),
-  CE: () => (/* reexport */ effectiveTargets),
+  CE: () => (/* reexport */ resolve_effectiveTargets),
   YQ: () => (/* reexport */ formatConfigError),
   uZ: () => (/* reexport */ formatFileError),
   Z9: () => (/* reexport */ loadConfig),
   h5: () => (/* reexport */ resolveTargets)
 });
 
-// UNUSED EXPORTS: BUILT_IN_DEFAULTS, DEFAULT_ROLLBACK_PATTERN, ENV_TYPES, EXEC_MODES, IMPLICIT_TARGET_NAME, databaseSelector, globProblem, matcher, normalizePath, parseConfig, rollbackPathFor, rollbackPatternProblem, routineForRollback
+// UNUSED EXPORTS: BUILT_IN_DEFAULTS, DEFAULT_ROLLBACK_PATTERN, ENV_TYPES, EXEC_MODES, IMPLICIT_TARGET_NAME, configEncodingFor, databaseSelector, globProblem, matcher, normalizePath, parseConfig, rollbackPathFor, rollbackPatternProblem, routineForRollback
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
@@ -30,68 +30,8 @@ const EXEC_MODES = ['COMMITOR', 'AUTO', 'LAST_AUDITOR'];
 /** DMS environment types (GetDatabase.EnvType). */
 const ENV_TYPES = ['product', 'dev', 'pre', 'test', 'sit', 'uat', 'pet', 'stag'];
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/config/globs.ts
-// Path globs (picomatch): validation with a reason, and matchers. Paths are repository-relative with '/'.
-
-// dot: a routine under `.db/` is still a routine; strictBrackets: `[a-` is a typo, not a literal.
-const OPTIONS = { dot: true, strictBrackets: true };
-/** Why `glob` is not a usable repository path glob, or null when it is. */
-function globProblem(glob) {
-    if (glob.trim() === '')
-        return 'must not be empty';
-    if (glob !== glob.trim())
-        return 'must not start or end with spaces';
-    if (glob.startsWith('/'))
-        return "must be relative to the repository root (no leading '/')";
-    if (glob.startsWith('./'))
-        return "must be relative to the repository root (no leading './')";
-    if (glob.startsWith('!'))
-        return "negation ('!') is not supported here; list the pattern under exclude";
-    if (glob.includes('\\'))
-        return "must use '/' as the path separator (backslash found)";
-    if (glob.split('/').includes('..'))
-        return "must not contain '..' segments";
-    try {
-        picomatch_default().makeRe(glob, OPTIONS);
-    }
-    catch (err) {
-        return `is not a valid glob: ${err.message}`;
-    }
-    return null;
-}
-/** Why `path` is not a usable repository-relative file path, or null when it is. */
-function pathProblem(path) {
-    if (path.trim() === '')
-        return 'must not be empty';
-    if (path !== path.trim())
-        return 'must not start or end with spaces';
-    if (path.startsWith('/'))
-        return "must be relative to the repository root (no leading '/')";
-    if (path.includes('\\'))
-        return "must use '/' as the path separator (backslash found)";
-    if (path.split('/').includes('..'))
-        return "must not contain '..' segments";
-    if (path.endsWith('/'))
-        return 'must name a file, not a directory';
-    return null;
-}
-/** A matcher for any of `globs` (none → matches nothing). Globs must have passed globProblem. */
-function matcher(globs) {
-    if (globs.length === 0)
-        return () => false;
-    return picomatch_default()([...globs], OPTIONS);
-}
-/** `./a/b.sql` → `a/b.sql` (git and the GitHub API give plain relative paths; tolerate './'). */
-function normalizePath(path) {
-    let p = path.replace(/\\/g, '/');
-    while (p.startsWith('./'))
-        p = p.slice(2);
-    return p;
-}
-
+// EXTERNAL MODULE: ./src/config/globs.ts
+var globs = __webpack_require__(6053);
 // EXTERNAL MODULE: ./src/sql/plan.ts + 1 modules
 var plan = __webpack_require__(4961);
 ;// CONCATENATED MODULE: ./src/config/rollback-pattern.ts
@@ -154,11 +94,14 @@ function routineForRollback(pattern, path) {
     return (dir === '' ? '' : dir + '/') + m.groups.name + '.sql';
 }
 
+// EXTERNAL MODULE: ./src/sources/encoding.ts
+var encoding = __webpack_require__(7437);
 // EXTERNAL MODULE: ./src/perm/template-name.ts
 var template_name = __webpack_require__(6932);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 // The zod schema of .github/dms-proc-gate.yml (kebab-case keys, every object strict so typos fail).
 // Input is YAML parsed with intAsBigInt, so integers arrive as bigint and floats as number.
+
 
 
 
@@ -192,9 +135,15 @@ const userId = schemas/* unknown */.L5J().transform((value, ctx) => {
     ctx.addIssue({ code: 'custom', message: 'must be a DMS user id (a positive integer)' });
     return core/* NEVER */.tm;
 });
-const glob = checked(schemas/* string */.YjP(), globProblem);
+const glob = checked(schemas/* string */.YjP(), globs/* globProblem */.AI);
 const globList = schemas/* array */.YOg(glob).min(1, 'must list at least one glob');
 const TARGET_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+const encodingName = checked(schemas/* string */.YjP(), (v) => {
+    const r = (0,encoding/* resolveEncodingLabel */.I5)(v);
+    return 'problem' in r ? r.problem : null;
+});
+/** `encoding: gbk`, or a list of `{ paths: [globs], encoding: name }` (the first matching entry decides). */
+const schema_encoding = schemas/* union */.KCZ([encodingName, schemas/* array */.YOg(schemas/* strictObject */.rej({ paths: globList, encoding: encodingName })).min(1, 'must list at least one entry')]);
 const settings = {
     'exec-mode': schemas/* enum */.k5n(EXEC_MODES).optional(),
     // Same limit as the `classify` input.
@@ -202,7 +151,8 @@ const settings = {
     'related-users': schemas/* array */.YOg(userId).optional(),
     include: globList.optional(),
     exclude: schemas/* array */.YOg(glob).optional(),
-    'rollback-pattern': checked(schemas/* string */.YjP(), rollbackPatternProblem).optional()
+    'rollback-pattern': checked(schemas/* string */.YjP(), rollbackPatternProblem).optional(),
+    encoding: schema_encoding.optional()
 };
 const target = schemas/* strictObject */.rej({
     name: checked(schemas/* string */.YjP(), (v) => TARGET_NAME.test(v) ? null : 'must be 1–63 characters: letters, digits, . _ - (starting with a letter or digit)'),
@@ -213,7 +163,7 @@ const target = schemas/* strictObject */.rej({
     port: integer(1, 65535, 'a TCP port').optional(),
     env: schemas/* enum */.k5n(ENV_TYPES).optional(),
     // per target only: each database has its own tables
-    verify: schemas/* strictObject */.rej({ schema: checked(schemas/* string */.YjP(), pathProblem) }).optional(),
+    verify: schemas/* strictObject */.rej({ schema: checked(schemas/* string */.YjP(), globs/* pathProblem */.z9) }).optional(),
     ...settings
 })
     .superRefine((t, ctx) => {
@@ -353,14 +303,14 @@ function parseConfig(text, file = DEFAULT_CONFIG_PATH) {
         return { ok: false, errors };
     }
     const result = configSchema.safeParse(data, { reportInput: true });
+    // Duplicates are judged on the raw data, so they are reported together with every other mistake.
+    errors.push(...duplicateErrors(data, where, file));
     if (!result.success) {
         for (const issue of result.error.issues)
             errors.push(...issueToErrors(issue, where, file));
         return { ok: false, errors: sortErrors(errors) };
     }
-    const config = toConfig(result.data, where, file);
-    errors.push(...duplicateErrors(config, file));
-    return errors.length > 0 ? { ok: false, errors: sortErrors(errors) } : { ok: true, config };
+    return errors.length > 0 ? { ok: false, errors: sortErrors(errors) } : { ok: true, config: toConfig(result.data, where, file) };
 }
 function firstLine(text) {
     return text.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
@@ -396,7 +346,7 @@ function describe(value) {
 // Every key the schema knows, for "did you mean" hints.
 const KNOWN_KEYS = [
     'version', 'defaults', 'targets', 'perm-orders', 'templates', 'name', 'paths', 'db-id', 'schema', 'host', 'port',
-    'env', 'exec-mode', 'classify', 'related-users', 'include', 'exclude', 'rollback-pattern', 'description', 'verify'
+    'env', 'exec-mode', 'classify', 'related-users', 'include', 'exclude', 'rollback-pattern', 'description', 'verify', 'encoding'
 ];
 function distance(a, b) {
     const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -443,6 +393,14 @@ function issueToErrors(issue, where, file) {
             return [error(where.valueLine(path), path, `must be one of ${issue.values.map(String).join(', ')} (got ${describe(issue.input)})`)];
         case 'too_small':
             return [error(where.valueLine(path), path, issue.message)];
+        case 'invalid_union': {
+            // The alternative the value got furthest in explains the mistake; else say what each one expects.
+            const deeper = issue.errors.find((alternative) => alternative.some((i) => i.path.length > 0));
+            if (deeper)
+                return deeper.flatMap((i) => issueToErrors({ ...i, path: [...issue.path, ...i.path] }, where, file));
+            const expected = [...new Set(issue.errors.flat().map((i) => (i.code === 'invalid_type' ? TYPE_NAMES[i.expected] ?? i.expected : i.message)))];
+            return [error(where.valueLine(path), path, `expected ${expected.join(' or ')}, got ${describe(issue.input)}`)];
+        }
         default:
             return [error(where.valueLine(path), path, issue.message)];
     }
@@ -463,6 +421,14 @@ function settingsOf(raw) {
         out.rollbackPattern = raw['rollback-pattern'];
     return out;
 }
+/** The `encoding` setting with the lines its values are on (messages name where an encoding was set). */
+function encodingOf(raw, path, where) {
+    if (raw === undefined)
+        return {};
+    if (typeof raw === 'string')
+        return { encoding: { kind: 'all', label: raw, line: where.valueLine(path) } };
+    return { encoding: { kind: 'globs', rules: raw.map((r, i) => ({ paths: r.paths, label: r.encoding, line: where.valueLine([...path, i, 'encoding']) })) } };
+}
 function toConfig(raw, where, file) {
     const targets = (raw.targets ?? []).map((t, i) => {
         const database = t['db-id'] !== undefined
@@ -475,11 +441,12 @@ function toConfig(raw, where, file) {
                 ...(t.env !== undefined ? { env: t.env } : {})
             };
         return { name: t.name, paths: t.paths, database, line: where.itemLine(['targets', i]), ...settingsOf(t),
-            ...(t.verify !== undefined ? { verify: { schema: t.verify.schema } } : {}) };
+            ...(t.verify !== undefined ? { verify: { schema: t.verify.schema } } : {}),
+            ...encodingOf(t.encoding, ['targets', i, 'encoding'], where) };
     });
     return {
         file,
-        defaults: settingsOf(raw.defaults ?? {}),
+        defaults: { ...settingsOf(raw.defaults ?? {}), ...encodingOf(raw.defaults?.encoding, ['defaults', 'encoding'], where) },
         targets,
         permOrders: (raw['perm-orders'] ?? []).map((orderId, i) => ({ orderId, line: where.valueLine(['perm-orders', i]) })),
         templates: (raw.templates ?? []).map((t, i) => ({
@@ -489,23 +456,34 @@ function toConfig(raw, where, file) {
         }))
     };
 }
-/** Names must be unique: targets name tickets and checks, templates are keyed by name in DMS. */
-function duplicateErrors(config, file) {
+/**
+ * Names must be unique: targets name tickets and checks (compared case-insensitively: DMS and check names do),
+ * templates are keyed by name in DMS. Items of the wrong shape are left to the schema's messages.
+ */
+function duplicateErrors(data, where, file) {
     const errors = [];
-    const seen = (items, key, path, what) => {
+    const seen = (list, key, path, line, what) => {
+        if (!Array.isArray(list))
+            return;
         const first = new Map();
-        items.forEach((item, i) => {
+        list.forEach((item, i) => {
             const k = key(item);
+            if (k === undefined)
+                return;
             const prior = first.get(k);
-            if (prior)
-                errors.push({ file, line: item.line, path: path(i), message: `duplicate ${what} (first at line ${prior.line})` });
+            if (prior === undefined)
+                first.set(k, i);
             else
-                first.set(k, item);
+                errors.push({ file, line: where.valueLine(line(i)), path: formatPath(path(i)), message: `duplicate ${what} (first at line ${where.valueLine(line(prior))})` });
         });
     };
-    seen(config.targets, (t) => t.name.toLowerCase(), (i) => `targets[${i}].name`, 'target name');
-    seen(config.templates, (t) => t.name, (i) => `templates[${i}].name`, 'template name');
-    seen(config.permOrders, (p) => String(p.orderId), (i) => `perm-orders[${i}]`, 'perm order id');
+    const nameOf = (item) => {
+        const name = item?.name;
+        return typeof name === 'string' ? name : undefined;
+    };
+    seen(data.targets, (t) => nameOf(t)?.toLowerCase(), (i) => ['targets', i, 'name'], (i) => ['targets', i], 'target name');
+    seen(data.templates, nameOf, (i) => ['templates', i, 'name'], (i) => ['templates', i], 'template name');
+    seen(data['perm-orders'], (p) => (typeof p === 'bigint' ? String(p) : undefined), (i) => ['perm-orders', i], (i) => ['perm-orders', i], 'perm order id');
     return errors;
 }
 
@@ -515,17 +493,22 @@ var promises_ = __webpack_require__(1455);
 // Reading the config file from disk. A missing file is not an error (the Action then uses one implicit target).
 
 
+
 async function loadConfig(path, displayName = path) {
-    let text;
+    let bytes;
     try {
-        text = await (0,promises_.readFile)(path, 'utf8');
+        bytes = await (0,promises_.readFile)(path);
     }
     catch (err) {
         if (err.code === 'ENOENT')
             return { ok: 'missing', file: displayName };
         return { ok: false, errors: [{ file: displayName, line: 1, path: '', message: `cannot read: ${err.message}` }] };
     }
-    return parseConfig(text.replace(/^\uFEFF/, ''), displayName);
+    // The config file itself is always UTF-8 (a BOM is allowed).
+    const decoded = (0,encoding/* decodeUtf8 */._6)(bytes, displayName);
+    if (!decoded.ok)
+        return { ok: false, errors: [{ ...decoded.error, path: '' }] };
+    return parseConfig(decoded.text, displayName);
 }
 
 ;// CONCATENATED MODULE: ./src/config/resolve.ts
@@ -551,13 +534,15 @@ function pick(key, ...levels) {
     return value;
 }
 function merge(...levels) {
+    const encoding = levels.reduce((value, level) => level.encoding ?? value, undefined);
     return {
         execMode: pick('execMode', ...levels),
         classify: pick('classify', ...levels),
         relatedUsers: pick('relatedUsers', ...levels),
         include: pick('include', ...levels),
         exclude: pick('exclude', ...levels),
-        rollbackPattern: pick('rollbackPattern', ...levels)
+        rollbackPattern: pick('rollbackPattern', ...levels),
+        ...(encoding ? { encoding } : {})
     };
 }
 function settingsOnly(inputs) {
@@ -568,7 +553,7 @@ function settingsOnly(inputs) {
  * Every target with its settings decided. With no config (or a config without targets) this is one implicit
  * target covering every path, deploying to the `database` input — or none when that input is missing too.
  */
-function effectiveTargets(config, inputs) {
+function resolve_effectiveTargets(config, inputs) {
     const fromInputs = settingsOnly(inputs);
     const fileDefaults = config?.defaults ?? {};
     if (config && config.targets.length > 0) {
@@ -583,7 +568,7 @@ function effectiveTargets(config, inputs) {
     return [{ name: IMPLICIT_TARGET_NAME, paths: ['**'], database: inputs.database, ...merge(fromInputs, fileDefaults), source: { kind: 'inputs' } }];
 }
 function compile(target) {
-    return { target, inPaths: matcher(target.paths), included: matcher(target.include), excluded: matcher(target.exclude) };
+    return { target, inPaths: (0,globs/* matcher */.jN)(target.paths), included: (0,globs/* matcher */.jN)(target.include), excluded: (0,globs/* matcher */.jN)(target.exclude) };
 }
 function describeTarget(t) {
     return t.source.kind === 'config' ? `'${t.name}' (line ${t.source.line})` : `'${t.name}'`;
@@ -599,17 +584,17 @@ function describeTarget(t) {
  *   else `skipped` when it is a .sql file (non-.sql files are simply not routines).
  */
 function resolveTargets(config, inputs, changedPaths) {
-    const targets = effectiveTargets(config, inputs).map(compile);
+    const targets = resolve_effectiveTargets(config, inputs).map(compile);
     const fallback = merge(settingsOnly(inputs), config?.defaults ?? {});
-    const defaultIncluded = matcher(fallback.include);
-    const defaultExcluded = matcher(fallback.exclude);
+    const defaultIncluded = (0,globs/* matcher */.jN)(fallback.include);
+    const defaultExcluded = (0,globs/* matcher */.jN)(fallback.exclude);
     const configName = config?.file ?? null;
     const groups = new Map(targets.map((c) => [c.target.name, { target: c.target, files: [], rollbackFiles: [] }]));
     const errors = [];
     const skipped = [];
     const isSql = (p) => /\.sql$/i.test(p);
     const maps = (c, p) => c.inPaths(p) && c.included(p) && !c.excluded(p);
-    for (const raw of [...new Set(changedPaths.map(normalizePath))].sort()) {
+    for (const raw of [...new Set(changedPaths.map(globs/* normalizePath */.Fd))].sort()) {
         const rollbackOwners = targets.filter((c) => {
             const routine = routineForRollback(c.target.rollbackPattern, raw);
             if (routine === null)
@@ -687,8 +672,40 @@ function describeDatabaseSpec(db) {
     return `schema ${db.schema}${where ? ` (${where})` : ''}`;
 }
 
+;// CONCATENATED MODULE: ./src/config/encoding.ts
+// Which encoding each repository path is read in, from the config's `encoding` settings: the target whose
+// `paths` match the file decides (its own setting, else the file's `defaults:`); without one, `defaults:`.
+
+
+
+/** The EncodingFor of a validated config (no config: every file UTF-8). */
+function configEncodingFor(config, inputs = {}) {
+    if (!config)
+        return () => UTF8;
+    const targets = effectiveTargets(config, inputs).map((t) => ({ inPaths: matcher(t.paths), choose: chooser(t.encoding, config.file) }));
+    const fallback = chooser(config.defaults.encoding, config.file);
+    return (path) => (targets.find((t) => t.inPaths(path))?.choose ?? fallback)(path);
+}
+function chooser(setting, file) {
+    if (!setting)
+        return () => UTF8;
+    const choice = (label, line) => {
+        const c = encodingChoice(label, `${file}:${line}`);
+        if ('problem' in c)
+            throw new Error(`${file}:${line}: ${c.problem}`); // the schema validated every label
+        return c;
+    };
+    if (setting.kind === 'all') {
+        const c = choice(setting.label, setting.line);
+        return () => c;
+    }
+    const rules = setting.rules.map((r) => ({ matches: matcher(r.paths), choice: choice(r.label, r.line) }));
+    return (path) => rules.find((r) => r.matches(path))?.choice ?? UTF8;
+}
+
 ;// CONCATENATED MODULE: ./src/config/index.ts
 // Public surface of the organisation config (.github/dms-proc-gate.yml).
+
 
 
 

@@ -1,6 +1,296 @@
-export const id = 961;
-export const ids = [961];
+export const id = 409;
+export const ids = [409];
 export const modules = {
+
+/***/ 6053:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AI: () => (/* binding */ globProblem),
+/* harmony export */   Fd: () => (/* binding */ normalizePath),
+/* harmony export */   jN: () => (/* binding */ matcher),
+/* harmony export */   z9: () => (/* binding */ pathProblem)
+/* harmony export */ });
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_0__);
+// Path globs (picomatch): validation with a reason, and matchers. Paths are repository-relative with '/'.
+
+// dot: a routine under `.db/` is still a routine; strictBrackets: `[a-` is a typo, not a literal.
+const OPTIONS = { dot: true, strictBrackets: true };
+/** Why `glob` is not a usable repository path glob, or null when it is. */
+function globProblem(glob) {
+    if (glob.trim() === '')
+        return 'must not be empty';
+    if (glob !== glob.trim())
+        return 'must not start or end with spaces';
+    if (glob.startsWith('/'))
+        return "must be relative to the repository root (no leading '/')";
+    if (glob.startsWith('./'))
+        return "must be relative to the repository root (no leading './')";
+    if (glob.startsWith('!'))
+        return "negation ('!') is not supported here; list the pattern under exclude";
+    if (glob.includes('\\'))
+        return "must use '/' as the path separator (backslash found)";
+    if (glob.split('/').includes('..'))
+        return "must not contain '..' segments";
+    try {
+        picomatch__WEBPACK_IMPORTED_MODULE_0___default().makeRe(glob, OPTIONS);
+    }
+    catch (err) {
+        return `is not a valid glob: ${err.message}`;
+    }
+    return null;
+}
+/** Why `path` is not a usable repository-relative file path, or null when it is. */
+function pathProblem(path) {
+    if (path.trim() === '')
+        return 'must not be empty';
+    if (path !== path.trim())
+        return 'must not start or end with spaces';
+    if (path.startsWith('/'))
+        return "must be relative to the repository root (no leading '/')";
+    if (path.includes('\\'))
+        return "must use '/' as the path separator (backslash found)";
+    if (path.split('/').includes('..'))
+        return "must not contain '..' segments";
+    if (path.endsWith('/'))
+        return 'must name a file, not a directory';
+    return null;
+}
+/** A matcher for any of `globs` (none → matches nothing). Globs must have passed globProblem. */
+function matcher(globs) {
+    if (globs.length === 0)
+        return () => false;
+    return picomatch__WEBPACK_IMPORTED_MODULE_0___default()([...globs], OPTIONS);
+}
+/** `./a/b.sql` → `a/b.sql` (git and the GitHub API give plain relative paths; tolerate './'). */
+function normalizePath(path) {
+    let p = path.replace(/\\/g, '/');
+    while (p.startsWith('./'))
+        p = p.slice(2);
+    return p;
+}
+
+
+/***/ }),
+
+/***/ 7437:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I5: () => (/* binding */ resolveEncodingLabel),
+/* harmony export */   VR: () => (/* binding */ encodingChoice),
+/* harmony export */   Zv: () => (/* binding */ pairSides),
+/* harmony export */   _6: () => (/* binding */ decodeUtf8),
+/* harmony export */   az: () => (/* binding */ UTF8),
+/* harmony export */   oe: () => (/* binding */ decoderFor),
+/* harmony export */   qL: () => (/* binding */ decodeAll)
+/* harmony export */ });
+/* unused harmony exports COMMON_ENCODINGS, firstInvalidUtf8, decodeSource */
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
+// File bytes → text for the planner. Pure (no I/O): every reader (a directory, git objects, the GitHub API, a
+// tarball) hands its bytes to a Decoder. UTF-8 is read strictly (a BOM is allowed): a file that is not valid
+// UTF-8 is an error naming the file and the line of its first bad byte, never text with U+FFFD in it, unless a
+// legacy encoding is configured for the file (GBK, GB18030, Big5, Latin-1, …); then it is decoded from that,
+// and the planner (hence DMS) only ever sees Unicode text, shipped as UTF-8.
+
+const UTF8 = { kind: 'utf-8' };
+// ---- encoding names ----
+/** Names we document; any other WHATWG label of an ASCII-compatible encoding works too (shift_jis, euc-kr …). */
+const COMMON_ENCODINGS = ['utf-8', 'gbk', 'gb18030', 'big5', 'latin1'];
+/** Encodings whose bytes do not keep ASCII (newlines, quotes) as ASCII: lines and SQL cannot be found in them. */
+const NOT_ASCII_COMPATIBLE = new Set(['utf-16le', 'utf-16be', 'iso-2022-jp', 'replacement']);
+/** The TextDecoder name of `label`, or why it cannot be used. */
+function resolveEncodingLabel(label) {
+    let encoding;
+    try {
+        encoding = new TextDecoder(label.trim()).encoding;
+    }
+    catch {
+        return { problem: `unknown encoding '${label}' (use one of ${COMMON_ENCODINGS.join(', ')}, or another WHATWG encoding name)` };
+    }
+    if (NOT_ASCII_COMPATIBLE.has(encoding)) {
+        return { problem: `encoding '${label}' is not supported: SQL files must keep ASCII as ASCII (save the file as UTF-8)` };
+    }
+    return { encoding };
+}
+/** An encoding choice for `label` configured at `from`; UTF-8 labels give the strict UTF-8 choice. */
+function encodingChoice(label, from) {
+    const r = resolveEncodingLabel(label);
+    if ('problem' in r)
+        return r;
+    return r.encoding === 'utf-8' ? UTF8 : { kind: 'legacy', encoding: r.encoding, label: label.trim(), from };
+}
+// ---- decoding ----
+/**
+ * windows-1252 (WHATWG's and MySQL's `latin1`): 0x80–0x9F are €, ‚, ƒ, „ … Node 20's TextDecoder decodes this
+ * label as ISO-8859-1 (0x80 → U+0080), so those 32 bytes are mapped here; every other byte is its code point.
+ */
+const CP1252_HIGH = [0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+    0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178];
+function decodeCp1252(bytes) {
+    const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    return latin1.replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80]));
+}
+/** Decodes `bytes` as `encoding`; throws on bytes it cannot decode (cp1252 decodes every byte). */
+function decodeStrict(bytes, encoding) {
+    return encoding === 'windows-1252' ? decodeCp1252(bytes) : new TextDecoder(encoding, { fatal: true }).decode(bytes);
+}
+const hex = (b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+/** 1-based line of byte offset `at` (LF counts; every supported encoding keeps 0x0A as a line break only). */
+function lineOfByte(bytes, at) {
+    let line = 1;
+    for (let i = bytes.indexOf(0x0a); i !== -1 && i < at; i = bytes.indexOf(0x0a, i + 1))
+        line++;
+    return line;
+}
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence (Unicode table 3-7). */
+function firstInvalidUtf8(bytes) {
+    const n = bytes.length;
+    let i = 0;
+    while (i < n) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        let need;
+        let lo = 0x80;
+        let hi = 0xbf;
+        if (b >= 0xc2 && b <= 0xdf)
+            need = 1;
+        else if (b >= 0xe0 && b <= 0xef) {
+            need = 2;
+            if (b === 0xe0)
+                lo = 0xa0;
+            else if (b === 0xed)
+                hi = 0x9f;
+        }
+        else if (b >= 0xf0 && b <= 0xf4) {
+            need = 3;
+            if (b === 0xf0)
+                lo = 0x90;
+            else if (b === 0xf4)
+                hi = 0x8f;
+        }
+        else
+            return i;
+        for (let k = 1; k <= need; k++) {
+            const c = bytes[i + k];
+            if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf))
+                return i;
+        }
+        i += need + 1;
+    }
+    return -1;
+}
+/** Line of the first line that `encoding` cannot decode (lines split at LF, which no supported encoding reuses). */
+function firstUndecodableLine(bytes, encoding) {
+    const decoder = new TextDecoder(encoding, { fatal: true });
+    let start = 0;
+    for (let line = 1;; line++) {
+        let end = bytes.indexOf(0x0a, start);
+        const last = end === -1;
+        if (last)
+            end = bytes.length;
+        try {
+            decoder.decode(bytes.subarray(start, end + (last ? 0 : 1)), { stream: !last });
+        }
+        catch {
+            return { line, at: start };
+        }
+        if (last)
+            return { line, at: start };
+        start = end + 1;
+    }
+}
+const CONFIGURE = 'configure its encoding (`encoding:` in .github/dms-proc-gate.yml, or plan --encoding) if it is GBK, Big5, Latin-1 …, or save it as UTF-8';
+/** Binary content: a NUL byte (no SQL text has one), reported without echoing the bytes. */
+function binaryError(bytes, path) {
+    const nul = bytes.indexOf(0);
+    if (nul === -1)
+        return undefined;
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        return { file: path, line: 1, message: 'the file is UTF-16 (it starts with a UTF-16 byte order mark): save it as UTF-8' };
+    }
+    return { file: path, line: lineOfByte(bytes, nul), message: `binary file, not SQL text: a NUL byte (0x00) at byte ${nul + 1}` };
+}
+/** Decodes one file as `choice` says; never returns replacement characters for bad bytes. */
+function decodeSource(bytes, path, choice = UTF8) {
+    const binary = binaryError(bytes, path);
+    if (binary)
+        return { ok: false, error: binary };
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    // A UTF-8 byte order mark says what the file is, whatever is configured.
+    if (choice.kind === 'utf-8' || bom) {
+        if ((0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(bytes))
+            return { ok: true, text: new TextDecoder('utf-8').decode(bytes), warnings: [] };
+        const at = firstInvalidUtf8(bytes);
+        const line = lineOfByte(bytes, at);
+        const lead = bom ? 'not valid UTF-8 although it starts with a UTF-8 byte order mark' : 'not valid UTF-8';
+        return { ok: false, error: { file: path, line, message: `${lead}: byte ${hex(bytes[at])} at line ${line} cannot be decoded; ${CONFIGURE}` } };
+    }
+    try {
+        const text = decodeStrict(bytes, choice.encoding);
+        const warnings = [];
+        const firstNonAscii = (0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(bytes) ? bytes.findIndex((b) => b >= 0x80) : -1;
+        if (firstNonAscii !== -1) {
+            // Plausible either way: say so, so a reviewer checks the characters (a converted file keeps its old setting).
+            const line = lineOfByte(bytes, firstNonAscii);
+            warnings.push({ file: path, line, message: `decoded as ${choice.label} (set by ${choice.from}), but the file is also valid UTF-8: ` +
+                    'check that its non-ASCII text reads right in execSql, or drop the encoding setting for it' });
+        }
+        return { ok: true, text, warnings };
+    }
+    catch {
+        const bad = firstUndecodableLine(bytes, choice.encoding);
+        return { ok: false, error: { file: path, line: bad.line, message: `not valid ${choice.label} (set by ${choice.from}): ` +
+                    `the bytes of line ${bad.line} cannot be decoded as ${choice.label}; check the file's encoding` } };
+    }
+}
+/** A Decoder choosing each file's encoding with `encodingFor` (default: every file strict UTF-8). */
+function decoderFor(encodingFor = () => UTF8) {
+    return (bytes, path) => decodeSource(bytes, path, encodingFor(path));
+}
+const decodeUtf8 = decoderFor();
+/** Decodes `raw` (path → bytes) with `decode`. */
+function decodeAll(raw, decode) {
+    const out = { files: new Map(), errors: [], warnings: [] };
+    for (const [path, bytes] of raw) {
+        const r = decode(bytes, path);
+        if (r.ok) {
+            out.files.set(path, r.text);
+            out.warnings.push(...r.warnings);
+        }
+        else
+            out.errors.push(r.error);
+    }
+    return out;
+}
+/**
+ * The two sides for the planner. A file unreadable on either side is left out of both, so it shows up as its
+ * error and never as every routine in it being added or removed. Base findings say so (the PR did not write
+ * that version, but its rollback depends on it).
+ */
+function pairSides(base, head) {
+    const unreadable = new Set([...base.errors, ...head.errors].map((f) => f.file));
+    const keep = (files) => new Map([...files].filter(([path]) => !unreadable.has(path)));
+    const inBase = (f) => ({ ...f, message: `base version: ${f.message}` });
+    // A file unreadable (or ambiguous) on both sides is reported once, for its head version.
+    const headFailed = new Set(head.errors.map((f) => f.file));
+    const inHead = new Set([...head.files.keys(), ...headFailed]);
+    return {
+        base: keep(base.files),
+        head: keep(head.files),
+        errors: [...base.errors.filter((f) => !headFailed.has(f.file)).map(inBase), ...head.errors],
+        warnings: [...base.warnings.filter((w) => !unreadable.has(w.file) && !inHead.has(w.file)).map(inBase),
+            ...head.warnings.filter((w) => !unreadable.has(w.file))]
+    };
+}
+
+
+/***/ }),
 
 /***/ 4082:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -11,8 +301,12 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _lexer_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8005);
 /* harmony import */ var _keywords_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9662);
-// The comparison form of SQL: whitespace, comments, executable-comment markers and keyword letter case do
-// not count; strings, quoted identifiers, numbers and non-keyword words stay exactly as written.
+// The comparison form of SQL: whitespace, plain comments and keyword letter case do not count; everything a
+// server may read differently stays as written — strings, numbers, non-keyword words, quoted identifiers
+// (`` `total` `` and `total` differ: one of them may be a keyword on another server), executable-comment
+// markers with their version (`/*!50003`, `/*M!100108`: moving code into `/*!99999 … */` disables it) and
+// optimizer hints (`/*+ … */`). When in doubt a difference counts: a spurious change costs one ticket, a
+// missed one deploys unreviewed SQL.
 
 
 /** Canonical text of already-lexed tokens (insignificant kinds are skipped). */
@@ -21,21 +315,18 @@ function canonicalTokens(tokens) {
     for (const t of tokens) {
         switch (t.kind) {
             case 'ws':
+            case 'command': // a client command (mariadb-dump's `\-`): the client removes it before sending
+                continue;
             case 'comment':
-            case 'exec-open':
-            case 'exec-close':
+                if (t.text.startsWith('/*+'))
+                    parts.push(t.text);
+                continue;
+            case 'inert':
+                // an executable comment no server runs: its marker and content count, its layout does not
+                parts.push(`${t.value} ${canonicalSql(t.text.slice(t.value.length, t.text.endsWith('*/') ? -2 : undefined))} */`);
                 continue;
             case 'word':
                 parts.push(_keywords_js__WEBPACK_IMPORTED_MODULE_1__/* .KEYWORDS */ .d.has(t.value) ? t.value : t.text);
-                break;
-            case 'ident':
-                // `name` and name are the same identifier when the unquoted spelling is a plain word
-                if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(t.value)) {
-                    const upper = t.value.toUpperCase();
-                    parts.push(_keywords_js__WEBPACK_IMPORTED_MODULE_1__/* .KEYWORDS */ .d.has(upper) ? upper : t.value);
-                }
-                else
-                    parts.push(t.text);
                 break;
             default:
                 parts.push(t.text);
@@ -66,17 +357,22 @@ function canonicalSql(sql) {
 /** First definition of each object in file order (paths sorted), plus every later redefinition. */
 function indexObjects(files) {
     const byKey = new Map();
-    const duplicates = [];
+    const duplicates = new Map();
     for (const f of files) {
         for (const d of f.defs) {
             const first = byKey.get(d.key);
-            if (first)
-                duplicates.push({ first, again: d });
-            else
+            if (!first)
                 byKey.set(d.key, d);
+            else {
+                const dup = duplicates.get(d.key);
+                if (dup)
+                    dup.again.push(d);
+                else
+                    duplicates.set(d.key, { first, again: [d] });
+            }
         }
     }
-    return { byKey, duplicates };
+    return { byKey, duplicates: [...duplicates.values()] };
 }
 /** Same text is the same definition; otherwise the comparison forms decide (computed only then). */
 function sameDefinition(b, h) {
@@ -99,6 +395,152 @@ function diffObjects(base, head) {
 }
 function compareAt(a, b) {
     return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
+}
+
+
+/***/ }),
+
+/***/ 703:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ZX: () => (/* binding */ alterEventSql),
+/* harmony export */   o8: () => (/* binding */ lostAnchor),
+/* harmony export */   yS: () => (/* binding */ keepsAnchor)
+/* harmony export */ });
+/* unused harmony export eventClauses */
+/* harmony import */ var _lexer_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8005);
+/* harmony import */ var _canonical_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4082);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8927);
+// Events and their schedule anchor. `ON SCHEDULE EVERY 1 DAY` without STARTS (or with a STARTS, ENDS or AT that
+// reads the clock, such as CURRENT_TIMESTAMP + INTERVAL 1 HOUR) is anchored when the event is created: DROP +
+// CREATE moves the anchor to "now". The server keeps the anchor only through `ALTER EVENT` without ON SCHEDULE,
+// so a modified event whose schedule did not change is deployed and rolled back that way (both exact); when the
+// schedule changes or the event is removed, nothing can bring the old anchor back, and the plan says so.
+
+
+
+const SIGNIFICANT = (t) => t.kind !== 'ws' && t.kind !== 'comment' && t.kind !== 'inert' && t.kind !== 'command';
+const word = (t, ...values) => t !== undefined && t.kind === 'word' && values.includes(t.value);
+/** Words a clause-level expression may hold without reading the clock: literals, INTERVAL and its units. */
+const UNITS = new Set(['INTERVAL', 'YEAR', 'QUARTER', 'MONTH', 'WEEK', 'DAY', 'HOUR', 'MINUTE', 'SECOND', 'MICROSECOND',
+    'YEAR_MONTH', 'DAY_HOUR', 'DAY_MINUTE', 'DAY_SECOND', 'HOUR_MINUTE', 'HOUR_SECOND', 'MINUTE_SECOND', 'TIMESTAMP']);
+/** A STARTS / ENDS / AT expression made of literals only (a fixed point in time). */
+function fixedTime(tokens) {
+    return tokens.length > 0 && tokens.some((t) => t.kind === 'string') && tokens.every((t) => t.kind === 'string' || t.kind === 'number' || (t.kind === 'op' && (t.text === '+' || t.text === '-')) ||
+        (t.kind === 'word' && UNITS.has(t.value)));
+}
+/** The clauses of an event definition (its runnable `sql`), or undefined when they cannot be told apart. */
+function eventClauses(def) {
+    if (def.type !== 'EVENT')
+        return undefined;
+    const text = def.sql;
+    const sig = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(text).filter(SIGNIFICANT);
+    let definer;
+    const definerAt = sig.findIndex((t) => word(t, 'DEFINER'));
+    const eventAt = sig.findIndex((t) => word(t, 'EVENT'));
+    if (definerAt !== -1 && definerAt < eventAt)
+        definer = text.slice(sig[definerAt].start, sig[eventAt - 1].end);
+    const scheduleAt = sig.findIndex((t, i) => i > eventAt && word(t, 'SCHEDULE') && word(sig[i - 1], 'ON'));
+    if (eventAt === -1 || scheduleAt === -1)
+        return undefined;
+    // The schedule runs to the first clause keyword outside parentheses.
+    let i = scheduleAt + 1;
+    let depth = 0;
+    for (; i < sig.length; i++) {
+        const t = sig[i];
+        if (t.kind === 'op' && t.text === '(')
+            depth++;
+        else if (t.kind === 'op' && t.text === ')')
+            depth--;
+        else if (depth === 0 && (word(t, 'ENABLE', 'DISABLE', 'COMMENT', 'DO') || (word(t, 'ON') && word(sig[i + 1], 'COMPLETION'))))
+            break;
+    }
+    const schedule = sig.slice(scheduleAt + 1, i);
+    if (schedule.length === 0)
+        return undefined;
+    let completion = 'NOT PRESERVE';
+    let status = 'ENABLE';
+    let comment = "''";
+    for (;;) {
+        const t = sig[i];
+        if (word(t, 'ON') && word(sig[i + 1], 'COMPLETION')) {
+            const not = word(sig[i + 2], 'NOT');
+            completion = not ? 'NOT PRESERVE' : 'PRESERVE';
+            i += not ? 4 : 3;
+        }
+        else if (word(t, 'ENABLE')) {
+            status = 'ENABLE';
+            i++;
+        }
+        else if (word(t, 'DISABLE')) {
+            const on = word(sig[i + 1], 'ON') && word(sig[i + 2], 'SLAVE', 'REPLICA');
+            status = on ? `DISABLE ON ${sig[i + 2].value}` : 'DISABLE';
+            i += on ? 3 : 1;
+        }
+        else if (word(t, 'COMMENT') && sig[i + 1]?.kind === 'string') {
+            comment = sig[i + 1].text;
+            i += 2;
+        }
+        else
+            break;
+    }
+    if (!word(sig[i], 'DO'))
+        return undefined;
+    // What depends on the creation time: EVERY without STARTS, or any STARTS/ENDS/AT that is not a literal.
+    const parts = splitSchedule(schedule);
+    const anchoredAtCreation = (parts.every ? parts.starts === undefined : false) ||
+        [parts.starts, parts.ends, parts.at].some((p) => p !== undefined && !fixedTime(p));
+    const c = {
+        schedule: (0,_canonical_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalTokens */ .F)(schedule),
+        scheduleText: text.slice(schedule[0].start, schedule[schedule.length - 1].end),
+        anchoredAtCreation, completion, status, comment,
+        body: text.slice(sig[i].end).replace(/^\s+/, '')
+    };
+    if (definer !== undefined)
+        c.definer = definer;
+    return c;
+}
+function splitSchedule(tokens) {
+    const out = { every: word(tokens[0], 'EVERY') };
+    let current;
+    for (const t of tokens) {
+        if (word(t, 'AT'))
+            out.at = current = [];
+        else if (word(t, 'STARTS'))
+            out.starts = current = [];
+        else if (word(t, 'ENDS'))
+            out.ends = current = [];
+        else
+            current?.push(t);
+    }
+    return out;
+}
+/** ALTER EVENT setting everything CREATE EVENT sets except the schedule (so its anchor stays). */
+function alterEventSql(def, c) {
+    const name = (def.schema !== undefined ? `${quote(def.schema)}.` : '') + quote(def.name);
+    return `ALTER ${c.definer !== undefined ? `${c.definer} ` : ''}EVENT ${name} ON COMPLETION ${c.completion} ${c.status} ` +
+        `COMMENT ${c.comment} DO ${c.body}`;
+}
+function quote(name) {
+    return '`' + name.replace(/`/g, '``') + '`';
+}
+/** Base and head of a modified event share a creation-anchored schedule: deploy and roll back with ALTER EVENT. */
+function keepsAnchor(base, head) {
+    const b = eventClauses(base);
+    const h = eventClauses(head);
+    if (!b || !h || !b.anchoredAtCreation || b.schedule !== h.schedule)
+        return undefined;
+    return { base: b, head: h };
+}
+/** Why a generated rollback cannot restore `base`'s schedule anchor, or undefined when it can. */
+function lostAnchor(base, head, rollbackFile) {
+    const b = eventClauses(base);
+    if (!b?.anchoredAtCreation || (head && keepsAnchor(base, head)))
+        return undefined;
+    return `EVENT ${base.name}: the rollback cannot restore its schedule anchor: the base schedule '${(0,_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .excerpt */ .K)(b.scheduleText, 60)}' ` +
+        'counts from when the event is created, so after a rollback it counts from the rollback; to keep it, ' +
+        `write ${rollbackFile} with the current STARTS (information_schema.EVENTS)`;
 }
 
 
@@ -216,8 +658,9 @@ function parseText(path, text, statementCache) {
                 break;
         }
     }
+    const defined = new Set(out.defs.map((def) => def.key));
     for (const d of out.drops) {
-        if (!out.defs.some((def) => def.key === d.key)) {
+        if (!defined.has(d.key)) {
             out.problems.push({ line: d.line, severity: 'warning', message: `DROP ${d.type} ${d.name} has no CREATE in this file and is not deployed: delete the object's definition to remove it` });
         }
     }
@@ -306,13 +749,16 @@ const KEYWORDS = new Set(LIST.split(/\s+/).filter(Boolean));
 /* harmony import */ var _lexer_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8005);
 /* harmony import */ var _canonical_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4082);
 /* harmony import */ var _keywords_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9662);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8927);
 // Statement → what it means for the planner: a routine definition (with its parsed header), a paired
 // `DROP … IF EXISTS`, a harmless session `SET`, or something that does not belong in a routine file.
 
 
 
+
 const OBJECT_TYPES = ['PROCEDURE', 'FUNCTION', 'TRIGGER', 'EVENT', 'VIEW'];
-const SKIP = new Set(['ws', 'comment', 'exec-open', 'exec-close']);
+/** Not significant for what a statement is (its meaning is decided by the rest). */
+const SKIP = new Set(['ws', 'comment', 'exec-open', 'exec-close', 'command', 'inert']);
 const isWord = (t, ...values) => t !== undefined && t.kind === 'word' && values.includes(t.value);
 const isOp = (t, text) => t !== undefined && t.kind === 'op' && t.text === text;
 /** Name part as the server sees it: backticks removed, unquoted words as written. */
@@ -361,13 +807,17 @@ const FORBIDDEN_HINT = 'only CREATE/DROP of procedures, functions, triggers, eve
 function describe(sig) {
     const first = sig[0];
     if (first.kind !== 'word')
-        return first.text;
+        return `'${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(first.text)}'`;
     const second = sig[1];
-    return second?.kind === 'word' && _keywords_js__WEBPACK_IMPORTED_MODULE_2__/* .KEYWORDS */ .d.has(second.value) ? `${first.value} ${second.value}` : first.value;
+    return (0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(second?.kind === 'word' && _keywords_js__WEBPACK_IMPORTED_MODULE_2__/* .KEYWORDS */ .d.has(second.value) ? `${first.value} ${second.value}` : first.value);
+}
+/** The delimiter in force for the statement (one ended by `\g` or at the end of input: the default). */
+function clientDelimiter(stmt) {
+    return stmt.delimiter === '' || stmt.delimiter.startsWith('\\') ? ';' : stmt.delimiter;
 }
 /** Classifies one statement. `baseLine` is the line of the statement text's first character. */
 function classify(stmt, baseLine) {
-    const tokens = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(stmt.text, baseLine);
+    const tokens = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(stmt.text, baseLine, clientDelimiter(stmt));
     const sig = tokens.filter((t) => !SKIP.has(t.kind));
     const head = sig[0];
     if (!head)
@@ -429,7 +879,7 @@ function classifyDrop(sig) {
     if (type === 'VIEW' && isWord(sig[i], 'RESTRICT', 'CASCADE'))
         i++;
     if (i < sig.length)
-        return { kind: 'invalid', line, message: `DROP ${type}: unexpected '${sig[i].text}' after the name` };
+        return { kind: 'invalid', line, message: `DROP ${type}: unexpected '${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(sig[i].text)}' after the name` };
     return { kind: 'drop', type, ifExists, names, line };
 }
 const HEADER_STOP = new Set(['SQL', 'PROCEDURE', 'FUNCTION', 'TRIGGER', 'EVENT', 'VIEW', 'AGGREGATE', 'ALGORITHM']);
@@ -485,7 +935,7 @@ function parseCreateHeader(text, sig) {
     const typeTok = sig[i];
     const type = typeOf(typeTok);
     if (!type) {
-        const what = typeTok?.kind === 'word' ? typeTok.value : (typeTok?.text ?? 'end of statement');
+        const what = (0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(typeTok?.kind === 'word' ? typeTok.value : (typeTok?.text ?? 'end of statement'));
         const known = ['TABLE', 'INDEX', 'DATABASE', 'SCHEMA', 'USER', 'ROLE', 'SEQUENCE', 'TEMPORARY', 'UNIQUE', 'SERVER',
             'TABLESPACE', 'PACKAGE', 'FULLTEXT', 'SPATIAL', 'LOGFILE'];
         if (typeTok?.kind === 'word' && known.includes(typeTok.value)) {
@@ -503,7 +953,7 @@ function parseCreateHeader(text, sig) {
     }
     const r = readQualifiedName(sig, i);
     if (!r.name) {
-        return { kind: 'invalid', line, message: `unparseable CREATE ${type} header: expected a name, found '${sig[i]?.text ?? 'end of statement'}'` };
+        return { kind: 'invalid', line, message: `unparseable CREATE ${type} header: expected a name, found '${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(sig[i]?.text ?? 'end of statement')}'` };
     }
     const h = { kind: 'header', type, name: r.name, line, orReplace, ifNotExists, aggregate, next: r.next,
         canon: [type, aggregate ? 'AGGREGATE' : '', algorithm, definerCanon, security].join('|') };
@@ -521,7 +971,7 @@ function classifyQuick(stmt) {
     const text = stmt.text;
     for (let len = 160;; len *= 4) {
         const whole = len >= text.length;
-        const sig = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(whole ? text : text.slice(0, len), 1).filter((t) => !SKIP.has(t.kind));
+        const sig = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(whole ? text : text.slice(0, len), 1, clientDelimiter(stmt)).filter((t) => !SKIP.has(t.kind));
         const head = sig[0];
         if (!head && !whole)
             continue;
@@ -556,7 +1006,7 @@ function classifyCreate(text, tokens, sig) {
     const rest = sig.slice(r.next);
     const shapeError = checkShape(type, rest);
     if (shapeError)
-        return { kind: 'invalid', line, message: `unparseable CREATE ${type} ${r.name.name}: ${shapeError}` };
+        return { kind: 'invalid', line, message: `unparseable CREATE ${type} ${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(r.name.name)}: ${shapeError}` };
     // SQL SECURITY may also be a characteristic after the parameter list (procedures, functions).
     for (let k = 0; k + 2 < rest.length; k++) {
         if (isWord(rest[k], 'SQL') && isWord(rest[k + 1], 'SECURITY') && isWord(rest[k + 2], 'DEFINER')) {
@@ -564,7 +1014,7 @@ function classifyCreate(text, tokens, sig) {
             break;
         }
     }
-    const header = h.canon;
+    const header = `${h.canon}\u0000${headerMarkers(tokens, sig, r.next)}`;
     // Only views are ordered by what they read (CREATE VIEW checks that its tables and functions exist).
     const references = new Set();
     if (type === 'VIEW')
@@ -573,7 +1023,7 @@ function classifyCreate(text, tokens, sig) {
                 references.add((t.kind === 'ident' ? t.value : t.text).toLowerCase());
     const def = {
         type, ...r.name, key: objectKey(type, r.name), line, orReplace, ifNotExists, aggregate,
-        canonical: `${header}\u0000${(0,_canonical_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalTokens */ .F)(rest)}`,
+        canonical: `${header}\u0000${(0,_canonical_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalTokens */ .F)(tokens.slice(tokens.indexOf(sig[r.next - 1]) + 1))}`,
         sql: renderDefinition(text, tokens, sig, type === 'VIEW'),
         references
     };
@@ -585,6 +1035,24 @@ function classifyCreate(text, tokens, sig) {
         def.unterminatedBlock = true;
     return { kind: 'create', def };
 }
+/**
+ * The executable-comment markers in a CREATE header up to its name, each with how many significant tokens
+ * precede it: `/*!50003 CREATE*\/ PROCEDURE` and `CREATE PROCEDURE` are compared as different (version-gated).
+ * An inert comment before the statement proper (mariadb-dump's sandbox line) is not part of the definition.
+ */
+function headerMarkers(tokens, sig, next) {
+    const nameEnd = tokens.indexOf(sig[next - 1]);
+    const marks = [];
+    let before = 0;
+    for (let k = 0; k <= nameEnd; k++) {
+        const t = tokens[k];
+        if (!SKIP.has(t.kind))
+            before++;
+        else if (t.kind === 'exec-open' || t.kind === 'exec-close' || (t.kind === 'inert' && before > 0))
+            marks.push(`${before}${(0,_canonical_js__WEBPACK_IMPORTED_MODULE_1__/* .canonicalTokens */ .F)([t])}`);
+    }
+    return marks.join(' ');
+}
 /** Minimal shape checks that catch a broken header before the server would. */
 function checkShape(type, rest) {
     const first = rest[0];
@@ -592,19 +1060,19 @@ function checkShape(type, rest) {
         case 'PROCEDURE':
         case 'FUNCTION':
             if (!isOp(first, '('))
-                return `expected '(' after the name, found '${first?.text ?? 'end of statement'}'`;
+                return `expected '(' after the name, found '${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(first?.text ?? 'end of statement')}'`;
             return undefined;
         case 'TRIGGER':
             if (!isWord(first, 'BEFORE', 'AFTER'))
-                return `expected BEFORE or AFTER, found '${first?.text ?? 'end of statement'}'`;
+                return `expected BEFORE or AFTER, found '${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(first?.text ?? 'end of statement')}'`;
             if (!isWord(rest[1], 'INSERT', 'UPDATE', 'DELETE'))
-                return `expected INSERT, UPDATE or DELETE, found '${rest[1]?.text ?? 'end of statement'}'`;
+                return `expected INSERT, UPDATE or DELETE, found '${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(rest[1]?.text ?? 'end of statement')}'`;
             if (!isWord(rest[2], 'ON'))
-                return `expected ON <table>, found '${rest[2]?.text ?? 'end of statement'}'`;
+                return `expected ON <table>, found '${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(rest[2]?.text ?? 'end of statement')}'`;
             return undefined;
         case 'EVENT':
             if (!isWord(first, 'ON') || !isWord(rest[1], 'SCHEDULE'))
-                return `expected ON SCHEDULE, found '${first?.text ?? 'end of statement'}'`;
+                return `expected ON SCHEDULE, found '${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .K)(first?.text ?? 'end of statement')}'`;
             if (!rest.some((t) => isWord(t, 'DO')))
                 return 'expected DO <body>';
             return undefined;
@@ -639,7 +1107,8 @@ function blocksBalanced(sig) {
 /**
  * The definition as the server should receive it: from the first to the last significant token (so a
  * trailing `-- comment` cannot swallow the delimiter we append), executable-comment markers replaced by a
- * space (mysqldump's `/*!50003 CREATE*\/ … *\/`), and for views `OR REPLACE` in place of `IF NOT EXISTS`.
+ * space (mysqldump's `/*!50003 CREATE*\/ … *\/`), client backslash commands removed (as the client does), and
+ * for views `OR REPLACE` in place of `IF NOT EXISTS`.
  */
 function renderDefinition(text, tokens, sig, view) {
     const from = sig[0].start;
@@ -652,7 +1121,7 @@ function renderDefinition(text, tokens, sig, view) {
         const t = tokens[k];
         if (t.start < from || t.end > to)
             continue;
-        if (t.kind === 'exec-open' || t.kind === 'exec-close') {
+        if (t.kind === 'exec-open' || t.kind === 'exec-close' || t.kind === 'command') {
             // a space only where removing the marker would glue two tokens together
             const glue = !/\s/.test(text[t.start - 1] ?? ' ') && !/\s/.test(text[t.end] ?? ' ');
             push(t.start, glue ? ' ' : '');
@@ -715,7 +1184,8 @@ __webpack_require__.d(__webpack_exports__, {
   el: () => (/* binding */ DEFAULT_ROLLBACK_PATTERN),
   et: () => (/* binding */ plan),
   jr: () => (/* binding */ rollbackPathFor),
-  bs: () => (/* binding */ routineFileFilter)
+  bs: () => (/* binding */ routineFileFilter),
+  $c: () => (/* binding */ withFindings)
 });
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
@@ -727,6 +1197,8 @@ var lexer = __webpack_require__(8005);
 var diff = __webpack_require__(8481);
 // EXTERNAL MODULE: ./src/sql/file.ts
 var file = __webpack_require__(3732);
+// EXTERNAL MODULE: ./src/sql/events.ts
+var events = __webpack_require__(703);
 ;// CONCATENATED MODULE: ./src/sql/lint.ts
 
 /** `baseTexts`: statement texts of every base definition (those already ran; their bodies are not re-judged). */
@@ -739,12 +1211,25 @@ function lint(changedHeadFiles, duplicates, changes, headFiles, baseTexts) {
         for (const p of problems)
             (p.severity === 'error' ? errors : warnings).push({ file: f.path, line: p.line, message: p.message });
     }
-    for (const { first, again } of duplicates) {
-        if (!changedPaths.has(first.file) && !changedPaths.has(again.file))
+    for (const d of duplicates) {
+        if (![d.first, ...d.again].some((def) => changedPaths.has(def.file)))
             continue;
-        errors.push({ file: again.file, line: again.line,
-            message: `${again.type} ${again.name} is defined twice (first at ${first.file}:${first.line})` });
+        const all = [d.first, ...d.again];
+        const times = all.length === 2 ? 'twice' : `${all.length} times`;
+        for (const again of d.again) {
+            const others = all.filter((def) => def !== again).map((def) => `at ${def.file}:${def.line}`);
+            const where = others.length === 1 ? `here and ${others[0]}` : `here, ${others.slice(0, -1).join(', ')} and ${others[others.length - 1]}`;
+            errors.push({ file: again.file, line: again.line, message: `${again.type} ${again.name} is defined ${times}: ${where}; keep one definition` });
+        }
     }
+    // Keys with a `DROP … IF EXISTS` per file, built once per file (a dump file can hold thousands of both).
+    const guarded = new Map();
+    const guardedKeys = (file) => {
+        let keys = guarded.get(file);
+        if (!keys)
+            guarded.set(file, (keys = new Set((headFiles.get(file)?.drops ?? []).filter((d) => d.ifExists).map((d) => d.key))));
+        return keys;
+    };
     for (const c of changes) {
         const h = c.head;
         if (!h)
@@ -759,8 +1244,7 @@ function lint(changedHeadFiles, duplicates, changes, headFiles, baseTexts) {
                 message: `${h.type} ${h.name}: SQL SECURITY DEFINER runs with the definer's privileges; prefer SQL SECURITY INVOKER` });
         }
         if (c.change === 'modified' && !h.orReplace) {
-            const drops = headFiles.get(file)?.drops ?? [];
-            if (!drops.some((d) => d.key === c.key && d.ifExists)) {
+            if (!guardedKeys(file).has(c.key)) {
                 warnings.push({ file, line: h.line,
                     message: `${h.type} ${h.name} is modified but its file has no DROP ${h.type} IF EXISTS, so the file cannot be re-run as is` });
             }
@@ -769,12 +1253,35 @@ function lint(changedHeadFiles, duplicates, changes, headFiles, baseTexts) {
     const order = (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
     return { errors: errors.sort(order), warnings: warnings.sort(order) };
 }
+/**
+ * A routine that disappears because its whole file was deleted or emptied is easy to miss in a diff: say so at
+ * the definition that goes (its base file and line), so the reviewer sees the DROP coming.
+ */
+function removalWarnings(changes, headFiles, head) {
+    const out = [];
+    for (const c of changes) {
+        if (c.change !== 'removed')
+            continue;
+        const file = c.at.file;
+        const now = headFiles.get(file);
+        const why = !head.has(file) ? 'was deleted'
+            : !now ? 'is no longer a routine file'
+                : now.defs.length === 0 ? 'no longer defines any routine' : undefined;
+        if (why)
+            out.push({ file, line: c.at.line, message: `${c.type} ${c.at.name} is removed because its file ${why}: execSql drops it from the database` });
+    }
+    return out;
+}
 
+// EXTERNAL MODULE: ./src/sql/printable.ts
+var printable = __webpack_require__(8927);
 // EXTERNAL MODULE: ./src/sql/render.ts
 var render = __webpack_require__(1374);
 ;// CONCATENATED MODULE: ./src/sql/plan.ts
 // The planner: two source trees → the changed routine objects, their deploy and rollback SQL, and findings.
 // Pure: no I/O (sources are read by src/sources).
+
+
 
 
 
@@ -822,6 +1329,8 @@ function plan(base, head, options = {}) {
     const headByPath = new Map(headFiles.map((f) => [f.path, f]));
     const baseTexts = new Set(baseFiles.flatMap((f) => f.defs.map((d) => d.text)));
     const { errors, warnings } = lint(changedHeadFiles, headIndex.duplicates, changes, headByPath, baseTexts);
+    warnings.push(...removalWarnings(changes, headByPath, head));
+    warnings.sort(diff/* compareAt */.Ln);
     // A reviewer's rollback file replaces the generated rollback of every changed object of its routine file.
     const overrides = new Map();
     const generated = changes.filter((c) => {
@@ -832,6 +1341,15 @@ function plan(base, head, options = {}) {
         overrides.set(rb, text);
         return false;
     });
+    // What a generated rollback cannot restore: an event's schedule anchored at its creation (events.ts).
+    for (const c of generated) {
+        if (c.type !== 'EVENT' || c.change === 'added')
+            continue;
+        const lost = (0,events/* lostAnchor */.o8)(c.base, c.head, rollbackPathFor(c.at.file, pattern));
+        if (lost)
+            warnings.push({ file: c.at.file, line: c.at.line, message: lost });
+    }
+    warnings.sort(diff/* compareAt */.Ln);
     const overrideStatements = [];
     for (const rb of [...overrides.keys()].sort()) {
         const { statements, problems } = (0,lexer/* splitStatements */.Xd)((0,file/* stripBom */.F8)(overrides.get(rb)));
@@ -847,23 +1365,61 @@ function plan(base, head, options = {}) {
             o.schema = c.at.schema;
         return o;
     });
-    return {
+    return sealed({
         objects: objects.map(({ type, schema, name, change, file, line }) => (schema === undefined ? { type, name, change, file, line } : { type, schema, name, change, file, line })),
         execSql: (0,render/* toScript */.bQ)((0,render/* execStatements */.OB)(changes)),
         rollbackSql: (0,render/* toScript */.bQ)([...(0,render/* rollbackStatements */.ro)(generated), ...overrideStatements]),
         errors: dedupe(errors),
         warnings: dedupe(warnings)
-    };
+    });
 }
+/** A plan with errors ships no SQL: empty execSql and rollbackSql, so nothing can deploy it by mistake. */
+function sealed(p) {
+    return p.errors.length === 0 ? p : { ...p, execSql: '', rollbackSql: '' };
+}
+/** The plan with findings from outside the planner added (files that could not be read), sorted and sealed. */
+function withFindings(p, errors, warnings = []) {
+    if (errors.length === 0 && warnings.length === 0)
+        return p;
+    return sealed({ ...p, errors: dedupe([...p.errors, ...errors].sort(diff/* compareAt */.Ln)), warnings: dedupe([...p.warnings, ...warnings].sort(diff/* compareAt */.Ln)) });
+}
+/** Each finding once, its message printable (text quoted from a file may hold control characters). */
 function dedupe(list) {
     const seen = new Set();
-    return list.filter((f) => {
+    return list.map((f) => ({ ...f, message: (0,printable/* printable */.g)(f.message) })).filter((f) => {
         const k = `${f.file}\u0000${f.line}\u0000${f.message}`;
         if (seen.has(k))
             return false;
         seen.add(k);
         return true;
     });
+}
+
+
+/***/ }),
+
+/***/ 8927:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ excerpt),
+/* harmony export */   g: () => (/* binding */ printable)
+/* harmony export */ });
+// Text from a file that goes into a message: control, bidi-override and invisible characters escaped (a finding is
+// one line in a terminal or a check annotation, and must not be able to rewrite it), long pieces shortened.
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufffd]/g;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** `s` with every character that would not show as itself written as an escape (`\x01`, `\u202e`, `\n`). */
+function printable(s) {
+    return s.replace(HIDDEN, (c) => {
+        const code = c.charCodeAt(0);
+        return NAMED[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+    });
+}
+/** A piece of SQL quoted in a message: printable, at most `max` characters. */
+function excerpt(s, max = 40) {
+    const p = printable(s);
+    return p.length > max ? `${p.slice(0, max - 1)}…` : p;
 }
 
 
@@ -880,8 +1436,10 @@ function dedupe(list) {
 /* harmony export */   y5: () => (/* binding */ trimStatement)
 /* harmony export */ });
 /* unused harmony exports quoteIdent, chooseDelimiter */
-/* harmony import */ var _lexer_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8005);
+/* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(703);
+/* harmony import */ var _lexer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8005);
 // execSql / rollbackSql: ordered statements in the DELIMITER form the mariadb client and DMS both accept.
+
 
 function quoteIdent(name) {
     return '`' + name.replace(/`/g, '``') + '`';
@@ -920,21 +1478,39 @@ function viewsInDependencyOrder(views) {
 function recreate(defs) {
     return byType(defs, CREATE_ORDER).flatMap((d) => [dropSql(d), d.sql]);
 }
+/** Modified events whose schedule (anchored at creation) did not change: altered in place both ways (events.ts). */
+function anchoredEvents(changes) {
+    const out = new Map();
+    for (const c of changes) {
+        if (c.type !== 'EVENT' || c.change !== 'modified')
+            continue;
+        const k = (0,_events_js__WEBPACK_IMPORTED_MODULE_0__/* .keepsAnchor */ .yS)(c.base, c.head);
+        if (k)
+            out.set(c, k);
+    }
+    return out;
+}
 /** Deploy: drop what was removed, then (re)create what was added or modified. */
 function execStatements(changes) {
+    const altered = anchoredEvents(changes);
     const removed = changes.filter((c) => c.change === 'removed').map((c) => c.base);
-    const created = changes.filter((c) => c.change !== 'removed').map((c) => c.head);
-    return [...byType(removed, DROP_ORDER).map(dropSql), ...recreate(created)];
+    const created = changes.filter((c) => c.change !== 'removed' && !altered.has(c)).map((c) => c.head);
+    return [...byType(removed, DROP_ORDER).map(dropSql), ...recreate(created), ...[...altered].map(([c, k]) => (0,_events_js__WEBPACK_IMPORTED_MODULE_0__/* .alterEventSql */ .ZX)(c.head, k.head))];
 }
 /** Undo: drop what was added, then restore the base definition of what was modified or removed. */
 function rollbackStatements(changes) {
+    const altered = anchoredEvents(changes);
     const added = changes.filter((c) => c.change === 'added').map((c) => c.head);
-    const restored = changes.filter((c) => c.change !== 'added').map((c) => c.base);
-    return [...byType(added, DROP_ORDER).map(dropSql), ...recreate(restored)];
+    const restored = changes.filter((c) => c.change !== 'added' && !altered.has(c)).map((c) => c.base);
+    return [...byType(added, DROP_ORDER).map(dropSql), ...recreate(restored), ...[...altered].map(([c, k]) => (0,_events_js__WEBPACK_IMPORTED_MODULE_0__/* .alterEventSql */ .ZX)(c.base, k.base))];
 }
-/** A statement without leading/trailing comments, so an appended delimiter is never inside a comment. */
+const EDGE_SKIP = new Set(['ws', 'comment', 'command', 'inert']);
+/**
+ * A statement without leading/trailing comments (so an appended delimiter is never inside a comment) and
+ * without client commands around it (mariadb-dump's sandbox line).
+ */
 function trimStatement(text) {
-    const sig = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_0__/* .tokenize */ .qw)(text).filter((t) => t.kind !== 'ws' && t.kind !== 'comment');
+    const sig = (0,_lexer_js__WEBPACK_IMPORTED_MODULE_1__/* .tokenize */ .qw)(text).filter((t) => !EDGE_SKIP.has(t.kind));
     if (sig.length === 0)
         return '';
     return text.slice(sig[0].start, sig[sig.length - 1].end);
