@@ -42,7 +42,8 @@ async function base(orderId: number): Promise<any> {
 }
 
 async function listed(orderId: number): Promise<any> {
-  const r = await dms('ListOrders', { SearchContent: `${orderId}`, PageSize: 100 })
+  // AS_ADMIN (the admin key): every committer's tickets.
+  const r = await dms('ListOrders', { SearchContent: `${orderId}`, PageSize: 100, OrderResultType: 'AS_ADMIN' })
   return r.Orders.Order.find((o: any) => o.OrderId === orderId)
 }
 
@@ -290,7 +291,7 @@ describe('parameter validation (HTTP 200, Success:false, DMS error codes)', () =
     }
     expect(await dms('CloseOrder', { OrderId: 1001 })).toMatchObject({ Success: false, ErrorCode: 'MissingCloseReason' })
     expect(await dms('CloseOrder', { CloseReason: 'x' })).toMatchObject({ Success: false, ErrorCode: 'MissingOrderId' })
-    expect(await dms('ListOrders', { PageSize: 1000 })).toMatchObject({ Success: false, ErrorCode: 'InvalidParam' })
+    expect(await dms('ListOrders', { PageSize: 0 })).toMatchObject({ Success: false, ErrorCode: 'InvalidParam' })
     expect(await dms('ListOrders', { OrderStatus: 'DONE' })).toMatchObject({ Success: false, ErrorCode: 'InvalidParam' })
     expect(await dms('ListOrders', { StartTime: 'yesterday' })).toMatchObject({ Success: false, ErrorCode: 'InvalidParam' })
     expect(await dms('GetDatabase', { Host: 'h' })).toMatchObject({ Success: false, ErrorCode: 'MissingPort' })
