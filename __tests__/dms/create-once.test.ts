@@ -76,7 +76,9 @@ describe('createProcOrderOnce', () => {
     expect(fake.counts().creates).toBe(1)
     expect(fake.tickets[0].Comment).toBe(`${input.comment}\n${FP}`)
     const list = fake.server.requests.find((r) => r.action === 'ListOrders')
-    expect(list?.query).toMatchObject({ SearchContent: FP, PluginType: 'DC_PROC', OrderStatus: 'ALL', SearchDateType: 'CREATE_TIME' })
+    // Own tickets, every status, no SearchContent (undocumented): the fingerprint is matched in the client.
+    expect(list?.query).toMatchObject({ OrderResultType: 'AS_COMMITTER', PluginType: 'DC_PROC', OrderStatus: 'ALL', SearchDateType: 'CREATE_TIME', PageSize: '100', PageNumber: '1' })
+    expect(list?.query.SearchContent).toBeUndefined()
     expect(list?.query.StartTime).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)
   })
 
