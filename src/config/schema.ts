@@ -61,6 +61,8 @@ const target = z
     host: checked(z.string(), (v) => (v.trim() === '' ? 'must not be empty' : null)).optional(),
     port: integer(1, 65535, 'a TCP port').optional(),
     env: z.enum(ENV_TYPES).optional(),
+    // CreateProcCorrectOrder DbItemList[].Logic: a DbId names either a physical or a logical database.
+    logic: z.boolean().optional(),
     ...settings
   })
   .superRefine(
@@ -75,6 +77,8 @@ const target = z
         for (const key of ['host', 'port', 'env']) {
           if (has(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'only applies with schema (db-id already names one database)' })
         }
+      } else if (has('logic')) {
+        ctx.addIssue({ code: 'custom', path: ['logic'], message: 'only applies with db-id (SearchDatabase says whether a schema is logical)' })
       }
     },
     // Run even when a field is invalid, so every mistake in a target is reported at once.

@@ -133,7 +133,10 @@ const createProcCorrectOrder: Handler = (ctx, p) => {
     const dbId = typeof it.DbId === 'string' && /^\d+$/.test(it.DbId) ? Number(it.DbId) : it.DbId
     if (typeof dbId !== 'number' || !Number.isInteger(dbId)) throw business.invalid(`Param.DbItemList[${i}].DbId must be a number.`)
     if (typeof it.Logic !== 'boolean') throw business.invalid(`Param.DbItemList[${i}].Logic must be a boolean.`)
-    if (!ctx.config.databases.some((d) => d.id === dbId)) throw business.invalid(`Database ${dbId} does not exist or you have no permission on it.`)
+    // A DbId names a physical or a logical database; Logic says which (CreateProcCorrectOrder doc, DbItemList).
+    if (!ctx.config.databases.some((d) => d.id === dbId && (d.logic === true) === it.Logic)) {
+      throw business.invalid(`${it.Logic ? 'Logical database' : 'Database'} ${dbId} does not exist or you have no permission on it.`)
+    }
     return { dbId, logic: it.Logic }
   })
   if (typeof q.ExecSQL !== 'string' || q.ExecSQL === '') throw business.invalid('Param.ExecSQL is mandatory for this action.')
