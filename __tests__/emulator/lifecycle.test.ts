@@ -127,13 +127,14 @@ describe('AUTO ticket: new → precheck → toaudit → approved → processing 
 })
 
 describe('COMMITOR and LAST_AUDITOR tickets wait for ExecuteDataCorrect', () => {
-  test('COMMITOR: Approved (GetOrderBaseInfo) / approved (ListOrders) / waiting (detail), then the committer executes', async () => {
+  test('COMMITOR: Approved (GetOrderBaseInfo) / approved (ListOrders) / Approved (detail), then the committer executes', async () => {
     const { id } = await submitted('PR #8 committer runs it', { ExecMode: 'COMMITOR' }, DEV)
     expect(await dms('ExecuteDataCorrect', { OrderId: id }, DEV)).toMatchObject({ Success: false, ErrorCode: 'InvalidStatus' })
     await control(emu.url, 'POST', `/__emulator/orders/${id}/approve`)
     expect((await base(id)).StatusCode).toBe('Approved')
     expect((await listed(id)).StatusCode).toBe('approved')
-    expect((await dms('GetDataCorrectOrderDetail', { OrderId: id })).DataCorrectOrderDetail.Status).toBe('waiting')
+    // "waiting" is for an execution that was asked for (GetDataCorrectOrderDetail model), not for an approved ticket.
+    expect((await dms('GetDataCorrectOrderDetail', { OrderId: id })).DataCorrectOrderDetail.Status).toBe('Approved')
     clock += 60_000
     expect((await base(id)).StatusCode).toBe('Approved') // nothing runs by itself
 

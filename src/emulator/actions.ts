@@ -50,7 +50,9 @@ function detailStatus(o: Order): string {
   if (o.status === 'new' && o.proc) {
     return o.proc.precheck === 'running' ? 'precheck' : o.proc.precheck === 'failed' ? 'precheckFailed' : 'precheck_success'
   }
-  if (o.status === 'approved') return o.proc?.execMode === 'AUTO' ? 'Approved' : 'waiting'
+  // GetDataCorrectOrderDetail model: Approved = "the ticket is approved"; waiting = "the task is submitted and
+  // waits to be scheduled", i.e. after an execution was asked for, which the emulator starts at once.
+  if (o.status === 'approved') return 'Approved'
   if (o.status === 'success') return 'Success'
   return o.status
 }
