@@ -1,5 +1,10 @@
 // `node dist/cli.js status <orderId>` against the emulator: a DC_PROC and a PERM_APPLY ticket, text and --json.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { mkdtempSync } from 'node:fs'
+import { createServer } from 'node:net'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { RunningEmulator } from '../src/emulator/index.js'
 import { userEnv, clientFor, control, createPermOrder, createProcOrder, emulator, runCli } from './perm/helpers.js'
 
@@ -73,3 +78,45 @@ describe('status', () => {
     expect((await runCli(['status', '1', '--tid', 'x'], userEnv())).status).toBe(2)
   })
 })
+
+describe('connection problems are one line: what is wrong and what to do', () => {
+  test('no credentials at all', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'dpg-nocreds-'))
+    const r = await runCli(['status', '1', '--endpoint', emu.url], { HOME: home, ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true' })
+    expect(r.status).toBe(1)
+    expect(r.stderr).toBe('dms-proc-gate status: DMS GetOrderBaseInfo failed: InvalidCredentials: no Alibaba Cloud credentials found — set ' +
+      'ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET (Action: inputs access-key-id/access-key-secret, or role-arn + ' +
+      'oidc-provider-arn), or configure a credentials profile or an instance RAM role\n')
+  })
+
+  test('nothing listening at the endpoint', async () => {
+    const closed = await freePort()
+    const r = await runCli(['status', '1', '--endpoint', `http://127.0.0.1:${closed}`], userEnv())
+    expect(r.status).toBe(1)
+    expect(r.stderr).toBe(`dms-proc-gate status: DMS GetOrderBaseInfo failed: ECONNREFUSED: cannot connect to http://127.0.0.1:${closed}: connection ` +
+      'refused — check the DMS endpoint (CLI --endpoint, Action input dms-endpoint) and that the service is running\n')
+  }, 60_000)
+
+  test('a plain-HTTP server given without a scheme (so https:// was used)', async () => {
+    const r = await runCli(['status', '1', '--endpoint', emu.endpoint], userEnv())
+    expect(r.status).toBe(1)
+    expect(r.stderr).toBe(`dms-proc-gate status: DMS GetOrderBaseInfo failed: EndpointNotHttps: https://${emu.endpoint} answered in plain HTTP, not ` +
+      `HTTPS — an endpoint without a scheme means https://; for a plain-HTTP endpoint (the emulator) write http://${emu.endpoint}\n`)
+  })
+
+  test('a host name that does not resolve', async () => {
+    const r = await runCli(['status', '1', '--endpoint', 'dms.nonexistent.invalid'], userEnv())
+    expect(r.status).toBe(1)
+    expect(r.stderr).toBe('dms-proc-gate status: DMS GetOrderBaseInfo failed: ENOTFOUND: cannot resolve the host of https://dms.nonexistent.invalid — ' +
+      'check the DMS endpoint (CLI --endpoint, Action input dms-endpoint) or the region (CLI --region, Action input region)\n')
+  })
+})
+
+/** A port nothing listens on (bound, then released). */
+async function freePort(): Promise<number> {
+  const srv = createServer()
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r))
+  const port = (srv.address() as AddressInfo).port
+  await new Promise((r) => srv.close(r))
+  return port
+}

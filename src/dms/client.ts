@@ -185,7 +185,7 @@ export function createDmsClient(options: DmsClientOptions): DmsClient {
     try {
       res = await api.callApi(p, request, runtime)
     } catch (e) {
-      const err = fromThrown(action, e, secrets)
+      const err = fromThrown(action, e, secrets, `${endpoint.protocol}://${endpoint.host}`)
       log(`dms ${action} #${attempt} ${inBody ? 'body' : 'query'} ${target}B → ${err.code}${err.httpStatus ? ` HTTP ${err.httpStatus}` : ''} (${Date.now() - started} ms)`)
       throw err
     }
