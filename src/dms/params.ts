@@ -164,7 +164,12 @@ export function requestTargetLength(params: WireParams): number {
 
 /** Default above which params move to the form body. nginx/Tengine-style front ends reject request
  *  lines over their 8 KB header buffer (414); Node's server caps all headers at 16 KB. 6 KB leaves
- *  room for the method/version and keeps the SDK's query path for all ordinary routine changes. */
+ *  room for the method/version and keeps the SDK's query path for all ordinary routine changes.
+ *  The DMS gateway reads V3-signed RPC form bodies: the same generated SDK sends DMS parameters in `body`
+ *  through the same callApi (default ACS3-HMAC-SHA256), e.g. CreateOrder's PluginParam
+ *  (aliyun/alibabacloud-typescript-sdk dms-enterprise-20181101/src/client.ts, createOrderWithOptions), and
+ *  Alibaba's own fix for "The Uri string is too long" is to move parameters into the body (Direct Mail doc
+ *  "Invalid URI: The Uri string is too long"). docs/dms-api.md, "Large SQL". */
 export const DEFAULT_BODY_THRESHOLD = 6 * 1024
 
 /** DMS's clock: wall-clock time in UTC+8 (Beijing), the zone of every time DMS prints (docs/dms-api.md, Times). */
