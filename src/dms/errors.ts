@@ -1,5 +1,5 @@
 // One error type for everything a DMS call can fail with. openapi-client reports failures in several
-// shapes (docs/dms-api.md §4, §6): HTTP 200 with Success:false, a thrown ResponseError whose `code` is the
+// shapes (docs/dms-api.md, Errors): HTTP 200 with Success:false, a thrown ResponseError whose `code` is the
 // literal string "undefined" when the body uses ErrorCode/ErrorMessage, a bare SyntaxError for non-JSON
 // (HTML 502) bodies, httpx RequestTimeoutError, and raw socket errors. Messages never carry secrets:
 // transport messages embed the request URL (whose query holds AccessKeyId/SecurityToken/Signature under

@@ -1,6 +1,6 @@
 // Pure mapping from raw DMS response bodies to our types (types.ts). Tolerant by design: DMS and its docs
 // disagree on array wrapping (`WorkflowNodes.WorkflowNode[]` vs plain arrays), ID types (string vs number)
-// and status spelling/case (docs/dms-api.md §3), and fields may be null or missing.
+// and status spelling/case (docs/dms-api.md, Response shapes), and fields may be null or missing.
 import type {
   ApprovalDetail, ApprovalHandler, ApprovalNode, AuthorityTemplate, DataCorrectOrderDetail, DatabaseList,
   AuthorityTemplateList, DatabaseRef, ExecMode, OrderBaseInfo, OrderList, OrderStatus, OrderSummary, PermApplyOrderDetail,

@@ -1,7 +1,7 @@
 // Reads every page of a DMS list call. No DMS doc states a maximum page size (ListOrders shows 10 as an example,
 // ListAuthorityTemplate lists 5/10/20), and a server may return fewer items than asked, so the loop never infers
 // the end from a short page: it stops when it holds TotalCount distinct items or a page comes back empty, and
-// refuses to return a partial list silently (docs/dms-api.md, "Times and limits").
+// refuses to return a partial list silently (docs/dms-api.md, Paging).
 import { DmsError } from './errors.js'
 
 export interface Page<T> {

@@ -1,5 +1,5 @@
 // Pure request building: typed inputs → the flat string map DMS receives, exactly as Alibaba's generated
-// SDK builds it (docs/dms-api.md §1): PascalCase names, object params "shrunk" to ONE JSON string
+// SDK builds it (docs/dms-api.md, Wire format): PascalCase names, object params "shrunk" to ONE JSON string
 // (`Param`, `RelatedUserList`, `ActionDetail`), scalars stringified, absent values omitted.
 import { stringify } from 'node:querystring'
 import type {
@@ -169,10 +169,10 @@ export function requestTargetLength(params: WireParams): number {
  *  through the same callApi (default ACS3-HMAC-SHA256), e.g. CreateOrder's PluginParam
  *  (aliyun/alibabacloud-typescript-sdk dms-enterprise-20181101/src/client.ts, createOrderWithOptions), and
  *  Alibaba's own fix for "The Uri string is too long" is to move parameters into the body (Direct Mail doc
- *  "Invalid URI: The Uri string is too long"). docs/dms-api.md, "Large SQL". */
+ *  "Invalid URI: The Uri string is too long"). docs/dms-api.md, Wire format. */
 export const DEFAULT_BODY_THRESHOLD = 6 * 1024
 
-/** DMS's clock: wall-clock time in UTC+8 (Beijing), the zone of every time DMS prints (docs/dms-api.md, Times). */
+/** DMS's clock: wall-clock time in UTC+8 (Beijing), the zone of every time DMS prints (docs/dms-api.md, Wire format). */
 export const DMS_UTC_OFFSET_HOURS = 8
 
 /** ListOrders StartTime/EndTime: `YYYY-MM-DD HH:mm:ss` as UTC+8 wall-clock time, without a zone (ListOrders doc

@@ -1,5 +1,5 @@
 // Our normalized view of DMS (dms-enterprise 2018-11-01) responses. Raw bodies differ per action in
-// array wrapping, ID types and status vocabulary (docs/dms-api.md §2–3); normalize.ts maps them here.
+// array wrapping, ID types and status vocabulary (docs/dms-api.md, Response shapes); normalize.ts maps them here.
 
 /** One status union for every DMS vocabulary (GetOrderBaseInfo.StatusCode, ListOrders.StatusCode,
  *  GetDataCorrectOrderDetail.Status), compared case-insensitively. Anything unrecognised is `unknown`. */

@@ -1,5 +1,5 @@
 // DMS actions: validate the request parameters, apply the ticket transitions, and answer the documented
-// response shapes (docs/dms-api.md §2–3: wrapped arrays, mixed-case statuses, DatabaseId as a string).
+// response shapes (docs/dms-api.md, Response shapes: wrapped arrays, mixed-case statuses, DatabaseId as a string).
 // Pure over the state: the server passes the state, the caller's key and the time.
 import { BusinessError, business } from './errors.js'
 import { randomBytes } from 'node:crypto'

@@ -54,7 +54,7 @@ export interface CoreOptions {
   now?: () => number
 }
 
-/** Largest file an upload job accepts (DMS's console states 15 MB for rollback attachments; docs/dms-api.md). */
+/** Largest file an upload job accepts: DMS's guide to changing data with stored routines limits rollback attachments to "15" (MB presumed; the unit is cut from the page we read). */
 export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024
 
 async function fetchText(url: string): Promise<string> {
