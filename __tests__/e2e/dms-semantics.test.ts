@@ -1,23 +1,13 @@
 // End to end: DMS semantics the gate relies on — a target marked logical in the config reaches DMS as Logic:true.
-import { afterEach, beforeAll, describe, expect, test } from '@jest/globals'
-import type { Scenario } from '../../src/testing/run-action.js'
-import { builtAction, functionFile, scenario } from './helpers.js'
+import { describe, expect, test } from '@jest/globals'
+import { functionFile, scenarioPerTest } from './helpers.js'
 
-let s: Scenario | undefined
-
-beforeAll(() => {
-  builtAction()
-}, 600_000)
-
-afterEach(async () => {
-  await s?.close()
-  s = undefined
-})
+const scenarios = scenarioPerTest()
 
 describe('logical databases', () => {
   test('db-id + logic: true in the config is sent as DbItemList Logic:true; the emulator accepts only the matching pair', async () => {
     const config = 'version: 1\ntargets:\n  - name: sharded\n    paths: ["db/**"]\n    db-id: 9\n    logic: true\n'
-    s = await scenario({
+    const s = await scenarios.start({
       baseFiles: { '.github/dms-proc-gate.yml': config, 'db/order_count.sql': functionFile('order_count', 'p + 1') },
       databases: [{ schema: 'demo' }, { schema: 'shop_logic', id: 9, logic: true }],
       inputs: { database: '' }

@@ -1,4 +1,5 @@
 // Shared by the e2e suites: the built Action (built once if stale, then copied privately) and routine files.
+import { afterEach, beforeAll } from '@jest/globals'
 import { prepareDist, startScenario, type Scenario, type ScenarioOptions } from '../../src/testing/run-action.js'
 
 let entry: string | undefined
@@ -34,4 +35,22 @@ export async function scenario(o: Partial<ScenarioOptions> = {}): Promise<Scenar
 /** stdout lines of a run without debug noise (for failure messages). */
 export function log(run: { stdout: string; stderr: string }): string {
   return run.stdout.split('\n').filter(l => !l.startsWith('::debug::')).join('\n') + run.stderr
+}
+
+/** A suite's scenario hooks: the built Action before all tests, each test's scenario closed after it. */
+export function scenarioPerTest(): { start: (o?: Partial<ScenarioOptions>) => Promise<Scenario> } {
+  let current: Scenario | undefined
+  beforeAll(() => {
+    builtAction()
+  }, 600_000)
+  afterEach(async () => {
+    await current?.close()
+    current = undefined
+  })
+  return {
+    async start(o = {}) {
+      current = await scenario(o)
+      return current
+    }
+  }
 }

@@ -1,11 +1,11 @@
 // End to end against an emulator whose precheck runs the ticket's SQL on the private MariaDB (--precheck-db): a plan
 // our planner accepts can still fail DMS's precheck, and the check run says why, with the server's own words.
-import { afterEach, beforeAll, describe, expect, test } from '@jest/globals'
+import { beforeAll, describe, expect, test } from '@jest/globals'
 import type { Scenario } from '../../src/testing/run-action.js'
 import { sharedMariaDb } from '../helpers/mariadb-server.js'
-import { builtAction, log, procFile, scenario } from './helpers.js'
+import { log, procFile, scenarioPerTest } from './helpers.js'
 
-let s: Scenario | undefined
+const scenarios = scenarioPerTest()
 
 /** The check output is Markdown: `_` and friends arrive escaped. */
 function unescape(markdown: string): string {
@@ -14,22 +14,22 @@ function unescape(markdown: string): string {
 let precheckDb = ''
 
 beforeAll(() => {
-  builtAction()
   precheckDb = `mysql://root@localhost?socket=${encodeURIComponent(sharedMariaDb().socket)}`
-}, 600_000)
-
-afterEach(async () => {
-  await s?.close()
-  s = undefined
 })
+
+/** Opens PR `number` with `changes` on an emulator whose precheck runs on MariaDB, and runs the Action on it. */
+async function openOnRealPrecheck(number: number, changes: Record<string, string>): Promise<{ s: Scenario; run: Awaited<ReturnType<Scenario['pullRequest']>> }> {
+  const s = await scenarios.start({ precheckDb, precheckDelayMs: 0 })
+  s.openPull({ number, changes })
+  const run = await s.pullRequest('opened', number)
+  expect([run.exitCode, run.exitCode === 0 ? '' : log(run)]).toEqual([0, ''])
+  return { s, run }
+}
 
 describe('precheck decided by a real server', () => {
   test('a body MariaDB cannot parse: precheck-failed, the check names the step and the server error', async () => {
-    s = await scenario({ precheckDb, precheckDelayMs: 0 })
     // Our planner only splits statements and compares definitions; it does not parse routine bodies.
-    s.openPull({ number: 31, changes: { 'db/routines/archive_orders.sql': procFile('archive_orders', 'SELEC p_days;') } })
-    const run = await s.pullRequest('opened', 31)
-    expect([run.exitCode, run.exitCode === 0 ? '' : log(run)]).toEqual([0, ''])
+    const { s, run } = await openOnRealPrecheck(31, { 'db/routines/archive_orders.sql': procFile('archive_orders', 'SELEC p_days;') })
     expect(run.outputs['state']).toBe('precheck-failed')
     const [order] = await s.orders()
     expect(order!.status).toBe('new') // never submitted for approval
@@ -44,26 +44,17 @@ describe('precheck decided by a real server', () => {
   }, 180_000)
 
   test('a valid change passes the real-server precheck and awaits approval', async () => {
-    s = await scenario({ precheckDb, precheckDelayMs: 0 })
-    s.openPull({ number: 32, changes: { 'db/routines/archive_orders.sql': procFile('archive_orders', 'SELECT p_days;') } })
-    const run = await s.pullRequest('opened', 32)
-    expect([run.exitCode, run.exitCode === 0 ? '' : log(run)]).toEqual([0, ''])
+    const { s, run } = await openOnRealPrecheck(32, { 'db/routines/archive_orders.sql': procFile('archive_orders', 'SELECT p_days;') })
     expect(run.outputs['state']).toBe('awaiting-approval')
     expect((await s.orders())[0]!.status).toBe('toaudit')
   }, 180_000)
 
   test('a rollback that cannot run fails the precheck too (RollbackSQL is checked after ExecSQL)', async () => {
-    s = await scenario({ precheckDb, precheckDelayMs: 0 })
     // A reviewer-written rollback that drops a routine nobody created: the planner takes it as written.
-    s.openPull({
-      number: 33,
-      changes: {
-        'db/routines/archive_orders.sql': procFile('archive_orders', 'SELECT p_days + 1;'),
-        'db/routines/archive_orders.rollback.sql': 'DROP PROCEDURE archive_orders_v0;\n'
-      }
+    const { s, run } = await openOnRealPrecheck(33, {
+      'db/routines/archive_orders.sql': procFile('archive_orders', 'SELECT p_days + 1;'),
+      'db/routines/archive_orders.rollback.sql': 'DROP PROCEDURE archive_orders_v0;\n'
     })
-    const run = await s.pullRequest('opened', 33)
-    expect([run.exitCode, run.exitCode === 0 ? '' : log(run)]).toEqual([0, ''])
     expect(run.outputs['state']).toBe('precheck-failed')
     const check = s.check(33)!
     // The rendered rollback starts with DELIMITER $$ (line 1), so the DROP is line 2.
@@ -73,7 +64,7 @@ describe('precheck decided by a real server', () => {
 
 describe('the SearchContent mode of this jest project', () => {
   test("scenarios get the project's mode: 'comment' in the main project, 'none' in the second e2e project", async () => {
-    s = await scenario()
+    const s = await scenarios.start()
     expect(s.emulator.state.config.searchContent).toBe(process.env.DPG_EMULATOR_SEARCH_CONTENT === 'none' ? 'none' : 'comment')
   })
 })
