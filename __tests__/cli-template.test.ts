@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunningEmulator } from '../src/emulator/index.js'
-import { adminEnv, control, emulator, runCli } from './perm/helpers.js'
+import { dbaEnv, control, emulator, runCli } from './perm/helpers.js'
 
 let emu: RunningEmulator
 const USER = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI5tTemplateUser01', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'template-user-secret' }
@@ -19,24 +19,24 @@ afterAll(async () => {
 
 describe('template create', () => {
   test('prints the TemplateId; the same name again is explained as a duplicate (exit 1)', async () => {
-    const r = await runCli(['template', 'create', '--name', 'Analysts', '--description', 'SELECT on shop', '--endpoint', emu.url], adminEnv())
+    const r = await runCli(['template', 'create', '--name', 'Analysts', '--description', 'SELECT on shop', '--endpoint', emu.url], dbaEnv())
     expect(r.status).toBe(0)
     expect(r.stdout).toMatch(/^\d+\n$/)
     const id = Number(r.stdout.trim())
     expect(emu.state.data().templates.find((t) => t.name === 'Analysts')?.id).toBe(id)
     expect(r.stderr).toBe(`created authority template 'Analysts' (TemplateId ${id})\n`)
 
-    const dup = await runCli(['template', 'create', '--name', 'Analysts', '--endpoint', emu.url], adminEnv())
+    const dup = await runCli(['template', 'create', '--name', 'Analysts', '--endpoint', emu.url], dbaEnv())
     expect(dup.status).toBe(1)
     expect(dup.stdout).toBe('')
-    expect(dup.stderr).toBe("dms-proc-gate template create: a template named 'Analysts' already exists in DMS (names are unique); pick another name, or use `template apply` to treat existing names as done\n")
+    expect(dup.stderr).toBe(`dms-proc-gate template create: a template named 'Analysts' already exists in DMS (TemplateId ${id}); pick another name, or use \`template apply\` to treat existing names as done\n`)
   })
 
   test("a 'user' role key is told only DBAs and admins may create templates", async () => {
     const r = await runCli(['template', 'create', '--name', 'Mine', '--endpoint', emu.url, '--json'], USER)
     expect(r.status).toBe(1)
     expect(JSON.parse(r.stdout)).toMatchObject({ name: 'Mine', result: 'not-allowed' })
-    expect(r.stderr).toMatch(/refused +Mine: your DMS account is not a DBA or DMS administrator; only they can create authority templates/)
+    expect(r.stderr).toMatch(/refused +Mine: your DMS account is not a DBA or DMS administrator; only they can list and create authority templates/)
     expect(r.stdout + r.stderr).not.toContain(USER.ALIBABA_CLOUD_ACCESS_KEY_SECRET)
   })
 
@@ -47,14 +47,14 @@ describe('template create', () => {
       ['a/b', "--name contains '/'"],
       ['x'.repeat(65), '--name must be at most 64 characters']
     ] as const) {
-      const r = await runCli(['template', 'create', '--name', name, '--endpoint', emu.url], adminEnv())
+      const r = await runCli(['template', 'create', '--name', name, '--endpoint', emu.url], dbaEnv())
       expect(r.status).toBe(2)
       expect(r.stderr).toContain(message)
     }
     expect(emu.state.stats().total).toBe(before)
-    expect((await runCli(['template', 'create', '--endpoint', emu.url], adminEnv())).status).toBe(2)
-    expect((await runCli(['template', 'nope'], adminEnv())).status).toBe(2)
-    expect((await runCli(['template', 'create', '--name', 'x', '--config', 'y'], adminEnv())).status).toBe(2)
+    expect((await runCli(['template', 'create', '--endpoint', emu.url], dbaEnv())).status).toBe(2)
+    expect((await runCli(['template', 'nope'], dbaEnv())).status).toBe(2)
+    expect((await runCli(['template', 'create', '--name', 'x', '--config', 'y'], dbaEnv())).status).toBe(2)
   })
 })
 
@@ -63,16 +63,16 @@ describe('template apply', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dpg-templates-'))
     const file = join(dir, 'gate.yml')
     writeFileSync(file, 'templates:\n  - name: Analysts\n  - name: Ops readers\n    description: read-only ops\n  - name: Finance\n')
-    const first = await runCli(['template', 'apply', '--config', file, '--endpoint', emu.url], adminEnv())
+    const first = await runCli(['template', 'apply', '--config', file, '--endpoint', emu.url], dbaEnv())
     expect(first.status).toBe(0)
     const lines = first.stdout.split('\n')
-    expect(lines[0]).toBe('exists   Analysts: already in DMS, not created again')
+    expect(lines[0]).toMatch(/^exists   Analysts: already in DMS \(TemplateId \d+\), not created again$/)
     expect(lines[1]).toMatch(/^created  Ops readers: TemplateId \d+$/)
     expect(lines[2]).toMatch(/^created  Finance: TemplateId \d+$/)
     expect(lines[3]).toBe('2 created, 1 already existed, 0 not done')
     const count = emu.state.data().templates.length
 
-    const second = await runCli(['template', 'apply', '--config', file, '--endpoint', emu.url, '--json'], adminEnv())
+    const second = await runCli(['template', 'apply', '--config', file, '--endpoint', emu.url, '--json'], dbaEnv())
     expect(second.status).toBe(0)
     expect(JSON.parse(second.stdout).templates.map((t: { result: string }) => t.result)).toEqual(['exists', 'exists', 'exists'])
     expect(emu.state.data().templates.length).toBe(count)
@@ -92,7 +92,7 @@ describe('template apply', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dpg-templates-'))
     const file = join(dir, 'gate.yml')
     writeFileSync(file, 'templates:\n  - name: ok\n  - nam: typo\n')
-    const r = await runCli(['template', 'apply', '--config', file, '--endpoint', emu.url], adminEnv())
+    const r = await runCli(['template', 'apply', '--config', file, '--endpoint', emu.url], dbaEnv())
     expect(r.status).toBe(1)
     expect(r.stderr).toContain(`${file}:3: templates[1].nam: unknown key (did you mean 'name'?)`)
   })

@@ -232,3 +232,18 @@ describe('parseConfig: each kind of mistake names file, line and key', () => {
     expect(lines('version: 2\n')).toEqual(['.github/dms-proc-gate.yml:1: version: must be 1'])
   })
 })
+
+describe('logical databases', () => {
+  test('logic: true marks a db-id target as a logical database; it needs db-id and a boolean', () => {
+    const ok = parseConfig('targets:\n  - name: a\n    paths: [x]\n    db-id: 9\n    logic: true\n', FILE)
+    expect(ok.ok && ok.config.targets[0]!.database).toEqual({ kind: 'db-id', dbId: 9, logic: true })
+    const physical = parseConfig('targets:\n  - name: a\n    paths: [x]\n    db-id: 9\n    logic: false\n', FILE)
+    expect(physical.ok && physical.config.targets[0]!.database).toEqual({ kind: 'db-id', dbId: 9 })
+    expect(lines('targets:\n  - name: a\n    paths: [x]\n    schema: s\n    logic: true\n')).toEqual([
+      '.github/dms-proc-gate.yml:5: targets[0].logic: only applies with db-id (SearchDatabase says whether a schema is logical)'
+    ])
+    expect(lines('targets:\n  - name: a\n    paths: [x]\n    db-id: 9\n    logic: "yes"\n')).toEqual([
+      '.github/dms-proc-gate.yml:5: targets[0].logic: expected true or false, got the string "yes"'
+    ])
+  })
+})

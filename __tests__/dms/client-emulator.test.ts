@@ -138,9 +138,13 @@ describe('round trip of every action', () => {
     const d = await c.getPermApplyOrderDetail(perm.orderId)
     expect(d).toMatchObject({ applyType: 'DB', permType: 1, seconds: 3600 })
     expect(d.resources[0].database).toMatchObject({ SchemaName: 'demo' })
-    const t = await c.createAuthorityTemplate({ name: 'routine-readers', description: 'read routines' })
+    // Templates need a DBA or admin (CreateAuthorityTemplate doc); the STS key here is an admin's.
+    const admin = client({ credentials: { accessKeyId: STS.id, accessKeySecret: STS.secret, securityToken: STS.stsToken } })
+    const t = await admin.createAuthorityTemplate({ name: 'routine-readers', description: 'read routines' })
     expect(t).toMatchObject({ name: 'routine-readers', description: 'read routines' })
     expect(t.templateId).toBeGreaterThan(0)
+    expect(await admin.findAuthorityTemplates('routine')).toEqual([t])
+    expect(await admin.listAuthorityTemplates({ searchKey: 'nothing', pageSize: 5 })).toEqual({ totalCount: 0, templates: [] })
   })
 
   test('V1 signing and an STS key work too', async () => {

@@ -81,7 +81,8 @@ describe('createProcOrderOnce', () => {
     expect(fake.counts().creates).toBe(1)
     expect(fake.tickets[0].Comment).toBe(input.comment)
     const list = fake.server.requests.find((r) => r.action === 'ListOrders')
-    expect(list?.query).toMatchObject({ OrderResultType: 'AS_COMMITTER', PluginType: 'DC_PROC', OrderStatus: 'ALL', SearchDateType: 'CREATE_TIME' })
+    // Own tickets, every status, no SearchContent (undocumented): the identity is matched by the gate.
+    expect(list?.query).toMatchObject({ OrderResultType: 'AS_COMMITTER', PluginType: 'DC_PROC', OrderStatus: 'ALL', SearchDateType: 'CREATE_TIME', PageSize: '100', PageNumber: '1' })
     expect(list?.query.SearchContent).toBeUndefined()
     expect(list?.query.StartTime).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)
   })

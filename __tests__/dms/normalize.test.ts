@@ -178,7 +178,31 @@ describe('details', () => {
     const a = n.permApplyOrderDetail({ PermApplyOrderDetail: { ApplyType: 'db', PermType: 1, Seconds: '3600', Resources: [r] } })
     const b = n.permApplyOrderDetail({ PermApplyOrderDetail: { ApplyType: 'DB', PermType: '1', Seconds: 3600, Resources: { Resource: [r] } } })
     expect(a).toEqual(b)
-    expect(a).toEqual({ applyType: 'DB', permType: 1, seconds: 3600, resources: [{ instance: { Host: 'h' }, database: { SchemaName: 's' }, table: null, column: null }] })
+    expect(a).toEqual({ applyType: 'DB', permType: 1, permKinds: ['query'], seconds: 3600, resources: [{ instance: { Host: 'h' }, database: { SchemaName: 's' }, table: null, column: null, row: null, rowValue: null }] })
+  })
+  test('PermType by name (1 query, 2 export, 4 change, 8 logon, sums); RowInfo and RowValueInfo', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 15, 0, 16, null].map(n.permKinds)).toEqual([
+      ['query'], ['export'], ['query', 'export'], ['change'], ['query', 'change'], ['export', 'change'], ['query', 'export', 'change'],
+      ['logon'], ['query', 'logon'], ['query', 'export', 'change', 'logon'], [], [], []
+    ])
+    const d = n.permApplyOrderDetail({ PermApplyOrderDetail: { PermType: 4, Resources: [{ RowInfo: { TableName: 't', RowGroupId: 3 }, RowValueInfo: { RowValue: 'v' } }] } })
+    expect(d.resources[0]).toMatchObject({ row: { TableName: 't', RowGroupId: 3 }, rowValue: { RowValue: 'v' } })
+  })
+  test('DataCorrectOrderDetail: rollback as an attachment, database list with DbId and Logic', () => {
+    const d = n.dataCorrectOrderDetail({ DataCorrectOrderDetail: {
+      ExecMode: 'AUTO', Status: 'precheck_success',
+      OrderDetail: { ExeSQL: 'CREATE PROCEDURE p() SELECT 1', RbSQL: '', RbSQLType: 'ATTACHMENT', RbAttachmentName: 'upload_x_rb.sql', AttachmentName: 'att.sql' },
+      DatabaseList: { Database: [{ DbId: 7, Logic: true, SearchName: 'shop@h:3306' }, { DbId: '8', Logic: 'false', SearchName: 'shop@h2:3306' }] }
+    } })
+    expect(d).toMatchObject({ execMode: 'AUTO', status: 'precheck_success', execSql: 'CREATE PROCEDURE p() SELECT 1', rollbackSql: '', rollbackSqlType: 'ATTACHMENT',
+      rollbackAttachmentName: 'upload_x_rb.sql', attachmentName: 'att.sql' })
+    expect(d.databases.map((x) => [x.dbId, x.logic, x.schemaName, x.host, x.port])).toEqual([[7, true, 'shop', 'h', 3306], [8, false, 'shop', 'h2', 3306]])
+  })
+  test('AuthorityTemplateViewList and UploadFileJobDetail', () => {
+    expect(n.authorityTemplateList({ Tid: 3, TotalCount: 1, AuthorityTemplateViewList: { AuthorityTemplateView: [{ TemplateId: 9, Name: 'x', CreatorId: 61, CreateTime: '2026-01-01 00:00:00' }] } }))
+      .toEqual({ totalCount: 1, templates: [{ templateId: 9, name: 'x', description: '', creatorId: 61, createTime: '2026-01-01 00:00:00', tid: 3 }] })
+    expect(n.uploadFileJob({ UploadFileJobDetail: { JobKey: 'k', JobStatus: 'success', AttachmentKey: 'upload_k_rb.sql', FileName: 'rb.sql', FileSize: 10, FileSource: 'datacorrect' } }))
+      .toEqual({ jobKey: 'k', status: 'SUCCESS', statusDesc: '', attachmentKey: 'upload_k_rb.sql', fileName: 'rb.sql', fileSize: 10, fileSource: 'datacorrect' })
   })
   test('AuthorityTemplate and Tenant', () => {
     expect(n.authorityTemplate({ Tid: 3, AuthorityTemplateView: { TemplateId: '8', Name: 'n', CreatorId: 5 } }))

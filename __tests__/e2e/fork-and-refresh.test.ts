@@ -2,18 +2,16 @@
 import { describe, expect, test } from '@jest/globals'
 import { BOT_LOGIN } from '../../src/testing/fake-github.js'
 import type { Scenario } from '../../src/testing/run-action.js'
-import { useScenarios, CHANGE_ARCHIVE, log, scenario } from './helpers.js'
+import { scenarioPerTest, CHANGE_ARCHIVE, log, scenario } from './helpers.js'
 
 let s: Scenario | undefined
 const READ_ONLY_TOKEN = 'ghs_forkReadOnlyToken'
 const NO_DMS_SECRETS = { 'access-key-id': '', 'access-key-secret': '' }
-useScenarios(() => s, () => {
-  s = undefined
-})
+const sc = scenarioPerTest()
 
 describe('fork PRs and /dms-refresh', () => {
   test('fork PR: plans, writes only the job summary, explains what a maintainer does; then /dms-refresh by a maintainer opens the ticket', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.github.addToken(READ_ONLY_TOKEN, { login: BOT_LOGIN, access: 'read' })
     const { headSha } = s.openPull({ number: 21, changes: CHANGE_ARCHIVE, user: 'outsider', fork: true })
     s.github.resetCounters()
@@ -45,7 +43,7 @@ describe('fork PRs and /dms-refresh', () => {
   }, 120_000)
 
   test('/dms-refresh from a user with read access is refused: nothing is written, no ticket', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 22, changes: CHANGE_ARCHIVE })
     s.github.resetCounters()
     const run = await s.comment(22, '/dms-refresh', 'outside-reader')
@@ -60,7 +58,7 @@ describe('fork PRs and /dms-refresh', () => {
   }, 120_000)
 
   test('/dms-refresh by a writer on a pending PR reads DMS and updates the check', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 23, changes: CHANGE_ARCHIVE })
     await s.pullRequest('opened', 23)
     const [order] = await s.orders()
@@ -74,7 +72,7 @@ describe('fork PRs and /dms-refresh', () => {
 
 describe('merge queue and closing', () => {
   test('merge_group: the group head is planned against its base; green only once the ticket of that plan is approved', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 31, changes: CHANGE_ARCHIVE })
     await s.pullRequest('opened', 31)
     const pending = await s.mergeGroup(31)
@@ -91,7 +89,7 @@ describe('merge queue and closing', () => {
   }, 120_000)
 
   test('closed without merging: the open ticket is closed in DMS', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 32, changes: CHANGE_ARCHIVE })
     await s.pullRequest('opened', 32)
     const pull = s.github.repo(s.repository).pulls.get(32)!
@@ -108,7 +106,7 @@ describe('merge queue and closing', () => {
   }, 120_000)
 
   test('merged with execute-on-merge: the approved ticket runs in DMS, the result is reported on the merge commit', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 33, changes: CHANGE_ARCHIVE })
     await s.pullRequest('opened', 33)
     const [order] = await s.orders()

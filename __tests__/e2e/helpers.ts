@@ -11,17 +11,6 @@ export function builtAction(): string {
   return entry
 }
 
-/** The usual suite hooks: the built Action once before the suite, and the scenario a test opened closed after it. */
-export function useScenarios(current: () => Scenario | undefined, reset: () => void): void {
-  beforeAll(() => {
-    builtAction()
-  }, 600_000)
-  afterEach(async () => {
-    await current()?.close()
-    reset()
-  })
-}
-
 export function procFile(name: string, body: string): string {
   return `DELIMITER $$\nDROP PROCEDURE IF EXISTS ${name}$$\nCREATE PROCEDURE ${name}(IN p_days INT)\nBEGIN\n  ${body}\nEND$$\nDELIMITER ;\n`
 }
@@ -47,4 +36,22 @@ export async function scenario(o: Partial<ScenarioOptions> = {}): Promise<Scenar
 /** stdout lines of a run without debug noise (for failure messages). */
 export function log(run: { stdout: string; stderr: string }): string {
   return run.stdout.split('\n').filter(l => !l.startsWith('::debug::')).join('\n') + run.stderr
+}
+
+/** A suite's scenario hooks: the built Action before all tests, each test's scenario closed after it. */
+export function scenarioPerTest(): { start: (o?: Partial<ScenarioOptions>) => Promise<Scenario> } {
+  let current: Scenario | undefined
+  beforeAll(() => {
+    builtAction()
+  }, 600_000)
+  afterEach(async () => {
+    await current?.close()
+    current = undefined
+  })
+  return {
+    async start(o = {}) {
+      current = await scenario(o)
+      return current
+    }
+  }
 }

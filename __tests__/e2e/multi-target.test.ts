@@ -2,12 +2,10 @@
 // permission-application tickets named by the config or the PR description (pending → approved).
 import { describe, expect, test } from '@jest/globals'
 import type { Scenario } from '../../src/testing/run-action.js'
-import { useScenarios, CHANGE_ARCHIVE, functionFile, procFile, scenario } from './helpers.js'
+import { scenarioPerTest, CHANGE_ARCHIVE, functionFile, procFile, scenario } from './helpers.js'
 
 let s: Scenario | undefined
-useScenarios(() => s, () => {
-  s = undefined
-})
+const sc = scenarioPerTest()
 
 const CONFIG = `version: 1
 targets:
@@ -39,7 +37,7 @@ async function createPermOrder(sc: Scenario): Promise<number> {
 
 describe('several databases', () => {
   test('a PR touching two targets gets two tickets; the gate is green only after both are approved', async () => {
-    s = await scenario({ baseFiles: TWO_DB_BASE, databases: [{ schema: 'shop' }, { schema: 'billing' }], inputs: { database: '' } })
+    s = await sc.start({ baseFiles: TWO_DB_BASE, databases: [{ schema: 'shop' }, { schema: 'billing' }], inputs: { database: '' } })
     s.openPull({
       number: 51,
       changes: {
@@ -81,7 +79,7 @@ describe('several databases', () => {
   }, 180_000)
 
   test('a routine file no target maps fails the plan with the file named, and opens no ticket', async () => {
-    s = await scenario({ baseFiles: TWO_DB_BASE, databases: [{ schema: 'shop' }, { schema: 'billing' }], inputs: { database: '' } })
+    s = await sc.start({ baseFiles: TWO_DB_BASE, databases: [{ schema: 'shop' }, { schema: 'billing' }], inputs: { database: '' } })
     s.openPull({ number: 52, changes: { 'db/other/stray.sql': functionFile('stray', 'p') } })
     const run = await s.pullRequest('opened', 52)
     expect(run.outputs['state']).toBe('plan-failed')
@@ -95,7 +93,7 @@ describe('the config is the base branch\'s', () => {
   test('a PR that edits the config to drop its permission gate is still gated by the base config', async () => {
     // The emulator numbers tickets from 1001, so the first ticket created here (the permission one) is 1001.
     const gatedConfig = CONFIG + 'perm-orders: [1001]\n'
-    s = await scenario({ baseFiles: { ...TWO_DB_BASE, '.github/dms-proc-gate.yml': gatedConfig },
+    s = await sc.start({ baseFiles: { ...TWO_DB_BASE, '.github/dms-proc-gate.yml': gatedConfig },
       databases: [{ schema: 'shop' }, { schema: 'billing' }], inputs: { database: '' } })
     const perm = await createPermOrder(s)
     expect(perm).toBe(1001)
@@ -122,7 +120,7 @@ describe('the config is the base branch\'s', () => {
 
 describe('permission tickets', () => {
   test('DMS-Perm-Order in the PR description gates the PR: pending → approved', async () => {
-    s = await scenario()
+    s = await sc.start()
     const permId = await createPermOrder(s)
     s.openPull({ number: 61, changes: CHANGE_ARCHIVE, body: `Needs the reporting grant.\n\nDMS-Perm-Order: ${permId}\n` })
     const run = await s.pullRequest('opened', 61)
@@ -142,7 +140,7 @@ describe('permission tickets', () => {
   }, 180_000)
 
   test('a PR body naming a ticket that is not a permission application fails the gate with the reason', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 62, changes: CHANGE_ARCHIVE })
     await s.pullRequest('opened', 62)
     const [routineTicket] = await s.orders()

@@ -3,16 +3,14 @@
 // pull_request run saw; `/dms-refresh <sha>` acts only on the commit it names.
 import { describe, expect, test } from '@jest/globals'
 import type { Scenario } from '../../src/testing/run-action.js'
-import { useScenarios, builtAction, CHANGE_ARCHIVE, log, scenario } from './helpers.js'
+import { scenarioPerTest, builtAction, CHANGE_ARCHIVE, log, scenario } from './helpers.js'
 
 let s: Scenario | undefined
-useScenarios(() => s, () => {
-  s = undefined
-})
+const sc = scenarioPerTest()
 
 describe('refresh finds every gate that can move', () => {
   test('comment: false — the refresh finds the pending gate from its check run and turns it green', async () => {
-    s = await scenario({ inputs: { comment: 'false' } })
+    s = await sc.start({ inputs: { comment: 'false' } })
     s.openPull({ number: 100, changes: CHANGE_ARCHIVE })
     expect((await s.pullRequest('opened', 100)).exitCode).toBe(0)
     expect(s.comments(100)).toHaveLength(0)
@@ -25,7 +23,7 @@ describe('refresh finds every gate that can move', () => {
   }, 180_000)
 
   test('a first run that failed on a DMS error is retried by the refresh, which opens the ticket', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 101, changes: CHANGE_ARCHIVE })
     await s.fault({ type: '5xx', count: 20, actions: ['SearchDatabase'] })
     const first = await s.pullRequest('opened', 101)
@@ -42,7 +40,7 @@ describe('refresh finds every gate that can move', () => {
   }, 180_000)
 
   test('a head no pull_request run saw (a paths filter, a skipped run) gets its check from the refresh', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 102, changes: CHANGE_ARCHIVE })
     await s.pullRequest('opened', 102)
     const [ticket] = await s.orders()
@@ -56,7 +54,7 @@ describe('refresh finds every gate that can move', () => {
   }, 180_000)
 
   test('a workflow_dispatch naming one PR refreshes only that PR', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 103, changes: CHANGE_ARCHIVE })
     s.openPull({ number: 104, changes: CHANGE_ARCHIVE })
     await s.pullRequest('opened', 103)
@@ -73,7 +71,7 @@ describe('refresh finds every gate that can move', () => {
 
 describe('/dms-refresh acts on the commit it names', () => {
   test('a sha that is no longer the head is refused with a reply; the head itself is refreshed', async () => {
-    s = await scenario()
+    s = await sc.start()
     const { headSha } = s.openPull({ number: 105, changes: CHANGE_ARCHIVE })
     await s.pullRequest('opened', 105)
     const [ticket] = await s.orders()

@@ -3,16 +3,14 @@
 import { describe, expect, test } from '@jest/globals'
 import { STICKY_MARKER } from '../../src/report/markers.js'
 import type { Scenario } from '../../src/testing/run-action.js'
-import { useScenarios, CHANGE_ARCHIVE, log, procFile, scenario } from './helpers.js'
+import { scenarioPerTest, CHANGE_ARCHIVE, log, procFile, scenario } from './helpers.js'
 
 let s: Scenario | undefined
-useScenarios(() => s, () => {
-  s = undefined
-})
+const sc = scenarioPerTest()
 
 describe('new PR → ticket → approval → green', () => {
   test('a new PR opens one ticket, an in-progress check on the head sha and one sticky comment', async () => {
-    s = await scenario()
+    s = await sc.start()
     const { headSha } = s.openPull({ number: 7, changes: CHANGE_ARCHIVE, title: 'Archive only delivered orders' })
     const run = await s.pullRequest('opened', 7)
     expect(run.exitCode).toBe(0)
@@ -43,7 +41,7 @@ describe('new PR → ticket → approval → green', () => {
   }, 120_000)
 
   test('approve in DMS → scheduled refresh → check success; nothing new is created', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 8, changes: CHANGE_ARCHIVE })
     expect((await s.pullRequest('opened', 8)).exitCode).toBe(0)
     const [order] = await s.orders()
@@ -64,7 +62,7 @@ describe('new PR → ticket → approval → green', () => {
   }, 120_000)
 
   test('reject in DMS → refresh → check failure with the reason', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 9, changes: CHANGE_ARCHIVE })
     await s.pullRequest('opened', 9)
     const [order] = await s.orders()
@@ -77,7 +75,7 @@ describe('new PR → ticket → approval → green', () => {
   }, 120_000)
 
   test('a push with a changed plan closes the old ticket and opens exactly one new one', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 10, changes: CHANGE_ARCHIVE })
     await s.pullRequest('opened', 10)
     const [first] = await s.orders()
@@ -99,7 +97,7 @@ describe('new PR → ticket → approval → green', () => {
   }, 120_000)
 
   test('a rerun with the same plan reuses the ticket and the comment; an unchanged refresh writes nothing', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 11, changes: CHANGE_ARCHIVE })
     await s.pullRequest('opened', 11)
     const commentBefore = s.comments(11)[0]!
@@ -118,7 +116,7 @@ describe('new PR → ticket → approval → green', () => {
   }, 120_000)
 
   test('a pending check close to the 14-day stale limit is re-created by the refresh', async () => {
-    s = await scenario()
+    s = await sc.start()
     const { headSha } = s.openPull({ number: 16, changes: CHANGE_ARCHIVE })
     await s.pullRequest('opened', 16)
     const old = s.check(16)!
@@ -135,7 +133,7 @@ describe('new PR → ticket → approval → green', () => {
   }, 120_000)
 
   test('two runs racing on the same PR converge on one open ticket and one comment', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 17, changes: CHANGE_ARCHIVE })
     const [a, b] = await Promise.all([s.pullRequest('opened', 17), s.pullRequest('reopened', 17)])
     expect(a.exitCode).toBe(0)
@@ -148,7 +146,7 @@ describe('new PR → ticket → approval → green', () => {
   }, 120_000)
 
   test('plan errors: check failure with annotations at file:line, the comment lists them, no ticket', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({
       number: 12,
       changes: { 'db/routines/broken.sql': "DELIMITER $$\nCREATE PROCEDURE p1()\nBEGIN\n  SELECT 1;\nEND$$\nDELIMITER ;\nINSERT INTO orders VALUES (1);\n" }
@@ -166,7 +164,7 @@ describe('new PR → ticket → approval → green', () => {
   }, 120_000)
 
   test('no SQL changes: check success "no routine changes", no ticket, no comment', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 13, changes: { 'README.md': '# shop-db\n\nNow with docs.\n' } })
     const run = await s.pullRequest('opened', 13)
     expect(run.exitCode).toBe(0)
@@ -178,7 +176,7 @@ describe('new PR → ticket → approval → green', () => {
   }, 120_000)
 
   test('unexpected error (unknown database) → check failure with the message, job failed', async () => {
-    s = await scenario({ inputs: { database: 'no_such_schema' } })
+    s = await sc.start({ inputs: { database: 'no_such_schema' } })
     s.openPull({ number: 14, changes: CHANGE_ARCHIVE })
     const run = await s.pullRequest('opened', 14)
     expect(run.exitCode).not.toBe(0)
@@ -190,17 +188,17 @@ describe('new PR → ticket → approval → green', () => {
   }, 120_000)
 
   test('wait-minutes: the job polls DMS and finishes the check itself when the DBA approves meanwhile', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 15, changes: CHANGE_ARCHIVE })
     const running = s.pullRequest('opened', 15, { inputs: { 'wait-minutes': '1' } })
-    const sc = s
+    const cur = s
     let approved = false
     // Approve only once the run has published "awaiting approval" (it starts waiting right after); approving
     // earlier lets the run read "approved" straight away and never wait, which is not what this test is about.
     for (let i = 0; i < 400 && !approved; i++) {
-      const orders = await sc.orders()
-      if (orders[0]?.status === 'toaudit' && (sc.check(15)?.output.title ?? '').startsWith('Awaiting')) {
-        await sc.decide(orders[0].orderId, 'approve')
+      const orders = await cur.orders()
+      if (orders[0]?.status === 'toaudit' && (cur.check(15)?.output.title ?? '').startsWith('Awaiting')) {
+        await cur.decide(orders[0].orderId, 'approve')
         approved = true
       } else await new Promise(r => setTimeout(r, 100))
     }

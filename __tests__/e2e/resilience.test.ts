@@ -1,16 +1,14 @@
 // End to end under stress: DMS throttling and 5xx in the middle of a run, a 3,000-file PR, a huge plan.
 import { describe, expect, test } from '@jest/globals'
 import type { Scenario } from '../../src/testing/run-action.js'
-import { useScenarios, CHANGE_ARCHIVE, functionFile, log, procFile, scenario } from './helpers.js'
+import { scenarioPerTest, CHANGE_ARCHIVE, functionFile, log, procFile, scenario } from './helpers.js'
 
 let s: Scenario | undefined
-useScenarios(() => s, () => {
-  s = undefined
-})
+const sc = scenarioPerTest()
 
 describe('resilience', () => {
   test('DMS throttles, answers 5xx and drops the answer to the create mid-run: one ticket, correct final state', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 41, changes: CHANGE_ARCHIVE })
     await s.fault({ type: 'throttle', count: 2, actions: ['ListOrders'] })
     await s.fault({ type: '5xx', count: 1, actions: ['SearchDatabase'] })
@@ -33,7 +31,7 @@ describe('resilience', () => {
   }, 180_000)
 
   test('GitHub rate limits and 5xx mid-run are retried: one comment, one check', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 42, changes: CHANGE_ARCHIVE })
     s.github.injectFault({ kind: 'server-error', times: 1, match: 'POST /repos/{owner}/{repo}/check-runs' })
     s.github.injectFault({ kind: 'secondary-rate-limit', times: 1, match: 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', retryAfter: 1 })
@@ -45,7 +43,7 @@ describe('resilience', () => {
   }, 180_000)
 
   test('a PR with 3,000 changed files (API path, no checkout) is planned; one with more fails closed', async () => {
-    s = await scenario({ checkout: false })
+    s = await sc.start({ checkout: false })
     const many: Record<string, string> = { ...CHANGE_ARCHIVE }
     for (let i = 0; i < 2999; i++) many[`docs/page-${String(i).padStart(4, '0')}.md`] = `page ${i}\n`
     s.openPull({ number: 43, changes: many })
@@ -67,7 +65,7 @@ describe('resilience', () => {
   }, 300_000)
 
   test('a huge plan: the comment and the check output are truncated within GitHub limits', async () => {
-    s = await scenario()
+    s = await sc.start()
     const changes: Record<string, string> = {}
     for (let i = 0; i < 60; i++) {
       const lines = Array.from({ length: 60 }, (_, j) => `  UPDATE audit_log SET note = 'routine ${i} step ${j} — 日本語 ✓' WHERE id = ${j};`).join('\n')

@@ -4,23 +4,18 @@
 // The built dist/index.js runs as a runner runs it, against the DMS emulator and the fake GitHub API.
 // DPG_ACTION_ENTRY=<path to another index.js> runs the same attacks against another build (the closing note's
 // before/after table).
-import { afterEach, beforeAll, describe, expect, test } from '@jest/globals'
+import { afterEach, describe, expect, test } from '@jest/globals'
 import { DEFAULT_ACCESS_KEY, startEmulator, type RunningEmulator } from '../../src/emulator/index.js'
 import { createDmsClient } from '../../src/dms/client.js'
 import type { Scenario } from '../../src/testing/run-action.js'
-import { BASE_FILES, builtAction, CHANGE_ARCHIVE, log, procFile, scenario } from './helpers.js'
+import { BASE_FILES, CHANGE_ARCHIVE, log, procFile, scenarioPerTest } from './helpers.js'
 
 let s: Scenario | undefined
 let extra: RunningEmulator | undefined
-
-beforeAll(() => {
-  builtAction()
-}, 600_000)
+const sc = scenarioPerTest()
 
 afterEach(async () => {
-  await s?.close()
   await extra?.close()
-  s = undefined
   extra = undefined
 })
 
@@ -45,7 +40,7 @@ function isGreen(s: Scenario, shaOrPull: number | string): boolean {
 
 describe('1. title forgery', () => {
   test('a title carrying another plan\'s identity cannot make an approved benign ticket stand for malicious SQL', async () => {
-    s = await scenario()
+    s = await sc.start()
     // a throwaway PR teaches the attacker what the gate writes for the malicious plan
     s.openPull({ number: 41, changes: MALICIOUS, title: 'throwaway' })
     await s.pullRequest('opened', 41)
@@ -74,7 +69,7 @@ describe('1. title forgery', () => {
   }, 180_000)
 
   test('a second PR cannot borrow the first PR\'s approved ticket through the first PR\'s title', async () => {
-    s = await scenario()
+    s = await sc.start()
     // learn what the gate writes for this change, then put the identity PR #43 will look for into #42's title
     s.openPull({ number: 44, changes: BENIGN, title: 'throwaway' })
     await s.pullRequest('opened', 44)
@@ -95,7 +90,7 @@ describe('1. title forgery', () => {
 
 describe('2. approve, revert, merge', () => {
   test('a revert closes the approved ticket, and the merge executes nothing', async () => {
-    s = await scenario({ inputs: { 'execute-on-merge': 'true' } })
+    s = await sc.start({ inputs: { 'execute-on-merge': 'true' } })
     s.openPull({ number: 50, changes: BENIGN })
     await s.pullRequest('opened', 50)
     const [ticket] = await s.orders()
@@ -114,7 +109,7 @@ describe('2. approve, revert, merge', () => {
   }, 180_000)
 
   test('even when no run saw the revert, the merged commit\'s empty plan executes nothing and closes the ticket', async () => {
-    s = await scenario({ inputs: { 'execute-on-merge': 'true' } })
+    s = await sc.start({ inputs: { 'execute-on-merge': 'true' } })
     s.openPull({ number: 51, changes: BENIGN })
     await s.pullRequest('opened', 51)
     const [ticket] = await s.orders()
@@ -128,7 +123,7 @@ describe('2. approve, revert, merge', () => {
   }, 180_000)
 
   test('honest path: an approved PR merged with execute-on-merge runs exactly its ticket; a superseded one is not run', async () => {
-    s = await scenario({ inputs: { 'execute-on-merge': 'true' } })
+    s = await sc.start({ inputs: { 'execute-on-merge': 'true' } })
     s.openPull({ number: 52, changes: MALICIOUS })
     await s.pullRequest('opened', 52)
     const old = (await s.orders())[0]!
@@ -151,7 +146,7 @@ describe('2. approve, revert, merge', () => {
 
 describe('3. approval withdrawn', () => {
   test.each(['cancel', 'close'] as const)('a ticket %s in DMS after approval turns the green check red on the next refresh', async how => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 60, changes: BENIGN })
     await s.pullRequest('opened', 60)
     const [ticket] = await s.orders()
@@ -172,7 +167,7 @@ describe('3. approval withdrawn', () => {
   }, 180_000)
 
   test('honest path: a still-approved ticket costs the refresh one DMS call per ticket and no GitHub write', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 61, changes: BENIGN })
     await s.pullRequest('opened', 61)
     const [ticket] = await s.orders()
@@ -192,7 +187,7 @@ describe('3. approval withdrawn', () => {
 
 describe('4. merge queue and checks named like the gate\'s', () => {
   test('a fork PR with only a job named like the check gets no green merge group without a ticket', async () => {
-    s = await scenario()
+    s = await sc.start()
     const { headSha } = s.openPull({ number: 70, changes: MALICIOUS, user: 'outsider', fork: true })
     s.foreignCheck(headSha) // the PR's own workflow: a job called "DMS approval" that succeeds
     const mg = await s.mergeGroup(70)
@@ -204,7 +199,7 @@ describe('4. merge queue and checks named like the gate\'s', () => {
   }, 180_000)
 
   test('a job named like the check beside the gate\'s check turns the gate\'s check red, and the gate\'s stays the newest', async () => {
-    s = await scenario()
+    s = await sc.start()
     const { headSha } = s.openPull({ number: 71, changes: BENIGN })
     await s.pullRequest('opened', 71)
     const [ticket] = await s.orders()
@@ -221,7 +216,7 @@ describe('4. merge queue and checks named like the gate\'s', () => {
   }, 180_000)
 
   test('with a dedicated GitHub App token, a run of the workflow token with a copied marker is foreign too', async () => {
-    s = await scenario()
+    s = await sc.start()
     const APP_TOKEN = 'ghs_dmsGateAppToken'
     s.github.addToken(APP_TOKEN, { login: 'dms-gate[bot]', access: 'write', appId: 777, appSlug: 'dms-gate' })
     const { headSha } = s.openPull({ number: 72, changes: BENIGN })
@@ -242,7 +237,7 @@ describe('4. merge queue and checks named like the gate\'s', () => {
   }, 180_000)
 
   test('honest path: the merge group of an approved PR is green', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 73, changes: BENIGN })
     await s.pullRequest('opened', 73)
     const [ticket] = await s.orders()
@@ -253,7 +248,7 @@ describe('4. merge queue and checks named like the gate\'s', () => {
   }, 180_000)
 
   test('a merge group built on a main that changed the same routine is not covered by the PR\'s old approval', async () => {
-    s = await scenario()
+    s = await sc.start()
     s.openPull({ number: 74, changes: BENIGN })
     await s.pullRequest('opened', 74)
     const [ticket] = await s.orders()
@@ -269,7 +264,7 @@ describe('5. executable comments', () => {
   const DISARMED = procFile('archive_orders', "/*!99999 IF p_days < 30 THEN SIGNAL SQLSTATE '45000'; END IF; */\n  DELETE FROM orders WHERE created_at < NOW() - INTERVAL p_days DAY;")
 
   test('moving a guard into /*!99999 … */ is a change that needs a ticket', async () => {
-    s = await scenario({ baseFiles: { ...BASE_FILES, 'db/routines/archive_orders.sql': GUARDED } })
+    s = await sc.start({ baseFiles: { ...BASE_FILES, 'db/routines/archive_orders.sql': GUARDED } })
     s.openPull({ number: 80, changes: { 'db/routines/archive_orders.sql': DISARMED } })
     const run = await s.pullRequest('opened', 80)
     expect(run.exitCode).toBe(0)
@@ -280,7 +275,7 @@ describe('5. executable comments', () => {
   }, 180_000)
 
   test('honest path: a reformat of the same guard is still no change', async () => {
-    s = await scenario({ baseFiles: { ...BASE_FILES, 'db/routines/archive_orders.sql': GUARDED } })
+    s = await sc.start({ baseFiles: { ...BASE_FILES, 'db/routines/archive_orders.sql': GUARDED } })
     s.openPull({ number: 81, changes: { 'db/routines/archive_orders.sql': GUARDED.replace('IF p_days < 30 THEN', 'IF   p_days < 30\n    THEN') } })
     await s.pullRequest('opened', 81)
     expect(isGreen(s, 81)).toBe(true)
@@ -298,7 +293,7 @@ describe('6. the PR\'s own workflow', () => {
     ['config pointed at a missing file', { config: 'no/such/config.yml' }],
     ['a check-name no rule requires', { 'check-name': 'Something else' }]
   ])('on pull_request, a PR that edits the gate\'s workflow (%s) is blocked, whatever it sets', async (_what, inputs) => {
-    s = await scenario({ baseFiles: { ...BASE_FILES, [WORKFLOW]: workflow('          database: demo\n') } })
+    s = await sc.start({ baseFiles: { ...BASE_FILES, [WORKFLOW]: workflow('          database: demo\n') } })
     s.openPull({ number: 90, changes: { ...MALICIOUS, [WORKFLOW]: workflow(Object.entries(inputs).map(([k, v]) => `          ${k}: ${v}\n`).join('')) } })
     const run = await s.pullRequest('opened', 90, { inputs })
     expect(run.exitCode).toBe(0)
@@ -310,7 +305,7 @@ describe('6. the PR\'s own workflow', () => {
   }, 180_000)
 
   test('a merge group runs the merge group\'s copy of the workflow: an approved PR that also edits the gate\'s workflow is blocked there', async () => {
-    s = await scenario({ checkout: false, baseFiles: { ...BASE_FILES, [WORKFLOW]: workflow('          database: demo\n') } })
+    s = await sc.start({ checkout: false, baseFiles: { ...BASE_FILES, [WORKFLOW]: workflow('          database: demo\n') } })
     s.openPull({ number: 95, changes: { ...BENIGN, [WORKFLOW]: workflow('          include: nothing/**\n') } })
     await s.pullRequest('opened', 95, { trigger: 'pull_request_target' })
     const [ticket] = await s.orders()
@@ -324,7 +319,7 @@ describe('6. the PR\'s own workflow', () => {
   }, 180_000)
 
   test('…and an endpoint of the PR\'s own choosing is never contacted', async () => {
-    s = await scenario({ baseFiles: { ...BASE_FILES, [WORKFLOW]: workflow('          database: demo\n') } })
+    s = await sc.start({ baseFiles: { ...BASE_FILES, [WORKFLOW]: workflow('          database: demo\n') } })
     extra = await startEmulator({ precheckDelayMs: 0 })
     s.openPull({ number: 91, changes: { ...MALICIOUS, [WORKFLOW]: workflow(`          dms-endpoint: ${extra.url}\n`) } })
     const run = await s.pullRequest('opened', 91, { inputs: { 'dms-endpoint': extra.url } })
@@ -334,7 +329,7 @@ describe('6. the PR\'s own workflow', () => {
   }, 180_000)
 
   test('honest path: on pull_request_target the base workflow runs; the PR\'s workflow edit is just a file, read as data', async () => {
-    s = await scenario({ checkout: false, baseFiles: { ...BASE_FILES, [WORKFLOW]: workflow('          database: demo\n') } })
+    s = await sc.start({ checkout: false, baseFiles: { ...BASE_FILES, [WORKFLOW]: workflow('          database: demo\n') } })
     s.openPull({ number: 92, changes: { ...BENIGN, [WORKFLOW]: workflow('          include: nothing/**\n') } })
     const run = await s.pullRequest('opened', 92, { trigger: 'pull_request_target' })
     expect(run.exitCode).toBe(0)
@@ -343,7 +338,7 @@ describe('6. the PR\'s own workflow', () => {
   }, 180_000)
 
   test('honest path: on pull_request, a PR that edits another workflow is gated as usual', async () => {
-    s = await scenario({ baseFiles: { ...BASE_FILES, [WORKFLOW]: workflow('          database: demo\n'), '.github/workflows/lint.yml': 'on: push\n' } })
+    s = await sc.start({ baseFiles: { ...BASE_FILES, [WORKFLOW]: workflow('          database: demo\n'), '.github/workflows/lint.yml': 'on: push\n' } })
     s.openPull({ number: 93, changes: { ...BENIGN, '.github/workflows/lint.yml': 'on: [push, pull_request]\n' } })
     await s.pullRequest('opened', 93)
     expect(s.check(93)!.status).toBe('in_progress')
@@ -351,7 +346,7 @@ describe('6. the PR\'s own workflow', () => {
   }, 180_000)
 
   test('pull_request_target on a fork PR writes an awaiting-maintainer check and opens no ticket', async () => {
-    s = await scenario({ checkout: false })
+    s = await sc.start({ checkout: false })
     const { headSha } = s.openPull({ number: 94, changes: MALICIOUS, user: 'outsider', fork: true })
     const run = await s.pullRequest('opened', 94, { trigger: 'pull_request_target' })
     expect(run.exitCode).toBe(0)

@@ -2,11 +2,11 @@
 // a real MariaDB (over TCP: a private server started here; over a socket: this run's shared server), compared with
 // head, rolled back and compared with base. Success shows "Verified on MariaDB …" in the check, the comment and the
 // DMS ticket; a failure is a red check with the step, the server's error at file:line, and no ticket.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { sharedMariaDb } from '../helpers/mariadb-server.js'
 import { freePort, startTcpMariaDb, type TcpMariaDb } from '../helpers/tcp-mariadb.js'
 import type { Scenario } from '../../src/testing/run-action.js'
-import { builtAction, log, procFile, scenario } from './helpers.js'
+import { log, procFile, scenarioPerTest } from './helpers.js'
 
 const PASSWORD = 'Act-V3rify'
 const CONFIG = `targets:
@@ -26,20 +26,15 @@ const BASE = {
 
 let tcp: TcpMariaDb
 let s: Scenario | undefined
+const sc = scenarioPerTest()
 
 beforeAll(async () => {
-  builtAction()
   tcp = await startTcpMariaDb()
   tcp.sql(`CREATE USER gate@'%' IDENTIFIED BY '${PASSWORD}'; GRANT ALL ON \`dpg\\_verify\\_%\`.* TO gate@'%';`)
 }, 600_000)
 
 afterAll(async () => {
   await tcp?.stop()
-})
-
-afterEach(async () => {
-  await s?.close()
-  s = undefined
 })
 
 /** What a runner would show: everything but the ::add-mask:: commands that tell it what to mask. */
@@ -54,7 +49,7 @@ const transports: Array<[string, () => string]> = [
 
 describe.each(transports)('verify-database over %s', (_how, url) => {
   test('a good PR: verified, then a ticket that says so; the check and the comment say so too', async () => {
-    s = await scenario({ baseFiles: BASE, inputs: { database: '', 'verify-database': url() } })
+    s = await sc.start({ baseFiles: BASE, inputs: { database: '', 'verify-database': url() } })
     s.openPull({ number: 110, changes: { 'db/routines/archive_orders.sql': procFile('archive_orders', "DELETE FROM orders WHERE status = 'delivered' AND created_at < NOW() - INTERVAL p_days DAY;") } })
     const run = await s.pullRequest('opened', 110)
     expect(run.exitCode).toBe(0)
@@ -67,7 +62,7 @@ describe.each(transports)('verify-database over %s', (_how, url) => {
   }, 180_000)
 
   test('a routine our lexer accepts but the server rejects: red, no ticket, the error at its file and line', async () => {
-    s = await scenario({ baseFiles: BASE, inputs: { database: '', 'verify-database': url() } })
+    s = await sc.start({ baseFiles: BASE, inputs: { database: '', 'verify-database': url() } })
     s.openPull({ number: 111, changes: { 'db/routines/broken.sql': 'DELIMITER //\nCREATE PROCEDURE broken()\nBEGIN\n  SELEC 1;\nEND//\nDELIMITER ;\n' } })
     const run = await s.pullRequest('opened', 111)
     expect(run.exitCode).toBe(0)
@@ -81,7 +76,7 @@ describe.each(transports)('verify-database over %s', (_how, url) => {
   }, 180_000)
 
   test('a hand-written rollback that does not restore the base: red, naming the object that differs', async () => {
-    s = await scenario({ baseFiles: BASE, inputs: { database: '', 'verify-database': url() } })
+    s = await sc.start({ baseFiles: BASE, inputs: { database: '', 'verify-database': url() } })
     s.openPull({
       number: 112,
       changes: {
@@ -96,7 +91,7 @@ describe.each(transports)('verify-database over %s', (_how, url) => {
   }, 180_000)
 
   test('a schema file missing the table a trigger needs: red with a clear message', async () => {
-    s = await scenario({ baseFiles: BASE, inputs: { database: '', 'verify-database': url() } })
+    s = await sc.start({ baseFiles: BASE, inputs: { database: '', 'verify-database': url() } })
     s.openPull({ number: 113, changes: { 'db/routines/paid.sql': "CREATE TRIGGER paid AFTER INSERT ON payments FOR EACH ROW UPDATE orders SET status = 'paid' WHERE id = NEW.order_id;\n" } })
     const run = await s.pullRequest('opened', 113)
     expect(run.exitCode).toBe(0)
@@ -106,7 +101,7 @@ describe.each(transports)('verify-database over %s', (_how, url) => {
 })
 
 test('an unreachable database: red, nothing created, the password never printed', async () => {
-  s = await scenario({ baseFiles: BASE, inputs: { database: '', 'verify-database': `mysql://gate:${PASSWORD}@127.0.0.1:${await freePort()}` } })
+  s = await sc.start({ baseFiles: BASE, inputs: { database: '', 'verify-database': `mysql://gate:${PASSWORD}@127.0.0.1:${await freePort()}` } })
   s.openPull({ number: 114, changes: { 'db/routines/archive_orders.sql': procFile('archive_orders', 'DELETE FROM orders WHERE id = p_days;') } })
   const run = await s.pullRequest('opened', 114)
   expect(run.exitCode).toBe(0)
@@ -118,7 +113,7 @@ test('an unreachable database: red, nothing created, the password never printed'
 }, 180_000)
 
 test('a bad verify-database URL names the input and creates nothing', async () => {
-  s = await scenario({ baseFiles: BASE, inputs: { database: '', 'verify-database': `http://gate:${PASSWORD}@db:3306` } })
+  s = await sc.start({ baseFiles: BASE, inputs: { database: '', 'verify-database': `http://gate:${PASSWORD}@db:3306` } })
   s.openPull({ number: 115, changes: { 'db/routines/archive_orders.sql': procFile('archive_orders', 'DELETE FROM orders WHERE id = p_days;') } })
   const run = await s.pullRequest('opened', 115)
   expect(run.exitCode).toBe(1)

@@ -42,7 +42,8 @@ async function base(orderId: number): Promise<any> {
 }
 
 async function listed(orderId: number): Promise<any> {
-  const r = await dms('ListOrders', { SearchContent: `${orderId}`, PageSize: 100 })
+  // AS_ADMIN (the admin key): every committer's tickets.
+  const r = await dms('ListOrders', { SearchContent: `${orderId}`, PageSize: 100, OrderResultType: 'AS_ADMIN' })
   return r.Orders.Order.find((o: any) => o.OrderId === orderId)
 }
 
@@ -126,13 +127,14 @@ describe('AUTO ticket: new → precheck → toaudit → approved → processing 
 })
 
 describe('COMMITOR and LAST_AUDITOR tickets wait for ExecuteDataCorrect', () => {
-  test('COMMITOR: Approved (GetOrderBaseInfo) / approved (ListOrders) / waiting (detail), then the committer executes', async () => {
+  test('COMMITOR: Approved (GetOrderBaseInfo) / approved (ListOrders) / Approved (detail), then the committer executes', async () => {
     const { id } = await submitted('PR #8 committer runs it', { ExecMode: 'COMMITOR' }, DEV)
     expect(await dms('ExecuteDataCorrect', { OrderId: id }, DEV)).toMatchObject({ Success: false, ErrorCode: 'InvalidStatus' })
     await control(emu.url, 'POST', `/__emulator/orders/${id}/approve`)
     expect((await base(id)).StatusCode).toBe('Approved')
     expect((await listed(id)).StatusCode).toBe('approved')
-    expect((await dms('GetDataCorrectOrderDetail', { OrderId: id })).DataCorrectOrderDetail.Status).toBe('waiting')
+    // "waiting" is for an execution that was asked for (GetDataCorrectOrderDetail model), not for an approved ticket.
+    expect((await dms('GetDataCorrectOrderDetail', { OrderId: id })).DataCorrectOrderDetail.Status).toBe('Approved')
     clock += 60_000
     expect((await base(id)).StatusCode).toBe('Approved') // nothing runs by itself
 
@@ -290,7 +292,7 @@ describe('parameter validation (HTTP 200, Success:false, DMS error codes)', () =
     }
     expect(await dms('CloseOrder', { OrderId: 1001 })).toMatchObject({ Success: false, ErrorCode: 'MissingCloseReason' })
     expect(await dms('CloseOrder', { CloseReason: 'x' })).toMatchObject({ Success: false, ErrorCode: 'MissingOrderId' })
-    expect(await dms('ListOrders', { PageSize: 1000 })).toMatchObject({ Success: false, ErrorCode: 'InvalidParam' })
+    expect(await dms('ListOrders', { PageSize: 0 })).toMatchObject({ Success: false, ErrorCode: 'InvalidParam' })
     expect(await dms('ListOrders', { OrderStatus: 'DONE' })).toMatchObject({ Success: false, ErrorCode: 'InvalidParam' })
     expect(await dms('ListOrders', { StartTime: 'yesterday' })).toMatchObject({ Success: false, ErrorCode: 'InvalidParam' })
     expect(await dms('GetDatabase', { Host: 'h' })).toMatchObject({ Success: false, ErrorCode: 'MissingPort' })

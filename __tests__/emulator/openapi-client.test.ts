@@ -8,7 +8,7 @@ import { control } from './http.js'
 // A CommonJS module seen from ESM: the default import is module.exports, the client class is its `default`.
 const Client = OpenApi.default
 
-const KEY = { id: 'LTAI5tOpenApiTest', secret: 'openapi-test-secret' }
+const KEY = { id: 'LTAI5tOpenApiTest', secret: 'openapi-test-secret', role: 'admin' as const }
 const STS = { id: 'STS.NTempKey', secret: 'sts-secret', stsToken: 'CAIS-sts-token' }
 
 type Scheme = 'v3' | 'v1'

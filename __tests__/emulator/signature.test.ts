@@ -6,7 +6,7 @@ import {
 } from '../../src/emulator/signature.js'
 import { raw, signedCall } from './http.js'
 
-describe('published vectors (docs/dms-api.md §7)', () => {
+describe('published vectors (docs/dms-api.md, Signing)', () => {
   test('V3 ACS3-HMAC-SHA256: canonical request hash, string to sign and Authorization header, byte for byte', () => {
     const headers = {
       host: 'ecs.cn-shanghai.aliyuncs.com',

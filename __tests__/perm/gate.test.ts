@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { createDmsClient } from '../../src/dms/client.js'
 import type { RunningEmulator } from '../../src/emulator/index.js'
-import { collectPermOrders, describePermRequest, permGateMarkdown, readPermGate } from '../../src/perm/index.js'
+import { collectPermOrders, describePermRequest, describePermType, permGateMarkdown, readPermGate } from '../../src/perm/index.js'
 import { clientFor, control, createPermOrder, createProcOrder, emulator, SELECT_ON_ORDERS } from './helpers.js'
 
 let emu: RunningEmulator
@@ -27,18 +27,21 @@ describe('readPermGate', () => {
     expect(state!.request).toEqual({
       applyType: 'TAB',
       permType: 1,
+      permKinds: ['query'],
       seconds: 604800,
       resources: [
         {
           instance: SELECT_ON_ORDERS.resources[0]!.InstanceInfo,
           database: SELECT_ON_ORDERS.resources[0]!.DatabaseInfo,
           table: SELECT_ON_ORDERS.resources[0]!.TableInfo,
-          column: null
+          column: null,
+          row: null,
+          rowValue: null
         }
       ]
     })
     expect(describePermRequest(state!.request!)).toEqual([
-      'apply type TAB, permission type 1, duration 7 days',
+      'apply type TAB, permission type query (1), duration 7 days',
       '- instance rm-shop01 (rm-shop01.mysql.rds.aliyuncs.com:3306) / database shop@rm-shop01.mysql.rds.aliyuncs.com:3306 / table orders'
     ])
 
@@ -121,10 +124,44 @@ describe('permGateMarkdown', () => {
     expect(permGateMarkdown(gate).split('\n')).toEqual([
       '| Permission ticket | State | Requested | Named in |',
       '|---|---|---|---|',
-      `| ${orderId} | ⏳ pending: waiting for approval — waiting for dba_alice, dba_bob | apply type TAB, permission type 1, duration 7 days; instance rm-shop01 (rm-shop01.mysql.rds.aliyuncs.com:3306) / database shop@rm-shop01.mysql.rds.aliyuncs.com:3306 / table orders | PR description line 3 |`,
+      `| ${orderId} | ⏳ pending: waiting for approval — waiting for dba_alice, dba_bob | apply type TAB, permission type query (1), duration 7 days; instance rm-shop01 (rm-shop01.mysql.rds.aliyuncs.com:3306) / database shop@rm-shop01.mysql.rds.aliyuncs.com:3306 / table orders | PR description line 3 |`,
       expect.stringMatching(/^\| 31337 \| ⛔ refused: DMS refused GetOrderBaseInfo for ticket 31337 \(.*\); it may not exist, or belong to another tenant or account \| — \|  \|$/),
       ''
     ])
     expect(permGateMarkdown({ verdict: 'approved', orders: [] })).toBe('')
+  })
+})
+
+describe('PermType names and row-level resources (GetPermApplyOrderDetail model)', () => {
+  test('1 query, 2 export, 4 change, 8 logon and their sums by name; anything else raw', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 15].map(describePermType)).toEqual([
+      'query (1)', 'export (2)', 'query + export (3)', 'change (4)', 'query + change (5)', 'export + change (6)',
+      'query + export + change (7)', 'logon (8)', 'query + export + change + logon (15)'
+    ])
+    expect(describePermType(16)).toBe('16 (not a documented PermType)')
+    expect(describePermType(null)).toBe('unknown')
+  })
+
+  test('RowInfo and RowValueInfo come through the wire and are described', async () => {
+    const client = clientFor(emu)
+    const orderId = await createPermOrder(emu, {
+      applyType: 'TAB', permType: 7, seconds: 3600, comment: 'row-level access',
+      resources: [{
+        DatabaseInfo: { DbId: 1, SearchName: 'shop@rm-shop01:3306', Logic: false },
+        RowInfo: { DbId: 1, Logic: false, SchemaName: 'shop', TableName: 'orders', ColumnName: 'region', MatchMode: 'EXACT', RowGroupId: 7 },
+        RowValueInfo: { RowValue: 'eu-west' }
+      }]
+    })
+    const gate = await readPermGate(client, [orderId])
+    const request = gate.orders[0]!.request!
+    expect(request.permKinds).toEqual(['query', 'export', 'change'])
+    expect(request.resources[0]).toMatchObject({
+      row: { SchemaName: 'shop', TableName: 'orders', ColumnName: 'region', MatchMode: 'EXACT', RowGroupId: 7 },
+      rowValue: { RowValue: 'eu-west' }
+    })
+    expect(describePermRequest(request)).toEqual([
+      'apply type TAB, permission type query + export + change (7), duration 1 hour',
+      '- database shop@rm-shop01:3306 / rows of shop.orders by region (EXACT, row group 7) / row value eu-west'
+    ])
   })
 })

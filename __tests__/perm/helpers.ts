@@ -9,8 +9,11 @@ import { DEFAULT_ACCESS_KEY, startEmulator, type RunningEmulator } from '../../s
 
 export { DEFAULT_ACCESS_KEY }
 
+/** The key of dba_alice (61): templates need a DBA or admin; the default key is a plain user. */
+export const DBA_KEY = { id: 'LTAI5tDbaAliceKey01', secret: 'dba-alice-secret-01' }
+
 export async function emulator(options: Parameters<typeof startEmulator>[0] = {}): Promise<RunningEmulator> {
-  return startEmulator({ precheckDelayMs: 0, executeDelayMs: 0, ...options })
+  return startEmulator({ precheckDelayMs: 0, executeDelayMs: 0, users: [{ id: 61, nick: 'dba_alice', role: 'dba', keys: [DBA_KEY] }], ...options })
 }
 
 export function clientFor(emu: RunningEmulator, o: { id?: string; secret?: string; tid?: number } = {}): DmsClient {
@@ -91,7 +94,12 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
   })
 }
 
-/** Env for the CLI to reach the emulator with its default admin key. */
-export function adminEnv(): Record<string, string> {
+/** Env for the CLI to reach the emulator as dba_alice. */
+export function dbaEnv(): Record<string, string> {
+  return { ALIBABA_CLOUD_ACCESS_KEY_ID: DBA_KEY.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DBA_KEY.secret }
+}
+
+/** Env for the CLI to reach the emulator with its default key (a plain user). */
+export function userEnv(): Record<string, string> {
   return { ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_ACCESS_KEY.id, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_ACCESS_KEY.secret }
 }

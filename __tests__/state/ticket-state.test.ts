@@ -35,7 +35,7 @@ describe('ticket state (from DMS only)', () => {
   })
   test('new ticket: precheck running → awaiting-precheck; failed → precheck-failed with the step tips', () => {
     const detail = (status: OrderStatus, steps: DataCorrectOrderDetail['precheck']): DataCorrectOrderDetail => ({
-      status, statusCode: status, execMode: 'COMMITOR', execSql: '', rollbackSql: '', rollbackSqlType: 'TEXT', classify: '', sqlType: 'TEXT',
+      status, statusCode: status, execMode: 'COMMITOR', execSql: '', rollbackSql: '', rollbackSqlType: 'TEXT', rollbackAttachmentName: '', attachmentName: '', classify: '', sqlType: 'TEXT',
       estimateAffectRows: null, actualAffectRows: null, precheck: steps, databases: []
     })
     const running = precheckOf(detail('precheck', [{ step: 'SQL_PARSE', status: 'RUNNING', userTip: '' }]))

@@ -60,7 +60,7 @@ describe('ticket identity', () => {
 function detail(extra: Partial<DataCorrectOrderDetail> = {}): DataCorrectOrderDetail {
   return {
     status: 'toaudit', statusCode: 'toaudit', execMode: 'COMMITOR', execSql: 'DROP PROCEDURE IF EXISTS p;\nCREATE PROCEDURE p() SELECT 1;\n',
-    rollbackSql: 'DROP PROCEDURE IF EXISTS p;', rollbackSqlType: 'TEXT', classify: '', sqlType: '', estimateAffectRows: null,
+    rollbackSql: 'DROP PROCEDURE IF EXISTS p;', rollbackSqlType: 'TEXT', rollbackAttachmentName: '', attachmentName: '', classify: '', sqlType: '', estimateAffectRows: null,
     actualAffectRows: null, precheck: [],
     databases: [{ dbId: 1, schemaName: 'shop', host: 'h', port: 3306, envType: 'dev', dbType: 'mysql', searchName: 'shop@h:3306', logic: false }],
     ...extra

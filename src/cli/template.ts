@@ -12,7 +12,8 @@ create  creates one DMS authority (permission) template and prints its TemplateI
         first: 1–${TEMPLATE_NAME_MAX} characters of letters, digits, spaces and _ - . ( ) :, no leading or trailing
         space; the description at most ${TEMPLATE_DESCRIPTION_MAX} characters. Only DBAs and DMS admins may create templates.
 apply   creates the config's \`templates:\` that do not exist yet (default config ${DEFAULT_CONFIG_PATH}).
-        Idempotent: a name DMS reports as a duplicate is shown as "exists" and not created again.
+        Idempotent: each name is looked up first (ListAuthorityTemplate); one DMS already has is shown as
+        "exists" and not created again.
 exit status: 0 done (created or already there), 1 DMS refused or the config is invalid, 2 usage error
 
 ${CONNECTION_USAGE}`
@@ -27,7 +28,7 @@ function line(o: TemplateOutcome): string {
     case 'created':
       return `created  ${o.name}: TemplateId ${o.template.templateId}`
     case 'exists':
-      return `exists   ${o.name}: already in DMS, not created again`
+      return `exists   ${o.name}: already in DMS (TemplateId ${o.template.templateId}), not created again`
     case 'invalid':
       return `invalid  ${o.name}: ${o.reason}`
     case 'not-allowed':
@@ -41,7 +42,7 @@ function line(o: TemplateOutcome): string {
 
 function jsonOf(o: TemplateOutcome): Record<string, unknown> {
   if (o.kind === 'created') return { name: o.name, result: 'created', templateId: o.template.templateId, template: o.template }
-  if (o.kind === 'exists') return { name: o.name, result: 'exists' }
+  if (o.kind === 'exists') return { name: o.name, result: 'exists', templateId: o.template.templateId, template: o.template }
   return { name: o.name, result: o.kind, reason: o.reason }
 }
 
@@ -88,7 +89,7 @@ export async function run(argv: string[]): Promise<number> {
     else if (outcome.kind === 'created') process.stdout.write(`${outcome.template.templateId}\n`)
     if (outcome.kind !== 'created') {
       const reason = outcome.kind === 'exists'
-        ? `a template named '${outcome.name}' already exists in DMS (names are unique); pick another name, or use \`template apply\` to treat existing names as done`
+        ? `a template named '${outcome.name}' already exists in DMS (TemplateId ${outcome.template.templateId}); pick another name, or use \`template apply\` to treat existing names as done`
         : line(outcome)
       process.stderr.write(`dms-proc-gate template create: ${reason}\n`)
       return 1

@@ -169,7 +169,7 @@ function toConfig(raw: RawConfig, where: LineFinder, file: string): Config {
   const targets: ConfigTarget[] = (raw.targets ?? []).map((t, i) => {
     const database: DatabaseSpec =
       t['db-id'] !== undefined
-        ? { kind: 'db-id', dbId: t['db-id'] }
+        ? { kind: 'db-id', dbId: t['db-id'], ...(t.logic === true ? { logic: true } : {}) }
         : {
             kind: 'schema',
             schema: t.schema!,

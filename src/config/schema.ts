@@ -72,6 +72,8 @@ const target = z
     env: z.enum(ENV_TYPES).optional(),
     // per target only: each database has its own tables
     verify: z.strictObject({ schema: checked(z.string(), pathProblem) }).optional(),
+    // CreateProcCorrectOrder DbItemList[].Logic: a DbId names either a physical or a logical database.
+    logic: z.boolean().optional(),
     ...settings
   })
   .superRefine(
@@ -86,6 +88,8 @@ const target = z
         for (const key of ['host', 'port', 'env']) {
           if (has(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'only applies with schema (db-id already names one database)' })
         }
+      } else if (has('logic')) {
+        ctx.addIssue({ code: 'custom', path: ['logic'], message: 'only applies with db-id (SearchDatabase says whether a schema is logical)' })
       }
     },
     // Run even when a field is invalid, so every mistake in a target is reported at once.

@@ -10,7 +10,8 @@ export type EnvType = (typeof ENV_TYPES)[number]
 
 /** Which DMS database a target deploys to: a DbId, or a schema name resolved with SearchDatabase. */
 export type DatabaseSpec =
-  | { kind: 'db-id'; dbId: number }
+  /** `logic`: the DbId is a logical database (sent as DbItemList[].Logic; default false, a physical one). */
+  | { kind: 'db-id'; dbId: number; logic?: boolean }
   | { kind: 'schema'; schema: string; host?: string; port?: number; env?: EnvType }
 
 /**

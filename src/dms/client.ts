@@ -6,16 +6,18 @@ import { isAccessKeyCredentials, type AccessKeyCredentials, type CredentialProvi
 import { resolveEndpoint, type DmsEndpoint } from './endpoint.js'
 import { DmsError, fromFailureBody, fromThrown, isFailureBody } from './errors.js'
 import * as normalize from './normalize.js'
+import { pageAll } from './pager.js'
 import {
-  approvalDetailParams, closeOrderParams, createAuthorityTemplateParams, createProcCorrectOrderParams,
-  DEFAULT_BODY_THRESHOLD, executeDataCorrectParams, formatDmsTime, listOrdersParams, orderIdParams,
+  approvalDetailParams, closeOrderParams, createAuthorityTemplateParams, createProcCorrectOrderParams, createUploadFileJobParams,
+  DEFAULT_BODY_THRESHOLD, executeDataCorrectParams, listAuthorityTemplateParams, listOrdersParams, orderIdParams,
   requestTargetLength, searchDatabaseParams, wire, type DmsAction, type WireParams
 } from './params.js'
 import { realRetryDeps, resolvePolicy, withRetry, type RetryDeps, type RetryPolicy } from './retry.js'
+import { checkSqlSizes, DEFAULT_MAX_SQL_BYTES } from './sql-size.js'
 import type {
-  ApprovalDetail, AuthorityTemplate, CreateProcCorrectOrderInput, DataCorrectOrderDetail, DatabaseList,
-  ExecuteDataCorrectInput, ListOrdersInput, OrderBaseInfo, OrderList, OrderSummary, PermApplyOrderDetail,
-  SearchDatabaseInput, Tenant
+  ApprovalDetail, AuthorityTemplate, AuthorityTemplateList, CreateProcCorrectOrderInput, DataCorrectOrderDetail, DatabaseList,
+  ExecuteDataCorrectInput, ListAuthorityTemplateInput, ListOrdersInput, OrderBaseInfo, OrderList, OrderSummary, PermApplyOrderDetail,
+  SearchDatabaseInput, Tenant, UploadAttachmentInput, UploadFileJob
 } from './types.js'
 
 export const DMS_API_VERSION = '2018-11-01'
@@ -42,6 +44,8 @@ export interface DmsClientOptions {
   retryDeps?: Partial<RetryDeps>
   /** Request target (`/?query`) length above which params go in the form body. Default 6144. */
   bodyThresholdBytes?: number
+  /** Largest ExecSQL (and RollbackSQL text) a ticket may carry, in UTF-8 bytes. Default 1 MiB (docs/dms-api.md). */
+  maxSqlBytes?: number
   /** Debug lines: action, attempt, outcome, timing, sizes. Never parameter values or secrets. */
   logger?: (line: string) => void
   /** After a create *timed out*, wait this long before looking the ticket up, so a DMS still working on
@@ -58,6 +62,18 @@ export interface CreateOnceResult {
   attempts: number
 }
 
+export interface ListOrdersAllOptions {
+  /** Fail (DmsError TooManyResults) after this many pages without reaching TotalCount. Default 20. */
+  maxPages?: number
+}
+
+export interface UploadAttachmentOptions {
+  /** Give up waiting for DMS to fetch the file after this long. Default 120 s. */
+  timeoutMs?: number
+  /** First poll interval (doubles up to 5 s). Default 500 ms. */
+  pollMs?: number
+}
+
 export interface DmsClient {
   readonly endpoint: DmsEndpoint
   createProcCorrectOrder(input: CreateProcCorrectOrderInput): Promise<number>
@@ -71,11 +87,19 @@ export interface DmsClient {
   getApprovalDetail(workflowInstanceId: number): Promise<ApprovalDetail>
   getDataCorrectOrderDetail(orderId: number): Promise<DataCorrectOrderDetail>
   listOrders(input?: ListOrdersInput): Promise<OrderList>
+  /** Every ticket matching `input` (pageNumber ignored; pageSize default 100), paging until TotalCount. */
+  listOrdersAll(input?: ListOrdersInput, options?: ListOrdersAllOptions): Promise<OrderList>
   closeOrder(orderId: number, reason: string): Promise<void>
   executeDataCorrect(input: ExecuteDataCorrectInput): Promise<void>
   searchDatabase(input: SearchDatabaseInput): Promise<DatabaseList>
   getPermApplyOrderDetail(orderId: number): Promise<PermApplyOrderDetail>
   createAuthorityTemplate(input: { name: string; description?: string }): Promise<AuthorityTemplate>
+  listAuthorityTemplates(input?: ListAuthorityTemplateInput): Promise<AuthorityTemplateList>
+  /** Every template whose name contains `searchKey` (DMS's keyword match), paging until TotalCount. */
+  findAuthorityTemplates(searchKey: string): Promise<AuthorityTemplate[]>
+  /** CreateUploadFileJob, then GetUserUploadFileJob until DMS has fetched the file: its AttachmentKey. */
+  uploadAttachment(input: UploadAttachmentInput, options?: UploadAttachmentOptions): Promise<string>
+  getUserUploadFileJob(jobKey: string): Promise<UploadFileJob>
   getUserActiveTenant(): Promise<Tenant>
   /** Raw call (already Success-checked), for actions without a typed method. */
   call(action: string, params: WireParams, opts?: { retry?: 'all' | 'not-sent' | 'none' }): Promise<Record<string, unknown>>
@@ -114,6 +138,7 @@ export function createDmsClient(options: DmsClientOptions): DmsClient {
   const readTimeout = positiveMs(options.readTimeoutMs ?? 15_000, 'readTimeoutMs')
   const connectTimeout = Math.min(positiveMs(options.connectTimeoutMs ?? 15_000, 'connectTimeoutMs'), readTimeout)
   const threshold = options.bodyThresholdBytes ?? DEFAULT_BODY_THRESHOLD
+  const maxSqlBytes = options.maxSqlBytes ?? DEFAULT_MAX_SQL_BYTES
   const createSettleMs = options.createSettleMs ?? readTimeout
 
   const creds = options.credentials
@@ -149,7 +174,7 @@ export function createDmsClient(options: DmsClientOptions): DmsClient {
     try {
       res = await api.callApi(p, request, runtime)
     } catch (e) {
-      const err = fromThrown(action, e, secrets)
+      const err = fromThrown(action, e, secrets, `${endpoint.protocol}://${endpoint.host}`)
       log(`dms ${action} #${attempt} ${inBody ? 'body' : 'query'} ${target}B → ${err.code}${err.httpStatus ? ` HTTP ${err.httpStatus}` : ''} (${Date.now() - started} ms)`)
       throw err
     }
@@ -186,7 +211,51 @@ export function createDmsClient(options: DmsClientOptions): DmsClient {
     }
   }
 
+  async function listOrdersAll(input: ListOrdersInput = {}, o: ListOrdersAllOptions = {}): Promise<OrderList> {
+    const pageSize = input.pageSize ?? 100
+    const all = await pageAll(async (pageNumber) => {
+      const res = parse('ListOrders', await act('ListOrders', listOrdersParams({ ...input, pageNumber, pageSize }, tid)), normalize.orderList)
+      return { totalCount: res.totalCount, items: res.orders }
+    }, (x) => x.orderId, { maxPages: o.maxPages ?? 20, action: 'ListOrders' })
+    return { totalCount: all.totalCount, orders: all.items }
+  }
+
+  async function findAuthorityTemplates(searchKey: string): Promise<AuthorityTemplate[]> {
+    // ListAuthorityTemplate's PageSize is documented as 5, 10 or 20 (SDK model ListAuthorityTemplateRequest).
+    const all = await pageAll(async (pageNumber) => {
+      const res = parse('ListAuthorityTemplate', await act('ListAuthorityTemplate', listAuthorityTemplateParams({ searchKey, pageNumber, pageSize: 20 }, tid)), normalize.authorityTemplateList)
+      return { totalCount: res.totalCount, items: res.templates }
+    }, (t) => t.templateId, { maxPages: 50, action: 'ListAuthorityTemplate' })
+    return all.items
+  }
+
+  async function getUserUploadFileJob(jobKey: string): Promise<UploadFileJob> {
+    const body = await act('GetUserUploadFileJob', wire({ JobKey: jobKey, Tid: tid }))
+    return parse('GetUserUploadFileJob', body, normalize.uploadFileJob)
+  }
+
+  async function uploadAttachment(input: UploadAttachmentInput, o: UploadAttachmentOptions = {}): Promise<string> {
+    const body = await act('CreateUploadFileJob', createUploadFileJobParams(input, tid))
+    const jobKey = typeof body.JobKey === 'string' ? body.JobKey : ''
+    if (!jobKey) throw new DmsError({ code: 'InvalidResponse', message: 'CreateUploadFileJob returned no JobKey', action: 'CreateUploadFileJob', kind: 'invalid_response' })
+    const deadline = deps.now() + (o.timeoutMs ?? 120_000)
+    let delay = o.pollMs ?? 500
+    for (;;) {
+      const job = await getUserUploadFileJob(jobKey)
+      if (job.status === 'SUCCESS' && job.attachmentKey) return job.attachmentKey
+      if (job.status === 'FAIL') {
+        throw new DmsError({ code: 'UploadFailed', message: `DMS could not fetch ${input.fileName} from the upload URL: ${job.statusDesc || 'no reason given'}`, action: 'GetUserUploadFileJob', kind: 'business' })
+      }
+      if (deps.now() + delay > deadline) {
+        throw new DmsError({ code: 'UploadTimeout', message: `DMS had not fetched ${input.fileName} after ${Math.round((o.timeoutMs ?? 120_000) / 1000)} s (job ${jobKey}, status ${job.status})`, action: 'GetUserUploadFileJob', kind: 'timeout' })
+      }
+      await deps.sleep(delay)
+      delay = Math.min(delay * 2, 5000)
+    }
+  }
+
   async function createProcCorrectOrder(input: CreateProcCorrectOrderInput): Promise<number> {
+    checkSqlSizes(input, maxSqlBytes)
     // Resent only when DMS certainly did not act on it (throttled, connection refused).
     const body = await call('CreateProcCorrectOrder', createProcCorrectOrderParams(input, tid), { retry: 'not-sent' })
     const ids = normalize.createOrderResult(body)
@@ -200,6 +269,7 @@ export function createDmsClient(options: DmsClientOptions): DmsClient {
     createProcCorrectOrder,
     async createProcOrderOnce(input, lookup) {
       const params = createProcCorrectOrderParams(input, tid)
+      checkSqlSizes(input, maxSqlBytes)
       let attempts = 0
       // Every retryable failure may have created the ticket (timeout after DMS committed, reset, 5xx from
       // a proxy): before resending, look it up by fingerprint and return it if it exists.
@@ -237,6 +307,13 @@ export function createDmsClient(options: DmsClientOptions): DmsClient {
     },
     async listOrders(input = {}) {
       return parse('ListOrders', await act('ListOrders', listOrdersParams(input, tid)), normalize.orderList)
+    },
+    listOrdersAll,
+    findAuthorityTemplates,
+    uploadAttachment,
+    getUserUploadFileJob,
+    async listAuthorityTemplates(input = {}) {
+      return parse('ListAuthorityTemplate', await act('ListAuthorityTemplate', listAuthorityTemplateParams(input, tid)), normalize.authorityTemplateList)
     },
     async closeOrder(orderId, reason) {
       await act('CloseOrder', closeOrderParams(orderId, reason, tid))

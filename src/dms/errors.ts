@@ -1,5 +1,5 @@
 // One error type for everything a DMS call can fail with. openapi-client reports failures in several
-// shapes (docs/dms-api.md §4, §6): HTTP 200 with Success:false, a thrown ResponseError whose `code` is the
+// shapes (docs/dms-api.md, Errors): HTTP 200 with Success:false, a thrown ResponseError whose `code` is the
 // literal string "undefined" when the body uses ErrorCode/ErrorMessage, a bare SyntaxError for non-JSON
 // (HTML 502) bodies, httpx RequestTimeoutError, and raw socket errors. Messages never carry secrets:
 // transport messages embed the request URL (whose query holds AccessKeyId/SecurityToken/Signature under
@@ -100,10 +100,41 @@ export function fromFailureBody(action: string, body: unknown, httpStatus: numbe
   })
 }
 
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EAI_AGAIN'])
+const TLS_TRUST_CODES = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN',
+  'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY'])
 
-/** Anything openapi-client/httpx threw → DmsError. */
-export function fromThrown(action: string, e: unknown, secrets: readonly string[] = []): DmsError {
+const ENDPOINT_SETTING = 'the DMS endpoint (CLI --endpoint, Action input dms-endpoint)'
+
+/**
+ * A transport failure in one line — what is wrong and what to do — instead of the raw socket/OpenSSL text
+ * (which also glues the request line to it: `…127.0.0.1:1POST http://…`). `where` is `protocol://host`.
+ */
+function transportError(action: string, code: string, rawMessage: string, where: string, secrets: readonly string[]): DmsError | null {
+  const ep = where || 'the DMS endpoint'
+  const make = (c: string, kind: DmsErrorKind, message: string) => new DmsError({ code: c, message, action, kind })
+  if (code === 'ECONNREFUSED') return make(code, 'network', `cannot connect to ${ep}: connection refused — check ${ENDPOINT_SETTING} and that the service is running`)
+  if (code === 'ENOTFOUND') return make(code, 'business', `cannot resolve the host of ${ep} — check ${ENDPOINT_SETTING} or the region (CLI --region, Action input region)`)
+  if (code === 'EAI_AGAIN') return make(code, 'network', `the DNS lookup for ${ep} failed for now — retrying; if it persists, check the network of this machine`)
+  if (/wrong version number/i.test(rawMessage) || code === 'ERR_SSL_WRONG_VERSION_NUMBER') {
+    const host = where.replace(/^https?:\/\//, '')
+    return make('EndpointNotHttps', 'business', `${ep} answered in plain HTTP, not HTTPS — an endpoint without a scheme means https://; for a plain-HTTP endpoint (the emulator) write http://${host}`)
+  }
+  if (TLS_TRUST_CODES.has(code)) return make(code, 'business', `the TLS certificate of ${ep} is not trusted (${code}) — check that ${ENDPOINT_SETTING} names the real DMS host`)
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED' || /socket hang up/i.test(rawMessage)) {
+    return make(code || 'ECONNRESET', 'network', `${ep} closed the connection without answering — retried; if it persists, check proxies between this machine and DMS`)
+  }
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return make(code, 'network', `cannot reach ${ep} (${code}) — check the network route to it and ${ENDPOINT_SETTING}`)
+  if (code === 'ETIMEDOUT') return make(code, 'timeout', `connecting to ${ep} timed out — check ${ENDPOINT_SETTING} and the network (${sanitize(rawMessage, secrets)})`)
+  return null
+}
+
+/** @alicloud/credentials' "no provider in the chain had credentials", and openapi-client's InvalidCredentials. */
+function isMissingCredentials(name: string, code: string, message: string): boolean {
+  return /unable to get credentials|InvalidCredentials/i.test(`${name} ${code} ${message}`) || (/credential/i.test(message) && !/signature/i.test(message))
+}
+
+/** Anything openapi-client/httpx threw → DmsError. `where` (`protocol://host`) names the endpoint in messages. */
+export function fromThrown(action: string, e: unknown, secrets: readonly string[] = [], where = ''): DmsError {
   if (e instanceof DmsError) return e
   const err = (typeof e === 'object' && e !== null ? e : { message: String(e) }) as Record<string, unknown>
   const name = text(err.name)
@@ -129,17 +160,22 @@ export function fromThrown(action: string, e: unknown, secrets: readonly string[
   const sysCode = text(err.code)
   if (name === 'RequestTimeoutError' || /RequestTimeout/.test(name) || /^(Read|Connect)Timeout/.test(rawMessage)) {
     // httpx reports the socket inactivity timeout as "ConnectTimeout" even when connected: say both.
-    return new DmsError({ code: 'RequestTimeout', message: `no answer in time (connect or read timeout): ${sanitize(rawMessage, secrets)}`, action, kind: 'timeout' })
+    return new DmsError({ code: 'RequestTimeout', message: `${where || 'DMS'} sent no answer in time (connect or read timeout): ${sanitize(rawMessage.replace(/(POST|GET) https?:\/\/\S*( failed\.)?$/, ''), secrets).trim()}`, action, kind: 'timeout' })
   }
-  if (NETWORK_CODES.has(sysCode) || /socket hang up/i.test(rawMessage)) {
-    return new DmsError({ code: sysCode || 'ECONNRESET', message: sanitize(rawMessage, secrets), action, kind: sysCode === 'ETIMEDOUT' ? 'timeout' : 'network' })
-  }
+  const transport = transportError(action, sysCode, rawMessage, where, secrets)
+  if (transport) return transport
   if (name === 'SyntaxError') {
     // openapi-client parses error bodies as JSON without looking at the status: an HTML gateway page
     // (502/503/504) surfaces as a SyntaxError with no status. Treat as a transient gateway failure.
     return new DmsError({ code: 'InvalidResponse', message: `response body is not JSON (${sanitize(rawMessage, secrets)})`, action, kind: 'invalid_response' })
   }
-  // The credentials chain (@alicloud/credentials) and openapi-client's InvalidCredentials land here.
-  const code = sysCode && sysCode !== 'undefined' ? sysCode : /credential/i.test(rawMessage) ? 'InvalidCredentials' : name || 'UnknownError'
+  if (isMissingCredentials(name, sysCode, rawMessage)) {
+    return new DmsError({
+      code: 'InvalidCredentials', action, kind: 'business',
+      message: 'no Alibaba Cloud credentials found — set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET ' +
+        '(Action: inputs access-key-id/access-key-secret, or role-arn + oidc-provider-arn), or configure a credentials profile or an instance RAM role'
+    })
+  }
+  const code = sysCode && sysCode !== 'undefined' ? sysCode : name || 'UnknownError'
   return new DmsError({ code, message: sanitize(rawMessage || String(e), secrets), action, kind: 'business' })
 }

@@ -1,10 +1,10 @@
 // Pure mapping from raw DMS response bodies to our types (types.ts). Tolerant by design: DMS and its docs
 // disagree on array wrapping (`WorkflowNodes.WorkflowNode[]` vs plain arrays), ID types (string vs number)
-// and status spelling/case (docs/dms-api.md §3), and fields may be null or missing.
+// and status spelling/case (docs/dms-api.md, Response shapes), and fields may be null or missing.
 import type {
   ApprovalDetail, ApprovalHandler, ApprovalNode, AuthorityTemplate, DataCorrectOrderDetail, DatabaseList,
-  DatabaseRef, ExecMode, OrderBaseInfo, OrderList, OrderStatus, OrderSummary, PermApplyOrderDetail,
-  PermApplyType, PermResource, PrecheckStep, PrecheckStepStatus, Tenant, TenantStatus, WorkflowStatus
+  AuthorityTemplateList, DatabaseRef, ExecMode, OrderBaseInfo, OrderList, OrderStatus, OrderSummary, PermApplyOrderDetail,
+  PermApplyType, PermKind, PermResource, PrecheckStep, PrecheckStepStatus, Tenant, TenantStatus, UploadFileJob, WorkflowStatus
 } from './types.js'
 
 type Raw = Record<string, unknown>
@@ -234,6 +234,8 @@ export function dataCorrectOrderDetail(body: unknown): DataCorrectOrderDetail {
     execSql: str(field(od, 'ExeSQL')),
     rollbackSql: str(field(od, 'RbSQL')),
     rollbackSqlType: str(field(od, 'RbSQLType')),
+    rollbackAttachmentName: str(field(od, 'RbAttachmentName')),
+    attachmentName: str(field(od, 'AttachmentName')),
     classify: str(field(od, 'Classify')),
     sqlType: str(field(od, 'SqlType')),
     estimateAffectRows: num(field(od, 'EstimateAffectRows')),
@@ -255,30 +257,70 @@ function permApplyType(raw: unknown): PermApplyType {
   return s === 'DB' || s === 'TAB' || s === 'COL' || s === 'INSTANT' ? s : 'UNKNOWN'
 }
 
+const PERM_BITS: ReadonlyArray<[number, PermKind]> = [[1, 'query'], [2, 'export'], [4, 'change'], [8, 'logon']]
+
+/** PermType by name: the model documents 1 query, 2 export, 4 change, 8 logon, and sums (3 = query + export, …).
+ *  [] for anything that is not such a sum. */
+export function permKinds(permType: number | null): PermKind[] {
+  if (permType === null || !Number.isInteger(permType) || permType <= 0 || permType > 15) return []
+  return PERM_BITS.filter(([bit]) => (permType & bit) !== 0).map(([, kind]) => kind)
+}
+
 export function permApplyOrderDetail(body: unknown): PermApplyOrderDetail {
   const d = field(body, 'PermApplyOrderDetail') ?? {}
+  const permType = num(field(d, 'PermType'))
   return {
     applyType: permApplyType(field(d, 'ApplyType')),
-    permType: num(field(d, 'PermType')),
+    permType,
+    permKinds: permKinds(permType),
     seconds: num(field(d, 'Seconds')),
     resources: list(field(d, 'Resources'), 'Resource').map((r): PermResource => ({
       instance: record(field(r, 'InstanceInfo')),
       database: record(field(r, 'DatabaseInfo')),
       table: record(field(r, 'TableInfo')),
-      column: record(field(r, 'ColumnInfo'))
+      column: record(field(r, 'ColumnInfo')),
+      row: record(field(r, 'RowInfo')),
+      rowValue: record(field(r, 'RowValueInfo'))
     }))
   }
 }
 
 export function authorityTemplate(body: unknown): AuthorityTemplate {
-  const v = field(body, 'AuthorityTemplateView') ?? {}
+  return templateView(field(body, 'AuthorityTemplateView') ?? {}, id(field(body, 'Tid')))
+}
+
+/** ListAuthorityTemplate: `AuthorityTemplateViewList.AuthorityTemplateView[]` (SDK model), TotalCount, Tid. */
+export function authorityTemplateList(body: unknown): AuthorityTemplateList {
+  const tid = id(field(body, 'Tid'))
+  const templates = list(field(body, 'AuthorityTemplateViewList'), 'AuthorityTemplateView').map((v) => templateView(v, tid))
+  return { totalCount: num(field(body, 'TotalCount')) ?? templates.length, templates }
+}
+
+function templateView(v: unknown, tid: number | null): AuthorityTemplate {
   return {
     templateId: requireId(field(v, 'TemplateId'), 'AuthorityTemplateView.TemplateId'),
     name: str(field(v, 'Name')),
     description: str(field(v, 'Description')),
     creatorId: id(field(v, 'CreatorId')),
     createTime: str(field(v, 'CreateTime')),
-    tid: id(field(body, 'Tid'))
+    tid
+  }
+}
+
+const JOB_STATUSES: readonly UploadFileJob['status'][] = ['INIT', 'PENDING', 'BE_SCHEDULED', 'RUNNING', 'SUCCESS', 'FAIL']
+
+/** GetUserUploadFileJob.UploadFileJobDetail. */
+export function uploadFileJob(body: unknown): UploadFileJob {
+  const j = field(body, 'UploadFileJobDetail') ?? {}
+  const status = str(field(j, 'JobStatus')).toUpperCase() as UploadFileJob['status']
+  return {
+    jobKey: str(field(j, 'JobKey')),
+    status: JOB_STATUSES.includes(status) ? status : 'UNKNOWN',
+    statusDesc: str(field(j, 'JobStatusDesc')),
+    attachmentKey: str(field(j, 'AttachmentKey')),
+    fileName: str(field(j, 'FileName')),
+    fileSize: num(field(j, 'FileSize')),
+    fileSource: str(field(j, 'FileSource'))
   }
 }
 

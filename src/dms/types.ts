@@ -1,5 +1,5 @@
 // Our normalized view of DMS (dms-enterprise 2018-11-01) responses. Raw bodies differ per action in
-// array wrapping, ID types and status vocabulary (docs/dms-api.md §2–3); normalize.ts maps them here.
+// array wrapping, ID types and status vocabulary (docs/dms-api.md, Response shapes); normalize.ts maps them here.
 
 /** One status union for every DMS vocabulary (GetOrderBaseInfo.StatusCode, ListOrders.StatusCode,
  *  GetDataCorrectOrderDetail.Status), compared case-insensitively. Anything unrecognised is `unknown`. */
@@ -102,31 +102,66 @@ export interface DataCorrectOrderDetail {
   status: OrderStatus
   statusCode: string
   execMode: ExecMode | null
+  /** OrderDetail.ExeSQL: the SQL DMS will run. */
   execSql: string
+  /** OrderDetail.RbSQL: the rollback SQL when it was given as text ('' for an attachment). */
   rollbackSql: string
+  /** OrderDetail.RbSQLType: TEXT or ATTACHMENT. */
   rollbackSqlType: string
+  /** OrderDetail.RbAttachmentName: the rollback attachment (its AttachmentKey) when RbSQLType is ATTACHMENT. */
+  rollbackAttachmentName: string
+  /** OrderDetail.AttachmentName: the ticket's supplementary attachment, if any. */
+  attachmentName: string
   classify: string
   sqlType: string
   estimateAffectRows: number | null
   actualAffectRows: number | null
   precheck: PrecheckStep[]
+  /** DatabaseList.Database[]: each with its DbId and Logic flag. */
   databases: DatabaseRef[]
 }
 
 export type PermApplyType = 'DB' | 'TAB' | 'COL' | 'INSTANT' | 'UNKNOWN'
 
+/** One GetPermApplyOrderDetail resource (SDK model GetPermApplyOrderDetailResponseBodyPermApplyOrderDetailResources). */
 export interface PermResource {
   instance: Record<string, unknown> | null
   database: Record<string, unknown> | null
   table: Record<string, unknown> | null
   column: Record<string, unknown> | null
+  /** RowInfo: row-level permission (DbId, Logic, SchemaName, TableName, ColumnName, MatchMode, RowGroupId). */
+  row: Record<string, unknown> | null
+  /** RowValueInfo: the row value the permission covers (RowValue). */
+  rowValue: Record<string, unknown> | null
 }
+
+/** PermType bits (GetPermApplyOrderDetail model: 1 query, 2 export, 4 change, 8 logon; sums combine them). */
+export type PermKind = 'query' | 'export' | 'change' | 'logon'
 
 export interface PermApplyOrderDetail {
   applyType: PermApplyType
   permType: number | null
+  /** permType by name, e.g. ['query', 'export'] for 3; [] when unknown. */
+  permKinds: PermKind[]
   seconds: number | null
   resources: PermResource[]
+}
+
+export interface AuthorityTemplateList {
+  totalCount: number
+  templates: AuthorityTemplate[]
+}
+
+/** GetUserUploadFileJob.UploadFileJobDetail. */
+export interface UploadFileJob {
+  jobKey: string
+  status: 'INIT' | 'PENDING' | 'BE_SCHEDULED' | 'RUNNING' | 'SUCCESS' | 'FAIL' | 'UNKNOWN'
+  statusDesc: string
+  /** Use as RollbackAttachmentName / AttachmentKey once the job succeeded. */
+  attachmentKey: string
+  fileName: string
+  fileSize: number | null
+  fileSource: string
 }
 
 export interface AuthorityTemplate {
@@ -180,6 +215,9 @@ export interface CreateProcCorrectOrderInput {
   classify?: string
   relatedUserIds?: Array<number | string>
   attachmentKey?: string
+  /** Send the rollback as an uploaded attachment (RollbackSqlType ATTACHMENT, RollbackAttachmentName = this
+   *  AttachmentKey from uploadAttachment) instead of RollbackSQL text. */
+  rollbackAttachmentKey?: string
 }
 
 export interface ListOrdersInput {
@@ -188,9 +226,9 @@ export interface ListOrdersInput {
   orderStatus?: 'ALL' | 'FINISHED' | 'RUNNING'
   orderResultType?: 'AS_ADMIN' | 'AS_COMMITTER' | 'AS_HANDLER' | 'AS_OWNER' | 'AS_Related'
   searchDateType?: 'CREATE_TIME' | 'MODIFY_TIME'
-  /** `YYYY-MM-DD HH:mm:ss` as DMS expects; see formatDmsTime. */
-  startTime?: string
-  endTime?: string
+  /** A Date (sent as UTC+8 wall-clock time, see formatDmsTime) or the `YYYY-MM-DD HH:mm:ss` string itself. */
+  startTime?: string | Date
+  endTime?: string | Date
   pageNumber?: number
   pageSize?: number
 }
@@ -203,6 +241,22 @@ export interface SearchDatabaseInput {
   searchRange?: 'HAS_PERMSSION' | 'OWNER' | 'MY_FOCUS' | 'UNKNOWN'
   pageNumber?: number
   pageSize?: number
+}
+
+export interface ListAuthorityTemplateInput {
+  searchKey?: string
+  pageNumber?: number
+  /** The SDK model documents 5, 10 or 20. */
+  pageSize?: 5 | 10 | 20
+}
+
+export interface UploadAttachmentInput {
+  /** Must end in .sql or .txt (CreateUploadFileJob doc). */
+  fileName: string
+  /** An http(s) URL DMS downloads the file from (e.g. a shared OSS object URL). */
+  uploadUrl: string
+  /** Default 'datacorrect' (a data change ticket's file). */
+  fileSource?: 'datacorrect' | 'order_info_attachment' | 'big-file' | 'sqlreview'
 }
 
 export interface ExecuteDataCorrectInput {

@@ -1,17 +1,21 @@
 // DMS actions: validate the request parameters, apply the ticket transitions, and answer the documented
-// response shapes (docs/dms-api.md §2–3: wrapped arrays, mixed-case statuses, DatabaseId as a string).
+// response shapes (docs/dms-api.md, Response shapes: wrapped arrays, mixed-case statuses, DatabaseId as a string).
 // Pure over the state: the server passes the state, the caller's key and the time.
 import { BusinessError, business } from './errors.js'
-import type { PrecheckOutcome } from './precheck.js'
-import type { AccessKey, EmulatorConfig, EmulatorData, ExecMode, Order, OrderStatus } from './state.js'
+import { randomBytes } from 'node:crypto'
+import { effectiveScope, executor, inScope, ORDER_RESULT_TYPES } from './scopes.js'
+import type { Caller, EmulatorConfig, EmulatorData, ExecMode, Order, OrderStatus, UploadJob } from './state.js'
 import * as tickets from './tickets.js'
 
 export interface ActionContext {
   data: EmulatorData
   config: EmulatorConfig
-  caller: AccessKey
+  caller: Caller
   now: number
-  precheck: (execSql: string) => PrecheckOutcome
+  /** Starts the ticket's precheck (it sets order.proc.precheckOutcome now or later). */
+  precheck: (order: Order) => void
+  /** Starts fetching an upload job's URL (it moves the job to SUCCESS or FAIL later). */
+  download: (job: UploadJob) => void
   /** Marks the state as changed (persisted after the request). */
   changed: () => void
 }
@@ -46,7 +50,9 @@ function detailStatus(o: Order): string {
   if (o.status === 'new' && o.proc) {
     return o.proc.precheck === 'running' ? 'precheck' : o.proc.precheck === 'failed' ? 'precheckFailed' : 'precheck_success'
   }
-  if (o.status === 'approved') return o.proc?.execMode === 'AUTO' ? 'Approved' : 'waiting'
+  // GetDataCorrectOrderDetail model: Approved = "the ticket is approved"; waiting = "the task is submitted and
+  // waits to be scheduled", i.e. after an execution was asked for, which the emulator starts at once.
+  if (o.status === 'approved') return 'Approved'
   if (o.status === 'success') return 'Success'
   return o.status
 }
@@ -129,7 +135,10 @@ const createProcCorrectOrder: Handler = (ctx, p) => {
     const dbId = typeof it.DbId === 'string' && /^\d+$/.test(it.DbId) ? Number(it.DbId) : it.DbId
     if (typeof dbId !== 'number' || !Number.isInteger(dbId)) throw business.invalid(`Param.DbItemList[${i}].DbId must be a number.`)
     if (typeof it.Logic !== 'boolean') throw business.invalid(`Param.DbItemList[${i}].Logic must be a boolean.`)
-    if (!ctx.config.databases.some((d) => d.id === dbId)) throw business.invalid(`Database ${dbId} does not exist or you have no permission on it.`)
+    // A DbId names a physical or a logical database; Logic says which (CreateProcCorrectOrder doc, DbItemList).
+    if (!ctx.config.databases.some((d) => d.id === dbId && (d.logic === true) === it.Logic)) {
+      throw business.invalid(`${it.Logic ? 'Logical database' : 'Database'} ${dbId} does not exist or you have no permission on it.`)
+    }
     return { dbId, logic: it.Logic }
   })
   if (typeof q.ExecSQL !== 'string' || q.ExecSQL === '') throw business.invalid('Param.ExecSQL is mandatory for this action.')
@@ -142,8 +151,16 @@ const createProcCorrectOrder: Handler = (ctx, p) => {
   if (rollbackSqlType === 'TEXT' && q.RollbackSqlType !== undefined && rollbackSql === '') {
     throw business.invalid('Param.RollbackSQL is mandatory when RollbackSqlType is TEXT.')
   }
-  if (rollbackSqlType === 'ATTACHMENT' && !q.RollbackAttachmentName) {
-    throw business.invalid('Param.RollbackAttachmentName is mandatory when RollbackSqlType is ATTACHMENT.')
+  let rollbackAttachmentName: string | undefined
+  if (rollbackSqlType === 'ATTACHMENT') {
+    if (typeof q.RollbackAttachmentName !== 'string' || q.RollbackAttachmentName === '') {
+      throw business.invalid('Param.RollbackAttachmentName is mandatory when RollbackSqlType is ATTACHMENT.')
+    }
+    // An AttachmentKey from GetUserUploadFileJob (CreateProcCorrectOrder doc).
+    if (ctx.data.attachments[q.RollbackAttachmentName] === undefined) {
+      throw business.invalid(`The attachment ${q.RollbackAttachmentName} does not exist; upload it with CreateUploadFileJob first.`)
+    }
+    rollbackAttachmentName = q.RollbackAttachmentName
   }
   const related = json(p, 'RelatedUserList') ?? []
   if (!Array.isArray(related) || !related.every((u) => Number.isInteger(Number(u)))) {
@@ -151,15 +168,28 @@ const createProcCorrectOrder: Handler = (ctx, p) => {
   }
   const order = tickets.createProcOrder(ctx.data, {
     comment, committerId: ctx.caller.userId, relatedUserIds: related.map(Number), attachmentKey: p.AttachmentKey || undefined,
-    execSql: q.ExecSQL, rollbackSql, rollbackSqlType, classify: typeof q.Classify === 'string' ? q.Classify : '', execMode, dbItems
-  }, ctx.precheck(q.ExecSQL), ctx.config.precheckDelayMs, ctx.now)
+    execSql: q.ExecSQL, rollbackSql: rollbackAttachmentName ? '' : rollbackSql, rollbackSqlType,
+    ...(rollbackAttachmentName ? { rollbackAttachmentName } : {}),
+    classify: typeof q.Classify === 'string' ? q.Classify : '', execMode, dbItems
+  }, ctx.config.precheckDelayMs, ctx.now)
+  ctx.precheck(order)
+  tickets.advance(order, ctx.now)
   ctx.changed()
   return { CreateOrderResult: [order.id] }
+}
+
+/** Acting on a ticket (submit, close) is for its committer and DMS admins; other users are refused. The docs do
+ *  not say who may, so the emulator takes the strict reading and the client never acts on others' tickets. */
+function mustOwn(ctx: ActionContext, order: Order, what: string): void {
+  if (ctx.caller.userId !== order.committerId && ctx.caller.role !== 'admin') {
+    throw business.noPermission(`${what} ticket ${order.id}: it was submitted by user ${order.committerId}, not by you (${ctx.caller.userId})`)
+  }
 }
 
 const submitOrderApproval: Handler = (ctx, p) => {
   checkTenant(ctx, p)
   const order = findOrder(ctx, p)
+  mustOwn(ctx, order, 'submit')
   transition(ctx, () => tickets.submit(ctx.data, order, ctx.config.approvalNodes, ctx.now))
   return {}
 }
@@ -233,8 +263,8 @@ const getDataCorrectOrderDetail: Handler = (ctx, p) => {
   const o = findOrder(ctx, p)
   if (!o.proc) throw business.invalid(`The ticket ${o.id} is not a data change ticket.`)
   const pr = o.proc
-  const tasks = pr.precheck === 'running'
-    ? pr.precheckOutcome.tasks.map((t, i) => ({ ...t, status: i === 0 ? 'RUNNING' as const : 'WAITING' as const, userTip: '' }))
+  const tasks = pr.precheck === 'running' || !pr.precheckOutcome
+    ? CHECK_STEPS.map((step, i) => ({ step, status: i === 0 ? 'RUNNING' as const : 'WAITING' as const, userTip: '' }))
     : pr.precheckOutcome.tasks
   return {
     DataCorrectOrderDetail: {
@@ -247,8 +277,8 @@ const getDataCorrectOrderDetail: Handler = (ctx, p) => {
       },
       ExecMode: pr.execMode,
       OrderDetail: {
-        ActualAffectRows: 0, AttachmentName: '', Classify: pr.classify, EstimateAffectRows: 0, ExeSQL: pr.execSql,
-        IgnoreAffectRows: false, IgnoreAffectRowsReason: '', RbAttachmentName: '', RbSQL: pr.rollbackSql,
+        ActualAffectRows: 0, AttachmentName: o.attachmentKey ?? '', Classify: pr.classify, EstimateAffectRows: 0, ExeSQL: pr.execSql,
+        IgnoreAffectRows: false, IgnoreAffectRowsReason: '', RbAttachmentName: pr.rollbackAttachmentName ?? '', RbSQL: pr.rollbackSql,
         RbSQLType: pr.rollbackSqlType, SqlType: 'TEXT'
       },
       PreCheckDetail: {
@@ -259,18 +289,21 @@ const getDataCorrectOrderDetail: Handler = (ctx, p) => {
   }
 }
 
+const CHECK_STEPS = ['SQL_PARSE', 'SQL_TYPE_CHECK', 'PERMISSION_CHECK', 'ROW_CHECK'] as const
+
 const RUNNING: readonly OrderStatus[] = ['new', 'toaudit', 'approved', 'processing']
 
 const listOrders: Handler = (ctx, p) => {
   checkTenant(ctx, p)
   const pageNumber = int(p, 'PageNumber') ?? 1
-  const pageSize = int(p, 'PageSize') ?? 20
+  const requestedSize = int(p, 'PageSize') ?? 20
   if (pageNumber < 1) throw business.invalid('PageNumber must be at least 1.')
-  if (pageSize < 1 || pageSize > 100) throw business.invalid('PageSize must be between 1 and 100.')
+  if (requestedSize < 1) throw business.invalid('PageSize must be at least 1.')
+  // The docs give no maximum page size; a larger request is cut to the configured one, silently.
+  const pageSize = Math.min(requestedSize, ctx.config.listOrdersMaxPageSize)
   const status = p.OrderStatus ? oneOf('OrderStatus', p.OrderStatus, ['ALL', 'FINISHED', 'RUNNING'] as const) : 'ALL'
-  const resultType = p.OrderResultType
-    ? oneOf('OrderResultType', p.OrderResultType, ['AS_ADMIN', 'AS_COMMITTER', 'AS_HANDLER', 'AS_OWNER', 'AS_Related'] as const)
-    : 'AS_ADMIN'
+  const requested = p.OrderResultType ? oneOf('OrderResultType', p.OrderResultType, ORDER_RESULT_TYPES) : undefined
+  const scope = effectiveScope(requested, ctx.caller, ctx.config.asAdminWithoutRole)
   const dateType = p.SearchDateType ? oneOf('SearchDateType', p.SearchDateType, ['CREATE_TIME', 'MODIFY_TIME'] as const) : 'CREATE_TIME'
   const start = p.StartTime ? parseDmsTime('StartTime', p.StartTime) : undefined
   const end = p.EndTime ? parseDmsTime('EndTime', p.EndTime) : undefined
@@ -282,10 +315,8 @@ const listOrders: Handler = (ctx, p) => {
     if (plugin && plugin.toUpperCase() !== o.pluginType) return false
     if (status === 'RUNNING' && !RUNNING.includes(o.status)) return false
     if (status === 'FINISHED' && RUNNING.includes(o.status)) return false
-    if (keyword && !o.comment.toLowerCase().includes(keyword) && String(o.id) !== keyword) return false
-    if (resultType === 'AS_COMMITTER' && o.committerId !== me) return false
-    if (resultType === 'AS_HANDLER' && !tickets.currentHandlers(o).includes(me)) return false
-    if (resultType === 'AS_Related' && !o.relatedUserIds.includes(me)) return false
+    if (keyword && !searchMatches(ctx, o, keyword)) return false
+    if (!inScope(o, scope, me)) return false
     const t = dateType === 'CREATE_TIME' ? o.createdAt : o.modifiedAt
     if (start !== undefined && t < start) return false
     if (end !== undefined && t > end) return false
@@ -304,10 +335,18 @@ const listOrders: Handler = (ctx, p) => {
   }
 }
 
+/** SearchContent is documented only as "the keyword" (ListOrders doc): 'comment' matches the comment or the ticket
+ *  id, 'none' matches nothing, so nothing in the client may depend on it. */
+function searchMatches(ctx: ActionContext, o: Order, keyword: string): boolean {
+  if (ctx.config.searchContent === 'none') return false
+  return o.comment.toLowerCase().includes(keyword) || String(o.id) === keyword
+}
+
 const closeOrder: Handler = (ctx, p) => {
   checkTenant(ctx, p)
   const reason = required(p, 'CloseReason')
   const order = findOrder(ctx, p)
+  mustOwn(ctx, order, 'close')
   transition(ctx, () => tickets.close(order, reason, ctx.now))
   return {}
 }
@@ -319,11 +358,16 @@ const executeDataCorrect: Handler = (ctx, p) => {
   if (detail !== undefined && (typeof detail !== 'object' || detail === null || Array.isArray(detail))) {
     throw business.invalid('ActionDetail must be a JSON object.')
   }
-  const mode = order.proc?.execMode
-  // COMMITOR: the submitter (or an admin) runs it; LAST_AUDITOR: an approver side role (dba/admin) runs it.
-  const allowed = mode === 'LAST_AUDITOR' ? ctx.caller.role !== 'user'
-    : ctx.caller.role === 'admin' || ctx.caller.userId === order.committerId
-  if (order.proc && order.status === 'approved' && !allowed) throw business.noPermission(`execute ticket ${order.id}`)
+  // CreateProcCorrectOrder doc, ExecMode: COMMITOR = the submitter executes after approval, LAST_AUDITOR = the last
+  // approver executes, AUTO = DMS executes on approval (so an approved AUTO ticket is already processing).
+  if (order.proc && order.status === 'approved') {
+    const who = executor(order)
+    if (who !== ctx.caller.userId) {
+      throw business.noPermission(order.proc.execMode === 'LAST_AUDITOR'
+        ? `execute ticket ${order.id}: its ExecMode is LAST_AUDITOR, so only its last approver (user ${who}) executes it`
+        : `execute ticket ${order.id}: its ExecMode is COMMITOR, so only its submitter (user ${who}) executes it`)
+    }
+  }
   transition(ctx, () => tickets.execute(order, ctx.config.executeDelayMs, ctx.now))
   return {}
 }
@@ -399,6 +443,64 @@ const createAuthorityTemplate: Handler = (ctx, p) => {
   }
 }
 
+/** ListAuthorityTemplate (SDK model ListAuthorityTemplateRequest/ResponseBody): SearchKey is a keyword over the name;
+ *  PageSize "Valid values: 5, 10, 20" (model remarks), anything else is refused. Its doc names no role; its siblings
+ *  (Create/GetAuthorityTemplate) need DBA or admin, and the emulator applies the same rule. */
+const listAuthorityTemplate: Handler = (ctx, p) => {
+  checkTenant(ctx, p)
+  if (ctx.caller.role === 'user') throw business.noPermission('list authority templates (DBA or DMS admin only)')
+  const pageNumber = int(p, 'PageNumber') ?? 1
+  const pageSize = int(p, 'PageSize') ?? 10
+  if (pageNumber < 1) throw business.invalid('PageNumber must be at least 1.')
+  if (![5, 10, 20].includes(pageSize)) throw business.invalid('PageSize must be one of 5, 10, 20.')
+  const key = (p.SearchKey ?? '').toLowerCase()
+  const matching = ctx.data.templates.filter((t) => t.name.toLowerCase().includes(key)).sort((a, b) => a.id - b.id)
+  const page = matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize)
+  return {
+    AuthorityTemplateViewList: {
+      AuthorityTemplateView: page.map((t) => ({
+        CreateTime: dmsTime(t.createdAt), CreatorId: t.creatorId, Description: t.description, Name: t.name, TemplateId: t.id
+      }))
+    },
+    Tid: ctx.config.tid,
+    TotalCount: matching.length
+  }
+}
+
+/** CreateUploadFileJob (doc "CreateUploadFileJob - 上传链接形式附件"): FileName must end in .txt or .sql, FileSource
+ *  one of four purposes, UploadURL an http(s) link DMS downloads from; the answer is a JobKey. */
+const createUploadFileJob: Handler = (ctx, p) => {
+  checkTenant(ctx, p)
+  const fileSource = oneOf('FileSource', required(p, 'FileSource'), ['datacorrect', 'order_info_attachment', 'big-file', 'sqlreview'] as const)
+  const fileName = required(p, 'FileName')
+  if (!/\.(txt|sql)$/i.test(fileName)) throw business.invalid('FileName must end with .txt or .sql.')
+  const uploadUrl = required(p, 'UploadURL')
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(uploadUrl)?.[1]?.toLowerCase() ?? null
+  if (scheme !== 'http' && scheme !== 'https') {
+    // The error the doc shows for this case.
+    throw new BusinessError('InvalidParameterValid', `Unsupported url scheme : ${scheme}, scheme must be https or http`)
+  }
+  const job: UploadJob = { jobKey: randomBytes(12).toString('hex'), fileName, fileSource, uploadUrl, status: 'PENDING', statusDesc: 'pending', createdAt: ctx.now }
+  ctx.data.uploadJobs.push(job)
+  ctx.download(job)
+  ctx.changed()
+  return { JobKey: job.jobKey }
+}
+
+const getUserUploadFileJob: Handler = (ctx, p) => {
+  checkTenant(ctx, p)
+  const jobKey = required(p, 'JobKey')
+  const job = ctx.data.uploadJobs.find((j) => j.jobKey === jobKey)
+  if (!job) throw business.invalid(`The upload job ${jobKey} does not exist.`)
+  return {
+    UploadFileJobDetail: {
+      AttachmentKey: job.attachmentKey ?? '', FileName: job.fileName, FileSize: job.fileSize ?? 0, FileSource: job.fileSource,
+      JobKey: job.jobKey, JobStatus: job.status, JobStatusDesc: job.statusDesc, UploadType: 'URL', UploadURL: job.uploadUrl,
+      UploadedSize: job.status === 'SUCCESS' ? job.fileSize ?? 0 : 0
+    }
+  }
+}
+
 const getUserActiveTenant: Handler = (ctx, p) => {
   checkTenant(ctx, p)
   return { Tenant: { Status: 'ACTIVE', TenantName: ctx.config.tenantName, Tid: ctx.config.tid } }
@@ -417,6 +519,9 @@ export const ACTIONS: Readonly<Record<string, Handler>> = {
   GetDatabase: getDatabase,
   GetPermApplyOrderDetail: getPermApplyOrderDetail,
   CreateAuthorityTemplate: createAuthorityTemplate,
+  ListAuthorityTemplate: listAuthorityTemplate,
+  CreateUploadFileJob: createUploadFileJob,
+  GetUserUploadFileJob: getUserUploadFileJob,
   GetUserActiveTenant: getUserActiveTenant
 }
 

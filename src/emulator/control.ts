@@ -1,8 +1,8 @@
-// The emulator's control API under /__emulator/ (docs/emulator.md): plays the DBA, injects faults, adds keys and
-// permission tickets, reports counters. Unauthenticated: the emulator listens on loopback only.
+// The emulator's control API under /__emulator/ (docs/emulator.md): plays the DBA, injects faults, adds DMS users,
+// their keys and permission tickets, reports counters. Unauthenticated: the emulator listens on loopback only.
 import { ControlError, type EmulatorCore } from './core.js'
 import { FaultError, parseFaultRule } from './faults.js'
-import type { PermApply, Role } from './state.js'
+import type { AccessKey, PermApply, Role } from './state.js'
 
 export interface ControlReply {
   status: number
@@ -24,6 +24,20 @@ function str(o: Record<string, unknown>, name: string, fallback: string): string
 
 const APPLY_TYPES: readonly PermApply['applyType'][] = ['DB', 'TAB', 'COL', 'INSTANT']
 const ROLES: readonly Role[] = ['admin', 'dba', 'user']
+
+function roleOf(o: Record<string, unknown>, fallback: Role): Role {
+  const role = str(o, 'role', fallback) as Role
+  if (!ROLES.includes(role)) throw new ControlError(400, `role must be one of ${ROLES.join(', ')}`)
+  return role
+}
+
+function keyOf(o: Record<string, unknown>, what: string, userId: number): AccessKey {
+  const id = str(o, 'id', '')
+  const secret = str(o, 'secret', '')
+  if (!id || !secret) throw new ControlError(400, `${what}: id and secret are required`)
+  const stsToken = o.stsToken === undefined ? undefined : str(o, 'stsToken', '')
+  return { id, secret, userId, ...(stsToken ? { stsToken } : {}) }
+}
 
 /** Routes one control request; `body` is the parsed JSON body (undefined when empty). */
 export function handleControl(core: EmulatorCore, method: string, path: string, body: unknown): ControlReply {
@@ -85,18 +99,35 @@ function route(core: EmulatorCore, method: string, path: string, body: unknown):
     return { status: 201, body: { orderId: o.id, workflowInstanceId: o.workflow?.id ?? 0 } }
   }
 
+  if (p === '/__emulator/users') {
+    if (method === 'GET') return { status: 200, body: { users: core.users() } }
+    if (method === 'POST') {
+      const b = obj(body)
+      const nick = str(b, 'nick', '')
+      if (!nick) throw new ControlError(400, 'nick is required')
+      const role = roleOf(b, 'user')
+      const id = b.id ?? core.freeUserId()
+      if (!Number.isSafeInteger(id) || (id as number) <= 0) throw new ControlError(400, 'id must be a positive integer (a DMS user id)')
+      const keys = b.keys ?? []
+      if (!Array.isArray(keys)) throw new ControlError(400, 'keys must be an array of {id, secret, stsToken?}')
+      const parsed = keys.map((k, i) => keyOf(obj(k), `keys[${i}]`, id as number))
+      core.upsertUser({ id: id as number, nick, role })
+      for (const k of parsed) core.addKey(k)
+      return { status: 201, body: { user: core.users().find((u) => u.id === id) } }
+    }
+  }
+
   if (p === '/__emulator/access-keys' && method === 'POST') {
+    // A key for a user: an existing one (userId), else a new user with this role.
     const b = obj(body)
-    const id = str(b, 'id', '')
-    const secret = str(b, 'secret', '')
-    if (!id || !secret) throw new ControlError(400, 'id and secret are required')
-    const role = str(b, 'role', 'user') as Role
-    if (!ROLES.includes(role)) throw new ControlError(400, `role must be one of ${ROLES.join(', ')}`)
     const userId = b.userId ?? core.freeUserId()
-    if (!Number.isInteger(userId)) throw new ControlError(400, 'userId must be an integer')
-    const stsToken = b.stsToken === undefined ? undefined : str(b, 'stsToken', '')
-    core.addKey({ id, secret, role, userId: userId as number, stsToken })
-    return { status: 201, body: { id, role, userId } }
+    if (!Number.isSafeInteger(userId) || (userId as number) <= 0) throw new ControlError(400, 'userId must be a positive integer')
+    const key = keyOf(b, 'access key', userId as number)
+    const known = core.user(userId as number)
+    const role = roleOf(b, known?.role ?? 'user')
+    core.upsertUser({ id: userId as number, nick: known?.nick ?? `${role}_${userId}`, role })
+    core.addKey(key)
+    return { status: 201, body: { id: key.id, role, userId } }
   }
 
   if (p === '/__emulator/stats') {

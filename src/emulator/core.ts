@@ -6,8 +6,8 @@ import { authenticate, NonceStore, type SignedRequest } from './auth.js'
 import { BusinessError, GatewayError, gateway } from './errors.js'
 import { FaultInjector, type FaultRule } from './faults.js'
 import { saveState } from './persistence.js'
-import type { PrecheckOutcome } from './precheck.js'
-import type { AccessKey, EmulatorConfig, EmulatorData, Order, OrderStatus, PermApply } from './state.js'
+import type { PrecheckOutcome, Prechecker } from './precheck.js'
+import type { AccessKey, Caller, EmulatorConfig, EmulatorData, EmulatorUser, Order, OrderStatus, PermApply, UploadJob } from './state.js'
 import { Stats } from './stats.js'
 import * as tickets from './tickets.js'
 
@@ -48,8 +48,21 @@ export interface CoreOptions {
   data: EmulatorData
   clockSkewSeconds: number
   stateFile?: string
-  precheck: (execSql: string) => PrecheckOutcome
+  precheck: Prechecker
+  /** Fetches an UploadURL (CreateUploadFileJob); default: fetch() with a timeout and a size cap. */
+  fetchUpload?: (url: string) => Promise<string>
   now?: () => number
+}
+
+/** Largest file an upload job accepts: DMS's guide to changing data with stored routines limits rollback attachments to "15" (MB presumed; the unit is cut from the page we read). */
+export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024
+
+async function fetchText(url: string): Promise<string> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(30_000), redirect: 'follow' })
+  if (!res.ok) throw new Error(`HTTP ${res.status} from the upload URL`)
+  const buf = Buffer.from(await res.arrayBuffer())
+  if (buf.length > MAX_UPLOAD_BYTES) throw new Error(`the file is ${buf.length} bytes; at most ${MAX_UPLOAD_BYTES} are accepted`)
+  return buf.toString('utf8')
 }
 
 function json(status: number, body: unknown, requestId: string): Reply {
@@ -78,10 +91,58 @@ export class EmulatorCore {
   private readonly nonces: NonceStore
   private readonly now: () => number
 
+  /** Background work (a precheck on a real server, an upload's download) still running. */
+  private readonly pending = new Set<Promise<void>>()
+
   constructor(private readonly o: CoreOptions) {
     for (const k of o.keys) this.keys.set(k.id, k)
     this.nonces = new NonceStore(o.clockSkewSeconds * 2000)
     this.now = o.now ?? Date.now
+    // Work a previous process left undecided (state file): start it again.
+    for (const order of o.data.orders) if (order.proc && !order.proc.precheckOutcome) this.startPrecheck(order)
+    for (const job of o.data.uploadJobs) if (job.status === 'PENDING' || job.status === 'RUNNING') this.startDownload(job)
+  }
+
+  /** Resolves when no background work is left (tests; close). */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending])
+  }
+
+  private track(work: Promise<void>): void {
+    const p = work.catch((e: unknown) => {
+      process.stderr.write(`dms emulator: background task failed: ${(e as Error).stack ?? String(e)}\n`)
+    }).finally(() => this.pending.delete(p))
+    this.pending.add(p)
+  }
+
+  /** Decides a ticket's precheck: at once (our lexer) or when the precheck server answers. */
+  startPrecheck(order: Order): void {
+    const proc = order.proc
+    if (!proc) return
+    const schemas = proc.dbItems.map((d) => this.o.config.databases.find((x) => x.id === d.dbId)?.schema).filter((x): x is string => x !== undefined)
+    const rollbackSql = proc.rollbackAttachmentName ? this.o.data.attachments[proc.rollbackAttachmentName] ?? '' : proc.rollbackSql
+    const settle = (outcome: PrecheckOutcome): void => {
+      proc.precheckOutcome = outcome
+      tickets.advance(order, this.now())
+      this.persist()
+    }
+    const result = this.o.precheck({ execSql: proc.execSql, rollbackSql, schemas })
+    if (result instanceof Promise) this.track(result.then(settle))
+    else proc.precheckOutcome = result
+  }
+
+  /** DMS downloads an upload job's URL itself; so does the emulator, after answering. */
+  startDownload(job: UploadJob): void {
+    job.status = 'RUNNING'
+    const fetchUpload = this.o.fetchUpload ?? fetchText
+    this.track(fetchUpload(job.uploadUrl).then((content) => {
+      const key = `upload_${job.jobKey}_${job.fileName}`
+      this.o.data.attachments[key] = content
+      Object.assign(job, { status: 'SUCCESS', statusDesc: 'success', attachmentKey: key, fileSize: Buffer.byteLength(content) })
+    }, (e: unknown) => {
+      const cause = (e as { cause?: { message?: string } }).cause?.message
+      Object.assign(job, { status: 'FAIL', statusDesc: `download failed: ${(e as Error).message}${cause ? ` (${cause})` : ''}` })
+    }).finally(() => this.persist()))
   }
 
   get config(): EmulatorConfig {
@@ -93,16 +154,46 @@ export class EmulatorCore {
     return this.o.data
   }
 
+  /** Adds a key of an existing user (a rotated or second key: same DMS user, same tickets). */
   addKey(k: AccessKey): void {
+    if (!this.user(k.userId)) throw new ControlError(400, `no DMS user ${k.userId}; add it first (POST /__emulator/users)`)
+    const existing = this.keys.get(k.id)
+    if (existing && existing.userId !== k.userId) throw new ControlError(409, `access key ${k.id} already belongs to user ${existing.userId}`)
     this.keys.set(k.id, k)
   }
 
-  /** A user id no key uses yet (for keys added without one). */
+  /** Adds a DMS user, or changes the nick/role of an existing one. */
+  upsertUser(u: EmulatorUser): EmulatorUser {
+    const users = this.o.config.users
+    const i = users.findIndex((x) => x.id === u.id)
+    if (i >= 0) users[i] = u
+    else users.push(u)
+    return u
+  }
+
+  user(id: number): EmulatorUser | undefined {
+    return this.o.config.users.find((u) => u.id === id)
+  }
+
+  /** Every user with the ids of its keys (never the secrets). */
+  users(): (EmulatorUser & { accessKeyIds: string[] })[] {
+    const keys = [...this.keys.values()]
+    return this.o.config.users.map((u) => ({ ...u, accessKeyIds: keys.filter((k) => k.userId === u.id).map((k) => k.id) }))
+  }
+
+  /** A user id nobody has yet (for users added without one); DMS user ids are longs. */
   freeUserId(): number {
-    const used = new Set([...this.keys.values()].map((k) => k.userId))
-    let id = 2001
+    const used = new Set(this.o.config.users.map((u) => u.id))
+    let id = 200_000_000_001
     while (used.has(id)) id++
     return id
+  }
+
+  private caller(key: AccessKey): Caller {
+    const u = this.user(key.userId)
+    // resolveConfig and addKey only accept keys of known users.
+    if (!u) throw new Error(`access key ${key.id} has no DMS user ${key.userId}`)
+    return { keyId: key.id, userId: u.id, nick: u.nick, role: u.role }
   }
 
   private persist(): void {
@@ -159,7 +250,7 @@ export class EmulatorCore {
 
   createPermOrder(input: PermApply & { comment: string; committerId?: number }): Order {
     const o = tickets.createPermOrder(this.o.data, {
-      ...input, committerId: input.committerId ?? this.o.keys[0]?.userId ?? 1
+      ...input, committerId: input.committerId ?? this.o.keys[0]?.userId ?? this.o.config.users[0]?.id ?? 1
     }, this.o.config.approvalNodes, this.now())
     this.persist()
     return o
@@ -228,7 +319,8 @@ export class EmulatorCore {
 
     let changed = false
     const ctx: ActionContext = {
-      data: this.o.data, config: this.o.config, caller: auth.key, now: this.now(), precheck: this.o.precheck,
+      data: this.o.data, config: this.o.config, caller: this.caller(auth.key), now: this.now(),
+      precheck: (order) => this.startPrecheck(order), download: (job) => this.startDownload(job),
       changed: () => { changed = true }
     }
     let reply: Reply

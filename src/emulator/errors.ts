@@ -45,7 +45,7 @@ export const gateway = {
 
 export type BusinessCode =
   | `Missing${string}` | 'InvalidParam' | 'OrderNotExist' | 'InvalidStatus' | 'TenantNotExist' | 'NoPermission'
-  | 'UnknownError'
+  | 'UnknownError' | 'InvalidParameterValid'
 
 /** DMS's documented HTTP statuses for its public error codes (used when businessErrorStatus is 'documented'). */
 const DOCUMENTED_STATUS: Partial<Record<string, number>> = { NoPermission: 403, TenantNotExist: 404, UnknownError: 500 }

@@ -18,7 +18,8 @@ export function loadState(file: string): EmulatorData | undefined {
   if (d.version !== 1 || !Array.isArray(d.orders) || !Array.isArray(d.templates) || typeof d.nextOrderId !== 'number') {
     throw new Error(`${file}: not an emulator state file (version 1)`)
   }
-  return d as EmulatorData
+  // Files written before uploads existed have neither list.
+  return { ...d, uploadJobs: d.uploadJobs ?? [], attachments: d.attachments ?? {} } as EmulatorData
 }
 
 let seq = 0

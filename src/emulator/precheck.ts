@@ -1,6 +1,8 @@
-// The emulator's stand-in for DMS's asynchronous ticket precheck (pure): parse the ticket's SQL with our
-// DELIMITER-aware lexer and decide the CheckStep / CheckStatus / UserTip rows of GetDataCorrectOrderDetail.
-import type { PrecheckTask } from './state.js'
+// The emulator's default stand-in for DMS's asynchronous ticket precheck (pure): parse the ticket's SQL with our
+// DELIMITER-aware lexer and decide the CheckStep / CheckStatus / UserTip rows of GetDataCorrectOrderDetail
+// (step names from the GetDataCorrectOrderDetail model: SQL_PARSE, SQL_TYPE_CHECK, PERMISSION_CHECK, ROW_CHECK).
+// Because it shares our lexer it agrees with our planner by construction; precheck-db.ts is the independent one.
+import type { CheckStep, PrecheckTask } from './state.js'
 
 /** The parts of our lexer (src/sql/lexer.ts) the precheck relies on. */
 export interface Lexer {
@@ -15,6 +17,18 @@ export interface PrecheckOutcome {
   ok: boolean
   tasks: PrecheckTask[]
 }
+
+/** What a precheck looks at: the ticket's SQL both ways and the schemas of its databases. */
+export interface PrecheckInput {
+  execSql: string
+  /** The rollback text (for an ATTACHMENT rollback: the uploaded file's content). */
+  rollbackSql: string
+  /** Schema names of the ticket's databases (DbItemList), for a real server's scratch copy. */
+  schemas: string[]
+}
+
+/** Decides a ticket's precheck, at once or later (a real server). */
+export type Prechecker = (input: PrecheckInput) => PrecheckOutcome | Promise<PrecheckOutcome>
 
 // CREATE [OR REPLACE] [ALGORITHM=…] [DEFINER=…] [SQL SECURITY …] [AGGREGATE] <kind>, or DROP/ALTER <kind>.
 const PREFIX = String.raw`^(CREATE|DROP|ALTER)\s+(OR\s+REPLACE\s+)?(ALGORITHM\s*=\s*\w+\s+)?(DEFINER\s*=\s*\S+\s+)?(SQL\s+SECURITY\s+\w+\s+)?(AGGREGATE\s+)?`
@@ -50,8 +64,11 @@ function task(step: PrecheckTask['step'], ok: boolean, userTip: string): Prechec
   return { step, status: ok ? 'SUCCESS' : 'FAIL', userTip }
 }
 
-function fail(step: PrecheckTask['step'], tip: string): PrecheckOutcome {
-  const steps: PrecheckTask['step'][] = ['SQL_PARSE', 'SQL_TYPE_CHECK', 'PERMISSION_CHECK', 'ROW_CHECK']
+const STEPS: readonly CheckStep[] = ['SQL_PARSE', 'SQL_TYPE_CHECK', 'PERMISSION_CHECK', 'ROW_CHECK']
+
+/** The steps before `step` passed, `step` failed with `tip`, the rest never ran. */
+export function failedAt(step: CheckStep, tip: string): PrecheckOutcome {
+  const steps = STEPS
   const at = steps.indexOf(step)
   const tasks = steps.map((s, i): PrecheckTask => i < at ? task(s, true, 'passed')
     : i === at ? task(s, false, tip) : { step: s, status: 'WAITING', userTip: '' })
@@ -60,44 +77,59 @@ function fail(step: PrecheckTask['step'], tip: string): PrecheckOutcome {
 
 /** Decides the precheck of a DC_PROC ticket's ExecSQL. */
 export function precheckProcSql(execSql: string, lexer: Lexer): PrecheckOutcome {
-  if (execSql.trim() === '') return fail('SQL_PARSE', 'ExecSQL is empty.')
+  if (execSql.trim() === '') return failedAt('SQL_PARSE', 'ExecSQL is empty.')
   const { statements, problems } = lexer.splitStatements(execSql)
   if (problems.length > 0) {
     const p = problems[0]
-    return fail('SQL_PARSE', `SQL parse error${p.line ? ` at line ${p.line}` : ''}: ${p.message}`)
+    return failedAt('SQL_PARSE', `SQL parse error${p.line ? ` at line ${p.line}` : ''}: ${p.message}`)
   }
   const meaningful = statements.map((s) => ({ line: s.line, delimiter: s.delimiter, text: stripLeadingComments(s.text) }))
     .filter((s) => s.text !== '')
-  if (meaningful.length === 0) return fail('SQL_PARSE', 'ExecSQL contains no statement.')
+  if (meaningful.length === 0) return failedAt('SQL_PARSE', 'ExecSQL contains no statement.')
   for (const s of meaningful) {
     // A routine body cut at its first ';' leaves a CREATE with an open BEGIN, then a statement starting with END.
     if (/^END\b/i.test(s.text)) {
-      return fail('SQL_PARSE', `SQL parse error at line ${s.line}: unexpected END — a routine body needs a DELIMITER other than ';'.`)
+      return failedAt('SQL_PARSE', `SQL parse error at line ${s.line}: unexpected END — a routine body needs a DELIMITER other than ';'.`)
     }
     const body = stripTrailingComments(s.text)
     if (!COMPOUND_CREATE.test(body)) continue
     if (/\bBEGIN\b/i.test(body) && !/\bEND\s*$/i.test(body)) {
-      return fail('SQL_PARSE', `SQL parse error at line ${s.line}: routine body is not terminated by END — missing DELIMITER?`)
+      return failedAt('SQL_PARSE', `SQL parse error at line ${s.line}: routine body is not terminated by END — missing DELIMITER?`)
     }
     // Our lexer keeps a `;`-delimited BEGIN … END together; the mysql client and DMS cut it at the first ';'.
     if ((s.delimiter === ';' || s.delimiter === '') && lexer.tokenize(s.text).some((t) => t.kind === 'op' && t.text === ';')) {
-      return fail('SQL_PARSE', `SQL parse error at line ${s.line}: the routine body contains ';' but the statement is ` +
+      return failedAt('SQL_PARSE', `SQL parse error at line ${s.line}: the routine body contains ';' but the statement is ` +
         `delimited by ';' — wrap it in DELIMITER $$ … $$.`)
     }
   }
   for (const s of meaningful) {
-    if (!ROUTINE_DDL.test(s.text) && !SESSION_STATEMENT.test(s.text)) {
-      const head = s.text.split(/\s+/).slice(0, 3).join(' ')
-      return fail('SQL_TYPE_CHECK', `Statement at line ${s.line} ('${head}…') is not a programmable-object definition.`)
-    }
+    const problem = statementTypeProblem(s.text, s.line)
+    if (problem) return failedAt('SQL_TYPE_CHECK', problem)
   }
+  return passed(`${meaningful.length} statement(s) parsed.`)
+}
+
+/** Every step passed. */
+export function passed(parseTip: string): PrecheckOutcome {
   return {
     ok: true,
     tasks: [
-      task('SQL_PARSE', true, `${meaningful.length} statement(s) parsed.`),
+      task('SQL_PARSE', true, parseTip),
       task('SQL_TYPE_CHECK', true, 'passed'),
       task('PERMISSION_CHECK', true, 'passed'),
       task('ROW_CHECK', true, 'not applicable to programmable objects')
     ]
   }
+}
+
+/** Why a statement (comments stripped) is not one a programmable-object ticket may carry, or null. */
+export function statementTypeProblem(text: string, line: number): string | null {
+  if (ROUTINE_DDL.test(text) || SESSION_STATEMENT.test(text)) return null
+  const head = text.split(/\s+/).slice(0, 3).join(' ')
+  return `Statement at line ${line} ('${head}…') is not a programmable-object definition.`
+}
+
+/** True for `USE db`: a session statement that would leave a scratch schema. */
+export function isUseStatement(text: string): boolean {
+  return /^USE\b/i.test(text)
 }

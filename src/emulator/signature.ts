@@ -1,4 +1,4 @@
-// Alibaba Cloud API signatures, pure functions only (docs/dms-api.md §6–7):
+// Alibaba Cloud API signatures, pure functions only (docs/dms-api.md, Signing):
 //   V3 = ACS3-HMAC-SHA256 `Authorization` header (what @alicloud/openapi-client sends by default),
 //   V1 = HMAC-SHA1 `Signature` query parameter (openapi-client with `signatureAlgorithm: 'v2'`).
 // The emulator verifies with these; tests and the bench sign with them.

@@ -1,18 +1,29 @@
 // The emulator's data: plain JSON-serializable records, so the whole state can persist to a file.
 
+/** DMS system roles (DMS doc "System roles": regular user, DBA, administrator; security admin is not modelled). */
 export type Role = 'admin' | 'dba' | 'user'
 
+/** A DMS user: a RAM user or role added to the DMS tenant. Its id is DMS's own user id (a long). */
+export interface EmulatorUser {
+  id: number
+  nick: string
+  role: Role
+}
+
+/** An access key the gateway accepts; every key belongs to one DMS user (a rotated key: a second key, same user). */
 export interface AccessKey {
   id: string
   secret: string
-  role: Role
   userId: number
   stsToken?: string
 }
 
-export interface EmulatorUser {
-  id: number
+/** Who is calling: the key's user as the actions see it. */
+export interface Caller {
+  keyId: string
+  userId: number
   nick: string
+  role: Role
 }
 
 export interface DatabaseRecord {
@@ -89,10 +100,13 @@ export interface Order {
     classify: string
     execMode: ExecMode
     dbItems: { dbId: number; logic: boolean }[]
+    /** RollbackSqlType ATTACHMENT: the AttachmentKey the rollback was uploaded as (rollbackSql is then ''). */
+    rollbackAttachmentName?: string
     precheck: PrecheckStatus
-    /** When the asynchronous precheck finishes (ms epoch); its outcome is decided at creation. */
+    /** When the asynchronous precheck finishes at the earliest (ms epoch). */
     precheckDoneAt: number
-    precheckOutcome: { ok: boolean; tasks: PrecheckTask[] }
+    /** The verdict; absent while a precheck server is still deciding (the precheck stays running until then). */
+    precheckOutcome?: { ok: boolean; tasks: PrecheckTask[] }
     /** When a started execution finishes (ms epoch). */
     executionDoneAt?: number
   }
@@ -109,6 +123,20 @@ export interface AuthorityTemplate {
   createdAt: number
 }
 
+/** A CreateUploadFileJob task (GetUserUploadFileJob.UploadFileJobDetail): DMS fetches UploadURL itself. */
+export interface UploadJob {
+  jobKey: string
+  fileName: string
+  fileSource: string
+  uploadUrl: string
+  status: 'PENDING' | 'RUNNING' | 'SUCCESS' | 'FAIL'
+  statusDesc: string
+  /** Set on SUCCESS: the key tickets reference (RollbackAttachmentName, AttachmentKey). */
+  attachmentKey?: string
+  fileSize?: number
+  createdAt: number
+}
+
 /** Everything that changes at run time and may persist (access keys never do: no secrets on disk). */
 export interface EmulatorData {
   version: 1
@@ -117,10 +145,13 @@ export interface EmulatorData {
   nextTemplateId: number
   orders: Order[]
   templates: AuthorityTemplate[]
+  uploadJobs: UploadJob[]
+  /** Uploaded file contents by AttachmentKey. */
+  attachments: Record<string, string>
 }
 
 export function emptyData(): EmulatorData {
-  return { version: 1, nextOrderId: 1001, nextWorkflowId: 5001, nextTemplateId: 301, orders: [], templates: [] }
+  return { version: 1, nextOrderId: 1001, nextWorkflowId: 5001, nextTemplateId: 301, orders: [], templates: [], uploadJobs: [], attachments: {} }
 }
 
 /** Fixed configuration of one emulator instance (from options / CLI flags). */
@@ -134,4 +165,13 @@ export interface EmulatorConfig {
   executeDelayMs: number
   /** Business errors answer HTTP 200 + Success:false ('always-200'), or the status DMS documents for the code. */
   businessErrorStatus: 'always-200' | 'documented'
+  /** What ListOrders SearchContent matches: the ticket comment (and id), or nothing at all. Undocumented. */
+  searchContent: SearchContentMode
+  /** ListOrders AS_ADMIN without the admin role: refused (NoPermission) or the caller's own tickets. Undocumented. */
+  asAdminWithoutRole: AsAdminWithoutRole
+  /** ListOrders pages hold at most this many tickets; a larger PageSize is cut silently. Undocumented. */
+  listOrdersMaxPageSize: number
 }
+
+export type SearchContentMode = 'comment' | 'none'
+export type AsAdminWithoutRole = 'refuse' | 'own'

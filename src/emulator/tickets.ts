@@ -3,7 +3,6 @@
 //   approved: AUTO → processing → success at once; COMMITOR / LAST_AUDITOR wait for ExecuteDataCorrect.
 //   toaudit ─reject→ reject; new|toaudit|approved ─cancel→ cancel; any open state ─CloseOrder→ closed;
 //   approved|processing ─fail (control API)→ fail.
-import type { PrecheckOutcome } from './precheck.js'
 import type {
   ApprovalNodeTemplate, EmulatorData, ExecMode, Order, OrderStatus, PermApply, Workflow
 } from './state.js'
@@ -19,7 +18,7 @@ export function advance(order: Order, now: number): boolean {
   const p = order.proc
   if (!p) return false
   let changed = false
-  if (p.precheck === 'running' && now >= p.precheckDoneAt) {
+  if (p.precheck === 'running' && now >= p.precheckDoneAt && p.precheckOutcome) {
     p.precheck = p.precheckOutcome.ok ? 'success' : 'failed'
     order.modifiedAt = Math.max(order.modifiedAt, p.precheckDoneAt)
     changed = true
@@ -36,15 +35,15 @@ export function advance(order: Order, now: number): boolean {
 export type NewProcOrder = Pick<Order, 'comment' | 'committerId' | 'relatedUserIds' | 'attachmentKey'> &
   Omit<NonNullable<Order['proc']>, 'precheck' | 'precheckDoneAt' | 'precheckOutcome' | 'executionDoneAt'>
 
-export function createProcOrder(data: EmulatorData, o: NewProcOrder, precheck: PrecheckOutcome, precheckDelayMs: number, now: number): Order {
+/** A new ticket with its precheck running; whoever decides the precheck sets proc.precheckOutcome. */
+export function createProcOrder(data: EmulatorData, o: NewProcOrder, precheckDelayMs: number, now: number): Order {
   const { comment, committerId, relatedUserIds, attachmentKey, ...proc } = o
   const order: Order = {
     id: data.nextOrderId++, pluginType: 'DC_PROC', status: 'new', comment, committerId, relatedUserIds,
     createdAt: now, modifiedAt: now, attachmentKey,
-    proc: { ...proc, precheck: 'running', precheckDoneAt: now + precheckDelayMs, precheckOutcome: precheck }
+    proc: { ...proc, precheck: 'running', precheckDoneAt: now + precheckDelayMs }
   }
   data.orders.push(order)
-  advance(order, now)
   return order
 }
 

@@ -19,6 +19,16 @@ function part(label: string, rec: Record<string, unknown> | null, keys: string[]
   return `${label} ${named || JSON.stringify(rec)}`
 }
 
+/** RowInfo (row-level permission): `rows of shop.orders where customer_id (EXACT, row group 7)`. */
+function rowPart(row: Record<string, unknown> | null): string | null {
+  if (!row || Object.keys(row).length === 0) return null
+  const table = [pickText(row, ['SchemaName']), pickText(row, ['TableName'])].filter(Boolean).join('.')
+  const column = pickText(row, ['ColumnName'])
+  const extra = [pickText(row, ['MatchMode']), pickText(row, ['RowGroupId']) && `row group ${pickText(row, ['RowGroupId'])}`].filter(Boolean).join(', ')
+  if (!table && !column) return `rows ${JSON.stringify(row)}`
+  return `rows of ${table || '?'}${column ? ` by ${column}` : ''}${extra ? ` (${extra})` : ''}`
+}
+
 /** `instance rm-x (rm-x.mysql…:3306) / database shop / table orders / column email` */
 export function describeResource(r: PermResource): string {
   const host = pickText(r.instance, ['Host'])
@@ -32,7 +42,9 @@ export function describeResource(r: PermResource): string {
     instance,
     part('database', r.database, ['SearchName', 'SchemaName', 'DbName', 'DbId', 'DatabaseId']),
     part('table', r.table, ['TableName', 'Name']),
-    part('column', r.column, ['ColumnName', 'Name'])
+    part('column', r.column, ['ColumnName', 'Name']),
+    rowPart(r.row),
+    part('row value', r.rowValue, ['RowValue'])
   ].filter((p): p is string => p !== null)
   return parts.length ? parts.join(' / ') : '(no resource details)'
 }

@@ -6,6 +6,6 @@ export { readPermGate, readPermOrder, type PermGate, type PermGateClient, type P
 export { describePermRequest, describeResource, permGateMarkdown } from './describe.js'
 export { templateNameProblem, templateDescriptionProblem, TEMPLATE_NAME_MAX, TEMPLATE_DESCRIPTION_MAX } from './template-name.js'
 export {
-  applyTemplates, createTemplate, explainTemplateError, isDuplicateName, templateSpecProblem,
+  applyTemplates, createTemplate, explainTemplateError, findTemplate, templateSpecProblem,
   type TemplateClient, type TemplateOutcome
 } from './templates.js'

@@ -1,16 +1,16 @@
-// Creating DMS authority (permission) templates, one at a time or declaratively from the config.
-// DMS has no "list templates" call in our client, so `apply` learns that a template exists from
-// CreateAuthorityTemplate refusing a duplicate name (recognised by its message, see isDuplicateName).
+// Creating DMS authority (permission) templates, one at a time or declaratively from the config. Existence is read
+// with ListAuthorityTemplate (SearchKey, then an exact name match) before any create and again after a failed one,
+// so a rerun never creates a copy and nothing depends on how DMS words a duplicate-name refusal.
 import type { DmsClient } from '../dms/client.js'
 import { DmsError } from '../dms/errors.js'
 import type { AuthorityTemplate } from '../dms/types.js'
 import { templateDescriptionProblem, templateNameProblem } from './template-name.js'
 
-export type TemplateClient = Pick<DmsClient, 'createAuthorityTemplate'>
+export type TemplateClient = Pick<DmsClient, 'createAuthorityTemplate' | 'findAuthorityTemplates'>
 
 export type TemplateOutcome =
   | { kind: 'created'; name: string; template: AuthorityTemplate }
-  | { kind: 'exists'; name: string; detail: string }
+  | { kind: 'exists'; name: string; template: AuthorityTemplate }
   | { kind: 'invalid'; name: string; reason: string }
   | { kind: 'not-allowed'; name: string; reason: string }
   | { kind: 'failed'; name: string; reason: string; retryable: boolean }
@@ -18,13 +18,12 @@ export type TemplateOutcome =
   | { kind: 'skipped'; name: string; reason: string }
 
 function bareMessage(e: DmsError): string {
-  return e.message.replace(/^DMS \S+ failed: \S+: /, '')
+  return e.message.replace(/^DMS \S+ failed: \S+: /, '').replace(/ \((HTTP \d+|request id)[^)]*\)$/, '')
 }
 
-/** DMS reports a duplicate name as a business error; the code is not documented, so match the wording too. */
-export function isDuplicateName(e: DmsError): boolean {
-  if (e.kind !== 'business' || /NotExist/i.test(e.code)) return false
-  return /Duplicat|AlreadyExist/i.test(e.code) || /already exists?|duplicat|已存在|重复/i.test(bareMessage(e))
+/** The template named exactly `name` (SearchKey is a keyword match, so the list is filtered here), or null. */
+export async function findTemplate(client: Pick<DmsClient, 'findAuthorityTemplates'>, name: string): Promise<AuthorityTemplate | null> {
+  return (await client.findAuthorityTemplates(name)).find((t) => t.name === name) ?? null
 }
 
 /** Plain-words explanation of a CreateAuthorityTemplate failure. */
@@ -37,9 +36,9 @@ export interface TemplateErrorExplanation {
 export function explainTemplateError(e: unknown, tid?: number): TemplateErrorExplanation {
   if (!(e instanceof DmsError)) return { kind: 'failed', reason: `unexpected error: ${(e as Error)?.message ?? String(e)}`, retryable: false }
   const said = `(DMS said ${e.code}: ${bareMessage(e)})`
-  if (e.kind !== 'business') return { kind: 'failed', reason: `DMS could not be reached or failed (${e.code}); nothing may have been created — run it again ${said}`, retryable: true }
+  if (e.kind !== 'business') return { kind: 'failed', reason: `DMS could not be reached or failed (${e.code}); run it again — existing templates are found first, so nothing is created twice ${said}`, retryable: true }
   if (/^(NoPermission|Forbidden)/i.test(e.code) || /permission|not allowed|forbidden|权限/i.test(bareMessage(e))) {
-    return { kind: 'not-allowed', reason: `your DMS account is not a DBA or DMS administrator; only they can create authority templates — ask one to run this, or to grant you the DBA role ${said}`, retryable: false }
+    return { kind: 'not-allowed', reason: `your DMS account is not a DBA or DMS administrator; only they can list and create authority templates — ask one to run this, or to grant you the DBA role ${said}`, retryable: false }
   }
   if (/^Tenant/i.test(e.code)) {
     return { kind: 'not-allowed', reason: `the DMS tenant${tid !== undefined ? ` ${tid}` : ''} does not exist or your account is not in it — check --tid ${said}`, retryable: false }
@@ -58,17 +57,32 @@ export function templateSpecProblem(spec: { name: string; description?: string }
   return descriptionProblem ? `description ${descriptionProblem}` : null
 }
 
-/** Validates, then creates one template. Never throws. */
+/** Validates, looks the name up, and creates the template only when DMS has none of that name. Never throws. */
 export async function createTemplate(client: TemplateClient, spec: { name: string; description?: string }, tid?: number): Promise<TemplateOutcome> {
   const problem = templateSpecProblem(spec)
   if (problem) return { kind: 'invalid', name: spec.name, reason: problem }
+  const explain = (e: unknown): TemplateOutcome => {
+    const { kind, reason, retryable } = explainTemplateError(e, tid)
+    return kind === 'not-allowed' ? { kind, name: spec.name, reason } : { kind: 'failed', name: spec.name, reason, retryable }
+  }
+  try {
+    const existing = await findTemplate(client, spec.name)
+    if (existing) return { kind: 'exists', name: spec.name, template: existing }
+  } catch (e) {
+    return explain(e)
+  }
   try {
     const template = await client.createAuthorityTemplate(spec.description ? { name: spec.name, description: spec.description } : { name: spec.name })
     return { kind: 'created', name: spec.name, template }
   } catch (e) {
-    if (e instanceof DmsError && isDuplicateName(e)) return { kind: 'exists', name: spec.name, detail: bareMessage(e) }
-    const { kind, reason, retryable } = explainTemplateError(e, tid)
-    return kind === 'not-allowed' ? { kind, name: spec.name, reason } : { kind: 'failed', name: spec.name, reason, retryable }
+    // Whatever DMS said (a duplicate made by a concurrent run, a lost answer to our own create): look again.
+    try {
+      const now = await findTemplate(client, spec.name)
+      if (now) return { kind: 'exists', name: spec.name, template: now }
+    } catch {
+      // keep the create's error: it is the one to explain
+    }
+    return explain(e)
   }
 }
 

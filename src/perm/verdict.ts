@@ -1,4 +1,5 @@
 // Pure: what a permission ticket's DMS state means for the gate.
+import { permKinds } from '../dms/normalize.js'
 import type { ApprovalDetail, OrderBaseInfo } from '../dms/types.js'
 
 export type PermVerdict =
@@ -54,9 +55,12 @@ export function overallVerdict(verdicts: readonly PermVerdict[]): PermVerdict {
   return verdicts.reduce<PermVerdict>((worst, v) => (RANK[v] > RANK[worst] ? v : worst), 'approved')
 }
 
-/** DMS documents PermType only as a number (1–8, bitmask-like); its bit names are not published, so we show it raw. */
+/** PermType by name: `query + export (3)`. The GetPermApplyOrderDetail model documents 1 query, 2 export, 4 change,
+ *  8 logon and their sums; anything else is shown raw. */
 export function describePermType(permType: number | null): string {
-  return permType === null ? 'unknown' : String(permType)
+  if (permType === null) return 'unknown'
+  const kinds = permKinds(permType)
+  return kinds.length > 0 ? `${kinds.join(' + ')} (${permType})` : `${permType} (not a documented PermType)`
 }
 
 export function describeDuration(seconds: number | null): string {

@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
-import { DEFAULT_ACCESS_KEY, startEmulator, type EmulatorDatabase, type OrderSummary, type RunningEmulator } from '../emulator/index.js'
+import {
+  DEFAULT_ACCESS_KEY, startEmulator, type EmulatorDatabase, type EmulatorUserSpec, type OrderSummary, type RunningEmulator, type SearchContentMode
+} from '../emulator/index.js'
 import { DEFAULT_TOKEN, startFakeGitHub, type FakeCheckRun, type FakeComment, type FakeGitHub, type Role } from './fake-github.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -453,6 +455,20 @@ export interface ScenarioOptions {
   inputs?: Record<string, string>
   /** false: the workspace is an empty directory (files come through the API) */
   checkout?: boolean
+  /** What the emulator's ListOrders SearchContent matches; default $DPG_EMULATOR_SEARCH_CONTENT, else 'comment'. */
+  searchContent?: SearchContentMode
+  /** A MySQL-compatible server that decides the emulator's precheck (EmulatorOptions.precheckDb). */
+  precheckDb?: string
+  /** More DMS users for the emulator (approvers, other RAM users). */
+  users?: EmulatorUserSpec[]
+}
+
+/** The SearchContent mode for scenarios that do not choose: jest's second e2e project sets 'none'. */
+export function defaultSearchContent(env: NodeJS.ProcessEnv = process.env): SearchContentMode {
+  const v = env.DPG_EMULATOR_SEARCH_CONTENT
+  if (v === undefined || v === '') return 'comment'
+  if (v !== 'comment' && v !== 'none') throw new Error(`DPG_EMULATOR_SEARCH_CONTENT must be comment or none, got '${v}'`)
+  return v
 }
 
 export interface PullSpec {
@@ -516,7 +532,10 @@ export interface Scenario {
 
 export async function startScenario(o: ScenarioOptions): Promise<Scenario> {
   const repository = o.repository ?? 'octo-org/shop-db'
-  const emulator = await startEmulator({ precheckDelayMs: o.precheckDelayMs ?? 300, executeDelayMs: 200, ...(o.databases ? { databases: o.databases } : {}) })
+  const emulator = await startEmulator({
+    precheckDelayMs: o.precheckDelayMs ?? 300, executeDelayMs: 200, searchContent: o.searchContent ?? defaultSearchContent(),
+    ...(o.databases ? { databases: o.databases } : {}), ...(o.precheckDb ? { precheckDb: o.precheckDb } : {}), ...(o.users ? { users: o.users } : {})
+  })
   const github = await startFakeGitHub()
   const ws = createGitWorkspace()
   const baseSha = ws.commit({ 'README.md': '# shop-db\n', ...o.baseFiles }, 'base')

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto'
 import type { DatabaseSpec } from '../config/types.js'
 import type { DmsClient } from '../dms/client.js'
-import { resolveDatabase, type DatabaseSelector } from '../dms/resolve-database.js'
+import { resolveDatabase } from '../dms/resolve-database.js'
+import { databaseSelector } from '../config/database.js'
 import type { ApprovalDetail, CreateProcCorrectOrderInput, DbItem } from '../dms/types.js'
 import type { GateState } from '../state/gate-state.js'
 import { readPermGate, type PermGate, type PermOrderState } from '../perm/index.js'
@@ -65,15 +66,6 @@ export interface EvaluateOptions {
 export function describeDatabase(d: DatabaseSpec): string {
   if (d.kind === 'db-id') return `DbId ${d.dbId}`
   return [d.schema, d.host ? `@${d.host}${d.port ? `:${d.port}` : ''}` : '', d.env ? ` (${d.env})` : ''].join('')
-}
-
-function selectorOf(d: DatabaseSpec): DatabaseSelector {
-  if (d.kind === 'db-id') return { dbId: d.dbId }
-  const s: DatabaseSelector = { schemaName: d.schema }
-  if (d.host !== undefined) s.host = d.host
-  if (d.port !== undefined) s.port = d.port
-  if (d.env !== undefined) s.envType = d.env
-  return s
 }
 
 export function hasChanges(t: PlannedTarget): boolean {
@@ -175,7 +167,7 @@ export interface Prepared {
 export async function prepareTargets(ctx: GateContext, client: DmsClient, planned: PlannedChange, pull: number): Promise<Prepared[]> {
   const out: Prepared[] = []
   for (const t of planned.targets.filter(hasChanges)) {
-    const db = await resolveDatabase(client, selectorOf(t.target.database), {
+    const db = await resolveDatabase(client, databaseSelector(t.target.database), {
       inputName: t.target.source.kind === 'config' ? `${t.target.source.file}:${t.target.source.line} target '${t.target.name}'` : 'database'
     })
     const dbItems: DbItem[] = [{ dbId: db.dbId, logic: db.logic }]

@@ -9,6 +9,8 @@
 import { titleOf, type GateState } from '../../state/gate-state.js'
 import type { PullInfo } from '../../github/pull-requests.js'
 import { DmsError } from '../../dms/errors.js'
+import { executionStep, planExecution } from '../../dms/execution.js'
+import type { ApprovalDetail } from '../../dms/types.js'
 import type { DmsClient } from '../../dms/client.js'
 import { planChange } from '../../plan/plan-pull.js'
 import { commentBodyOf, publish, reportInputOf } from '../../report/publish.js'
@@ -87,33 +89,60 @@ async function follow(ctx: GateContext, client: DmsClient, orderId: number): Pro
   }
 }
 
+/** Who approved the last workflow node (LAST_AUDITOR tickets are that person's to run), when DMS says. */
+function lastApprover(a: ApprovalDetail | null): number | null {
+  const approved = (a?.nodes ?? []).filter(n => n.status === 'approved')
+  return approved[approved.length - 1]?.operatorId ?? null
+}
+
+/**
+ * Runs what the gate may run (dms/execution.ts): COMMITOR tickets of its own identity, one by one, stopping at the
+ * first failure; AUTO tickets are followed while DMS runs them; LAST_AUDITOR tickets are left to their last
+ * approver. The caller has checked that every ticket is approved and holds the merged plan (all or nothing).
+ */
 async function runTickets(ctx: GateContext, ev: Evaluation): Promise<{ targets: TargetResult[]; notes: string[] }> {
   const client = await ctx.dms()
   const notes: string[] = []
   const targets: TargetResult[] = []
+  const steps = ev.targets.map(t => {
+    const r = t.ticket!
+    // every ticket here is the gate's own (ListOrders AS_COMMITTER): its committer is the gate's DMS user
+    const facts = { detail: r.detail, status: r.base.status, committerId: r.base.committerId, lastApproverId: lastApprover(r.approval) }
+    return { orderId: r.orderId, step: executionStep(facts, r.base.committerId) }
+  })
+  const plan = planExecution(steps)
   let stopped: string | undefined
-  for (const t of ev.targets) {
-    const ticket = t.ticket!
-    const id = ticket.orderId
-    const mode = ticket.detail.execMode ?? 'COMMITOR'
-    let state: GateState
-    if (t.state.kind === 'executed') {
-      state = t.state
-      notes.push(`DMS ticket ${id} (target ${t.name}) had already been executed.`)
-    } else if (mode === 'LAST_AUDITOR') {
-      // DMS lets only the last approver run it: calling ExecuteDataCorrect would be refused
-      state = { kind: 'awaiting-execution', orderId: id }
-      notes.push(`DMS ticket ${id} (target ${t.name}) is executed by its last approver in DMS (ExecMode LAST_AUDITOR); not called.`)
-    } else if (mode === 'AUTO') {
-      state = await follow(ctx, client, id)
-      notes.push(`DMS ticket ${id} (target ${t.name}) runs by itself after approval (ExecMode AUTO): ${titleOf(state)}.`)
-    } else if (stopped !== undefined) {
-      state = t.state
-      notes.push(`DMS ticket ${id} (target ${t.name}) was not executed: ${stopped}.`)
-    } else {
-      state = await execute(ctx, client, id)
-      notes.push(`Executed DMS ticket ${id} (target ${t.name}): ${titleOf(state)} — ${ticketUrl(id, ctx.consoleBase)}`)
-      if (state.kind === 'execution-failed') stopped = `ticket ${id} failed first`
+  for (const [i, t] of ev.targets.entries()) {
+    const id = t.ticket!.orderId
+    const step = steps[i]!.step
+    let state: GateState = t.state
+    switch (step.kind) {
+      case 'done':
+        notes.push(`DMS ticket ${id} (target ${t.name}) had already been executed.`)
+        break
+      case 'runs-elsewhere':
+        // DMS lets only the last approver run it: calling ExecuteDataCorrect would be refused
+        state = { kind: 'awaiting-execution', orderId: id }
+        notes.push(`DMS ticket ${id} (target ${t.name}) is executed by its ${step.who === 'last-approver' ? 'last approver' : 'committer'} in DMS (ExecMode ${t.ticket!.detail.execMode ?? 'COMMITOR'}); not called.`)
+        break
+      case 'runs-itself':
+      case 'running':
+        state = await follow(ctx, client, id)
+        notes.push(`DMS ticket ${id} (target ${t.name}) runs in DMS by itself (ExecMode ${t.ticket!.detail.execMode ?? 'COMMITOR'}): ${titleOf(state)}.`)
+        break
+      case 'execute':
+        if (stopped !== undefined || !plan.execute.includes(id)) {
+          notes.push(`DMS ticket ${id} (target ${t.name}) was not executed: ${stopped ?? 'another ticket of the merge is not ready'}.`)
+          break
+        }
+        state = await execute(ctx, client, id)
+        notes.push(`Executed DMS ticket ${id} (target ${t.name}): ${titleOf(state)} — ${ticketUrl(id, ctx.consoleBase)}`)
+        if (state.kind === 'execution-failed') stopped = `ticket ${id} failed first`
+        break
+      case 'failed':
+      case 'not-approved':
+        notes.push(`DMS ticket ${id} (target ${t.name}) cannot run: it is ${step.status}.`)
+        break
     }
     targets.push({ ...t, state })
   }

@@ -1,0 +1,139 @@
+// An independent precheck for the emulator: every statement of a ticket's ExecSQL, then its RollbackSQL, runs on a
+// real MySQL-compatible server (`--precheck-db`) inside a throw-away scratch schema, and the server's own error
+// decides the ticket's precheck, reported with DMS's step names (GetDataCorrectOrderDetail model: SQL_PARSE,
+// SQL_TYPE_CHECK, PERMISSION_CHECK, ROW_CHECK). Splitting (DELIMITER included) is done by dbgate-query-splitter,
+// not by our lexer, so a plan our planner accepts can still fail here, as it could at DMS.
+//
+// Point it at a disposable server: a statement that names another schema (`CREATE PROCEDURE shop.p`) runs there.
+import { randomBytes } from 'node:crypto'
+import { mysqlSplitterOptions, splitQuery } from 'dbgate-query-splitter'
+import * as mysql from 'mysql2/promise'
+import { failedAt, isUseStatement, passed, statementTypeProblem, stripLeadingComments, type PrecheckInput, type PrecheckOutcome } from './precheck.js'
+import type { CheckStep } from './state.js'
+
+export interface PrecheckDbTarget {
+  host?: string
+  port?: number
+  socketPath?: string
+  user: string
+  password?: string
+}
+
+/** `mysql://user[:password]@host[:port]` or `mysql://user@localhost?socket=/path/to.sock`; throws naming the flag. */
+export function parsePrecheckDbUrl(url: string, flag = '--precheck-db'): PrecheckDbTarget {
+  let u: URL
+  try {
+    u = new URL(url)
+  } catch {
+    throw new Error(`${flag}: not a URL (expected mysql://user[:password]@host[:port] or mysql://user@localhost?socket=/path): ${JSON.stringify(url)}`)
+  }
+  if (u.protocol !== 'mysql:' && u.protocol !== 'mariadb:') throw new Error(`${flag}: the scheme must be mysql:// or mariadb://, got ${u.protocol}//`)
+  if (!u.username) throw new Error(`${flag}: give a user, as in mysql://root@127.0.0.1:3306`)
+  if (u.pathname !== '' && u.pathname !== '/') throw new Error(`${flag}: no database in the URL; the precheck makes its own scratch schema`)
+  for (const k of u.searchParams.keys()) if (k !== 'socket') throw new Error(`${flag}: unknown option '${k}' (only socket=/path is understood)`)
+  const socket = u.searchParams.get('socket')
+  const target: PrecheckDbTarget = { user: decodeURIComponent(u.username) }
+  if (u.password) target.password = decodeURIComponent(u.password)
+  if (socket) target.socketPath = socket
+  else {
+    target.host = u.hostname.replace(/^\[|\]$/g, '')
+    target.port = u.port ? Number(u.port) : 3306
+  }
+  return target
+}
+
+interface Statement {
+  text: string
+  /** 1-based line in its SQL text. */
+  line: number
+}
+
+/** Statements as the mysql client would send them (DELIMITER honoured), with their first line. */
+export function splitForServer(sql: string): Statement[] {
+  const items = splitQuery(sql, { ...mysqlSplitterOptions, returnRichInfo: true })
+  const out: Statement[] = []
+  for (const item of items) {
+    if (typeof item === 'string') continue
+    const text = item.text.trim()
+    if (stripLeadingComments(text) === '') continue
+    out.push({ text, line: (item.trimStart ?? item.start).line + 1 })
+  }
+  return out
+}
+
+/** MySQL/MariaDB error numbers that mean "not allowed" rather than "cannot be parsed or run". */
+const PERMISSION_ERRNOS = new Set([1044, 1045, 1142, 1143, 1227, 1370, 1410])
+
+function stepFor(errno: number | undefined): CheckStep {
+  return errno !== undefined && PERMISSION_ERRNOS.has(errno) ? 'PERMISSION_CHECK' : 'SQL_PARSE'
+}
+
+function serverError(e: unknown): { errno?: number; text: string } {
+  const err = e as { errno?: number; sqlState?: string; sqlMessage?: string; message?: string }
+  const code = err.errno !== undefined ? `ERROR ${err.errno}${err.sqlState ? ` (${err.sqlState})` : ''}: ` : ''
+  return { errno: err.errno, text: `${code}${err.sqlMessage ?? err.message ?? String(e)}` }
+}
+
+function ident(name: string): string {
+  return '`' + name.replace(/`/g, '``') + '`'
+}
+
+export interface PrecheckDb {
+  check: (input: PrecheckInput) => Promise<PrecheckOutcome>
+}
+
+export function createPrecheckDb(target: PrecheckDbTarget, o: { queryTimeoutMs?: number; connectTimeoutMs?: number } = {}): PrecheckDb {
+  const queryTimeout = o.queryTimeoutMs ?? 30_000
+  async function check(input: PrecheckInput): Promise<PrecheckOutcome> {
+    const parts = [
+      { what: 'ExecSQL', statements: splitForServer(input.execSql) },
+      { what: 'RollbackSQL', statements: splitForServer(input.rollbackSql) }
+    ]
+    if (parts[0]!.statements.length === 0) return failedAt('SQL_PARSE', 'ExecSQL contains no statement.')
+    for (const p of parts) {
+      for (const s of p.statements) {
+        const problem = statementTypeProblem(stripLeadingComments(s.text), s.line)
+        if (problem) return failedAt('SQL_TYPE_CHECK', `${p.what}: ${problem}`)
+      }
+    }
+    const scratch = `dpg_precheck_${randomBytes(6).toString('hex')}`
+    let conn: mysql.Connection
+    try {
+      conn = await mysql.createConnection({ ...target, connectTimeout: o.connectTimeoutMs ?? 10_000, multipleStatements: false })
+    } catch (e) {
+      return failedAt('SQL_PARSE', `The precheck database could not be reached: ${serverError(e).text}`)
+    }
+    try {
+      await conn.query({ sql: `CREATE DATABASE ${ident(scratch)}`, timeout: queryTimeout })
+      // Tables of the ticket's schema, if the server has it, so triggers and views find what they name.
+      for (const schema of new Set(input.schemas)) {
+        const [rows] = await conn.query({ sql: 'SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = \'BASE TABLE\'', values: [schema], timeout: queryTimeout })
+        for (const r of rows as { t: string }[]) {
+          await conn.query({ sql: `CREATE TABLE ${ident(scratch)}.${ident(r.t)} LIKE ${ident(schema)}.${ident(r.t)}`, timeout: queryTimeout })
+        }
+      }
+      await conn.query({ sql: `USE ${ident(scratch)}`, timeout: queryTimeout })
+      let count = 0
+      for (const p of parts) {
+        for (const s of p.statements) {
+          // `USE other` would leave the scratch schema; DMS runs a ticket on its own database anyway.
+          if (isUseStatement(stripLeadingComments(s.text))) continue
+          try {
+            await conn.query({ sql: s.text, timeout: queryTimeout })
+            count++
+          } catch (e) {
+            const err = serverError(e)
+            return failedAt(stepFor(err.errno), `${p.what} statement at line ${s.line}: ${err.text}`)
+          }
+        }
+      }
+      return passed(`${count} statement(s) parsed and run on the precheck server.`)
+    } catch (e) {
+      return failedAt('SQL_PARSE', `The precheck database failed: ${serverError(e).text}`)
+    } finally {
+      await conn.query({ sql: `DROP DATABASE IF EXISTS ${ident(scratch)}`, timeout: queryTimeout }).catch(() => undefined)
+      await conn.end().catch(() => undefined)
+    }
+  }
+  return { check }
+}
