@@ -33245,7 +33245,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4614:
+/***/ 6348:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42613,7 +42613,7 @@ function dmsFactory(inputs) {
         get() {
             client ??= (async () => {
                 silenceSdkUrlParseWarning();
-                const [{ createDmsClient }, { resolveCredentials }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(477), __nccwpck_require__.e(500), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3464)), Promise.all(/* import() */[__nccwpck_require__.e(477), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 662))]);
+                const [{ createDmsClient }, { resolveCredentials }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(477), __nccwpck_require__.e(500), __nccwpck_require__.e(931)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5931)), Promise.all(/* import() */[__nccwpck_require__.e(477), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 662))]);
                 resolved = await resolveCredentials(credentialsInputOf(inputs));
                 for (const s of resolved.secrets)
                     if (s !== '')
@@ -43120,7 +43120,11 @@ function collectPermOrders(fromConfig, configFile, prBody) {
     return { refs, errors };
 }
 
+// EXTERNAL MODULE: ./src/dms/normalize.ts
+var normalize = __nccwpck_require__(1475);
 ;// CONCATENATED MODULE: ./src/perm/verdict.ts
+// Pure: what a permission ticket's DMS state means for the gate.
+
 const PERM_APPLY = 'PERM_APPLY';
 /** Why the ticket is not a permission application, or null when it is. */
 function notPermApplyReason(orderId, base, approval) {
@@ -43167,9 +43171,13 @@ const RANK = { refused: 4, rejected: 3, unavailable: 2, pending: 1, approved: 0 
 function overallVerdict(verdicts) {
     return verdicts.reduce((worst, v) => (RANK[v] > RANK[worst] ? v : worst), 'approved');
 }
-/** DMS documents PermType only as a number (1–8, bitmask-like); its bit names are not published, so we show it raw. */
+/** PermType by name: `query + export (3)`. The GetPermApplyOrderDetail model documents 1 query, 2 export, 4 change,
+ *  8 logon and their sums; anything else is shown raw. */
 function describePermType(permType) {
-    return permType === null ? 'unknown' : String(permType);
+    if (permType === null)
+        return 'unknown';
+    const kinds = (0,normalize/* permKinds */.SP)(permType);
+    return kinds.length > 0 ? `${kinds.join(' + ')} (${permType})` : `${permType} (not a documented PermType)`;
 }
 function describeDuration(seconds) {
     if (seconds === null)
@@ -43260,6 +43268,17 @@ function part(label, rec, keys) {
     const named = pickText(rec, keys);
     return `${label} ${named || JSON.stringify(rec)}`;
 }
+/** RowInfo (row-level permission): `rows of shop.orders where customer_id (EXACT, row group 7)`. */
+function rowPart(row) {
+    if (!row || Object.keys(row).length === 0)
+        return null;
+    const table = [pickText(row, ['SchemaName']), pickText(row, ['TableName'])].filter(Boolean).join('.');
+    const column = pickText(row, ['ColumnName']);
+    const extra = [pickText(row, ['MatchMode']), pickText(row, ['RowGroupId']) && `row group ${pickText(row, ['RowGroupId'])}`].filter(Boolean).join(', ');
+    if (!table && !column)
+        return `rows ${JSON.stringify(row)}`;
+    return `rows of ${table || '?'}${column ? ` by ${column}` : ''}${extra ? ` (${extra})` : ''}`;
+}
 /** `instance rm-x (rm-x.mysql…:3306) / database shop / table orders / column email` */
 function describeResource(r) {
     const host = pickText(r.instance, ['Host']);
@@ -43272,7 +43291,9 @@ function describeResource(r) {
         instance,
         part('database', r.database, ['SearchName', 'SchemaName', 'DbName', 'DbId', 'DatabaseId']),
         part('table', r.table, ['TableName', 'Name']),
-        part('column', r.column, ['ColumnName', 'Name'])
+        part('column', r.column, ['ColumnName', 'Name']),
+        rowPart(r.row),
+        part('row value', r.rowValue, ['RowValue'])
     ].filter((p) => p !== null);
     return parts.length ? parts.join(' / ') : '(no resource details)';
 }
@@ -43317,22 +43338,20 @@ function permGateMarkdown(gate) {
 
 
 function bareMessage(e) {
-    return e.message.replace(/^DMS \S+ failed: \S+: /, '');
+    return e.message.replace(/^DMS \S+ failed: \S+: /, '').replace(/ \((HTTP \d+|request id)[^)]*\)$/, '');
 }
-/** DMS reports a duplicate name as a business error; the code is not documented, so match the wording too. */
-function isDuplicateName(e) {
-    if (e.kind !== 'business' || /NotExist/i.test(e.code))
-        return false;
-    return /Duplicat|AlreadyExist/i.test(e.code) || /already exists?|duplicat|已存在|重复/i.test(bareMessage(e));
+/** The template named exactly `name` (SearchKey is a keyword match, so the list is filtered here), or null. */
+async function findTemplate(client, name) {
+    return (await client.findAuthorityTemplates(name)).find((t) => t.name === name) ?? null;
 }
 function explainTemplateError(e, tid) {
     if (!(e instanceof DmsError))
         return { kind: 'failed', reason: `unexpected error: ${e?.message ?? String(e)}`, retryable: false };
     const said = `(DMS said ${e.code}: ${bareMessage(e)})`;
     if (e.kind !== 'business')
-        return { kind: 'failed', reason: `DMS could not be reached or failed (${e.code}); nothing may have been created — run it again ${said}`, retryable: true };
+        return { kind: 'failed', reason: `DMS could not be reached or failed (${e.code}); run it again — existing templates are found first, so nothing is created twice ${said}`, retryable: true };
     if (/^(NoPermission|Forbidden)/i.test(e.code) || /permission|not allowed|forbidden|权限/i.test(bareMessage(e))) {
-        return { kind: 'not-allowed', reason: `your DMS account is not a DBA or DMS administrator; only they can create authority templates — ask one to run this, or to grant you the DBA role ${said}`, retryable: false };
+        return { kind: 'not-allowed', reason: `your DMS account is not a DBA or DMS administrator; only they can list and create authority templates — ask one to run this, or to grant you the DBA role ${said}`, retryable: false };
     }
     if (/^Tenant/i.test(e.code)) {
         return { kind: 'not-allowed', reason: `the DMS tenant${tid !== undefined ? ` ${tid}` : ''} does not exist or your account is not in it — check --tid ${said}`, retryable: false };
@@ -43350,20 +43369,38 @@ function templateSpecProblem(spec) {
     const descriptionProblem = spec.description !== undefined ? templateDescriptionProblem(spec.description) : null;
     return descriptionProblem ? `description ${descriptionProblem}` : null;
 }
-/** Validates, then creates one template. Never throws. */
+/** Validates, looks the name up, and creates the template only when DMS has none of that name. Never throws. */
 async function createTemplate(client, spec, tid) {
     const problem = templateSpecProblem(spec);
     if (problem)
         return { kind: 'invalid', name: spec.name, reason: problem };
+    const explain = (e) => {
+        const { kind, reason, retryable } = explainTemplateError(e, tid);
+        return kind === 'not-allowed' ? { kind, name: spec.name, reason } : { kind: 'failed', name: spec.name, reason, retryable };
+    };
+    try {
+        const existing = await findTemplate(client, spec.name);
+        if (existing)
+            return { kind: 'exists', name: spec.name, template: existing };
+    }
+    catch (e) {
+        return explain(e);
+    }
     try {
         const template = await client.createAuthorityTemplate(spec.description ? { name: spec.name, description: spec.description } : { name: spec.name });
         return { kind: 'created', name: spec.name, template };
     }
     catch (e) {
-        if (e instanceof DmsError && isDuplicateName(e))
-            return { kind: 'exists', name: spec.name, detail: bareMessage(e) };
-        const { kind, reason, retryable } = explainTemplateError(e, tid);
-        return kind === 'not-allowed' ? { kind, name: spec.name, reason } : { kind: 'failed', name: spec.name, reason, retryable };
+        // Whatever DMS said (a duplicate made by a concurrent run, a lost answer to our own create): look again.
+        try {
+            const now = await findTemplate(client, spec.name);
+            if (now)
+                return { kind: 'exists', name: spec.name, template: now };
+        }
+        catch {
+            // keep the create's error: it is the one to explain
+        }
+        return explain(e);
     }
 }
 /**
@@ -43474,6 +43511,27 @@ async function resolveDatabase(dms, sel, opts = {}) {
     }
     const ref = pickDatabase(all, sel, inputName);
     return { dbId: ref.dbId, logic: ref.logic, ref };
+}
+
+;// CONCATENATED MODULE: ./src/config/database.ts
+function databaseSelector(spec) {
+    if (spec.kind === 'db-id')
+        return { dbId: spec.dbId, logic: spec.logic === true };
+    return {
+        schemaName: spec.schema,
+        ...(spec.host !== undefined ? { host: spec.host } : {}),
+        ...(spec.port !== undefined ? { port: spec.port } : {}),
+        ...(spec.env !== undefined ? { envType: spec.env } : {})
+    };
+}
+/** `db-id 12` / `schema billing (host h, port 3306, env product)` for messages. */
+function describeDatabaseSpec(db) {
+    if (db.kind === 'db-id')
+        return `db-id ${db.dbId}${db.logic ? ' (logical)' : ''}`;
+    const where = [db.host !== undefined ? `host ${db.host}` : '', db.port !== undefined ? `port ${db.port}` : '', db.env ? `env ${db.env}` : '']
+        .filter(Boolean)
+        .join(', ');
+    return `schema ${db.schema}${where ? ` (${where})` : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/state/perm-state.ts
@@ -43701,10 +43759,7 @@ function checkContent(detail, plan) {
     return { ok: true };
 }
 
-// EXTERNAL MODULE: ./src/dms/params.ts
-var params = __nccwpck_require__(1956);
 ;// CONCATENATED MODULE: ./src/tickets/book.ts
-
 
 const DEFAULT_WINDOW_DAYS = 90;
 const PAGE_SIZE = 100;
@@ -43757,7 +43812,7 @@ class TicketBook {
 async function readTicketBook(client, o) {
     const day = 86_400_000;
     const start = new Date(o.now.getTime() - o.windowDays * day);
-    // One day of slack at the end: DMS reads these as wall-clock times in its region (UTC+8), whatever we send.
+    // One day of slack at the end, for clock skew between the runner and DMS.
     const end = new Date(o.now.getTime() + day);
     const found = [];
     const committers = new Set();
@@ -43772,8 +43827,8 @@ async function readTicketBook(client, o) {
             pluginType: 'DC_PROC',
             orderStatus: 'ALL',
             searchDateType: 'CREATE_TIME',
-            startTime: (0,params/* formatDmsTime */.lH)(start),
-            endTime: (0,params/* formatDmsTime */.lH)(end),
+            startTime: start, // sent as UTC+8 wall-clock time, as DMS reads it (dms/params.ts)
+            endTime: end,
             pageNumber: page,
             pageSize: PAGE_SIZE
         });
@@ -43899,22 +43954,11 @@ async function createTicketOnce(client, book, identity, input, o) {
 
 
 
+
 function evaluate_describeDatabase(d) {
     if (d.kind === 'db-id')
         return `DbId ${d.dbId}`;
     return [d.schema, d.host ? `@${d.host}${d.port ? `:${d.port}` : ''}` : '', d.env ? ` (${d.env})` : ''].join('');
-}
-function selectorOf(d) {
-    if (d.kind === 'db-id')
-        return { dbId: d.dbId };
-    const s = { schemaName: d.schema };
-    if (d.host !== undefined)
-        s.host = d.host;
-    if (d.port !== undefined)
-        s.port = d.port;
-    if (d.env !== undefined)
-        s.envType = d.env;
-    return s;
 }
 function hasChanges(t) {
     return t.plan.objects.length > 0;
@@ -44003,7 +44047,7 @@ function preference(t) {
 async function prepareTargets(ctx, client, planned, pull) {
     const out = [];
     for (const t of planned.targets.filter(hasChanges)) {
-        const db = await resolveDatabase(client, selectorOf(t.target.database), {
+        const db = await resolveDatabase(client, databaseSelector(t.target.database), {
             inputName: t.target.source.kind === 'config' ? `${t.target.source.file}:${t.target.source.line} target '${t.target.name}'` : 'database'
         });
         const dbItems = [{ dbId: db.dbId, logic: db.logic }];
@@ -44426,6 +44470,57 @@ async function writeJobSummary(report, title) {
 function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs))
         setOutput(name, value);
+}
+
+;// CONCATENATED MODULE: ./src/dms/execution.ts
+/** What to do with one ticket, for the DMS user `self` (the gate's identity). */
+function executionStep(f, self) {
+    const status = f.status === 'unknown' ? f.detail.status : f.status;
+    if (status === 'success')
+        return { kind: 'done' };
+    // waiting (GetDataCorrectOrderDetail model): "the task is submitted and waits to be scheduled" — already asked to run.
+    if (status === 'processing' || status === 'waiting')
+        return { kind: 'running' };
+    if (status === 'fail' || status === 'reject' || status === 'cancel' || status === 'closed' || status === 'precheck_failed')
+        return { kind: 'failed', status };
+    if (status !== 'approved')
+        return { kind: 'not-approved', status };
+    switch (f.detail.execMode) {
+        case 'AUTO':
+            return { kind: 'runs-itself' };
+        case 'LAST_AUDITOR':
+            return { kind: 'runs-elsewhere', who: 'last-approver', userId: f.lastApproverId ?? null };
+        case 'COMMITOR':
+        case null:
+            // DMS's default ExecMode is COMMITOR (emulator and docs agree that the submitter runs such tickets).
+            return self !== null && f.committerId === self ? { kind: 'execute' } : { kind: 'runs-elsewhere', who: 'committer', userId: f.committerId };
+    }
+}
+/** All or nothing: when any ticket is not approved or has failed, none is executed. */
+function planExecution(tickets) {
+    const plan = { execute: [], wait: [], elsewhere: [], blocking: [] };
+    for (const t of tickets) {
+        switch (t.step.kind) {
+            case 'execute':
+                plan.execute.push(t.orderId);
+                break;
+            case 'runs-itself':
+            case 'running':
+                plan.wait.push(t.orderId);
+                break;
+            case 'runs-elsewhere':
+                plan.elsewhere.push(t.orderId);
+                break;
+            case 'done': break;
+            case 'failed':
+            case 'not-approved':
+                plan.blocking.push(t);
+                break;
+        }
+    }
+    if (plan.blocking.length > 0)
+        plan.execute = [];
+    return plan;
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -47152,9 +47247,9 @@ const $ZodNumberFormat = /*@__PURE__*/ $constructor("$ZodNumberFormat", (inst, d
     $ZodCheckNumberFormat.init(inst, def);
     $ZodNumber.init(inst, def); // no format checks
 });
-const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodBoolean", (inst, def) => {
+const $ZodBoolean = /*@__PURE__*/ $constructor("$ZodBoolean", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.boolean;
+    inst._zod.pattern = regexes_boolean;
     inst._zod.parse = (payload, _ctx) => {
         if (def.coerce)
             try {
@@ -47172,7 +47267,7 @@ const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodBigInt = /*@__PURE__*/ $constructor("$ZodBigInt", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.pattern = bigint;
@@ -49562,7 +49657,7 @@ function _uint32(Class, params) {
 function _boolean(Class, params) {
     return new Class({
         type: "boolean",
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -53104,13 +53199,13 @@ function int32(params) {
 function uint32(params) {
     return core._uint32(ZodNumberFormat, params);
 }
-const ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodBoolean", (inst, def) => {
-    core.$ZodBoolean.init(inst, def);
+const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
+    $ZodBoolean.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.booleanProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
+});
 function schemas_boolean(params) {
-    return core._boolean(ZodBoolean, params);
+    return _boolean(ZodBoolean, params);
 }
 const ZodBigInt = /*@__PURE__*/ $constructor("ZodBigInt", (inst, def) => {
     $ZodBigInt.init(inst, def);
@@ -54332,6 +54427,8 @@ const target = strictObject({
     env: schemas_enum(ENV_TYPES).optional(),
     // per target only: each database has its own tables
     verify: strictObject({ schema: checked(schemas_string(), pathProblem) }).optional(),
+    // CreateProcCorrectOrder DbItemList[].Logic: a DbId names either a physical or a logical database.
+    logic: schemas_boolean().optional(),
     ...settings
 })
     .superRefine((t, ctx) => {
@@ -54347,6 +54444,9 @@ const target = strictObject({
             if (has(key))
                 ctx.addIssue({ code: 'custom', path: [key], message: 'only applies with schema (db-id already names one database)' });
         }
+    }
+    else if (has('logic')) {
+        ctx.addIssue({ code: 'custom', path: ['logic'], message: 'only applies with db-id (SearchDatabase says whether a schema is logical)' });
     }
 }, 
 // Run even when a field is invalid, so every mistake in a target is reported at once.
@@ -54600,7 +54700,7 @@ function encodingOf(raw, path, where) {
 function toConfig(raw, where, file) {
     const targets = (raw.targets ?? []).map((t, i) => {
         const database = t['db-id'] !== undefined
-            ? { kind: 'db-id', dbId: t['db-id'] }
+            ? { kind: 'db-id', dbId: t['db-id'], ...(t.logic === true ? { logic: true } : {}) }
             : {
                 kind: 'schema',
                 schema: t.schema,
@@ -55893,6 +55993,7 @@ async function runPullRequest(ctx, pull, body, o) {
 
 
 
+
 /** Longest wait for one execution to finish inside the job. */
 const EXECUTION_WAIT_MS = 10 * 60_000;
 /** Closes the PR's open tickets except `keep`; returns what was closed. */
@@ -55959,38 +56060,60 @@ async function follow(ctx, client, orderId) {
         delay = Math.min(delay * 2, 15_000);
     }
 }
+/** Who approved the last workflow node (LAST_AUDITOR tickets are that person's to run), when DMS says. */
+function lastApprover(a) {
+    const approved = (a?.nodes ?? []).filter(n => n.status === 'approved');
+    return approved[approved.length - 1]?.operatorId ?? null;
+}
+/**
+ * Runs what the gate may run (dms/execution.ts): COMMITOR tickets of its own identity, one by one, stopping at the
+ * first failure; AUTO tickets are followed while DMS runs them; LAST_AUDITOR tickets are left to their last
+ * approver. The caller has checked that every ticket is approved and holds the merged plan (all or nothing).
+ */
 async function runTickets(ctx, ev) {
     const client = await ctx.dms();
     const notes = [];
     const targets = [];
+    const steps = ev.targets.map(t => {
+        const r = t.ticket;
+        // every ticket here is the gate's own (ListOrders AS_COMMITTER): its committer is the gate's DMS user
+        const facts = { detail: r.detail, status: r.base.status, committerId: r.base.committerId, lastApproverId: lastApprover(r.approval) };
+        return { orderId: r.orderId, step: executionStep(facts, r.base.committerId) };
+    });
+    const plan = planExecution(steps);
     let stopped;
-    for (const t of ev.targets) {
-        const ticket = t.ticket;
-        const id = ticket.orderId;
-        const mode = ticket.detail.execMode ?? 'COMMITOR';
-        let state;
-        if (t.state.kind === 'executed') {
-            state = t.state;
-            notes.push(`DMS ticket ${id} (target ${t.name}) had already been executed.`);
-        }
-        else if (mode === 'LAST_AUDITOR') {
-            // DMS lets only the last approver run it: calling ExecuteDataCorrect would be refused
-            state = { kind: 'awaiting-execution', orderId: id };
-            notes.push(`DMS ticket ${id} (target ${t.name}) is executed by its last approver in DMS (ExecMode LAST_AUDITOR); not called.`);
-        }
-        else if (mode === 'AUTO') {
-            state = await follow(ctx, client, id);
-            notes.push(`DMS ticket ${id} (target ${t.name}) runs by itself after approval (ExecMode AUTO): ${titleOf(state)}.`);
-        }
-        else if (stopped !== undefined) {
-            state = t.state;
-            notes.push(`DMS ticket ${id} (target ${t.name}) was not executed: ${stopped}.`);
-        }
-        else {
-            state = await execute(ctx, client, id);
-            notes.push(`Executed DMS ticket ${id} (target ${t.name}): ${titleOf(state)} — ${ticketUrl(id, ctx.consoleBase)}`);
-            if (state.kind === 'execution-failed')
-                stopped = `ticket ${id} failed first`;
+    for (const [i, t] of ev.targets.entries()) {
+        const id = t.ticket.orderId;
+        const step = steps[i].step;
+        let state = t.state;
+        switch (step.kind) {
+            case 'done':
+                notes.push(`DMS ticket ${id} (target ${t.name}) had already been executed.`);
+                break;
+            case 'runs-elsewhere':
+                // DMS lets only the last approver run it: calling ExecuteDataCorrect would be refused
+                state = { kind: 'awaiting-execution', orderId: id };
+                notes.push(`DMS ticket ${id} (target ${t.name}) is executed by its ${step.who === 'last-approver' ? 'last approver' : 'committer'} in DMS (ExecMode ${t.ticket.detail.execMode ?? 'COMMITOR'}); not called.`);
+                break;
+            case 'runs-itself':
+            case 'running':
+                state = await follow(ctx, client, id);
+                notes.push(`DMS ticket ${id} (target ${t.name}) runs in DMS by itself (ExecMode ${t.ticket.detail.execMode ?? 'COMMITOR'}): ${titleOf(state)}.`);
+                break;
+            case 'execute':
+                if (stopped !== undefined || !plan.execute.includes(id)) {
+                    notes.push(`DMS ticket ${id} (target ${t.name}) was not executed: ${stopped ?? 'another ticket of the merge is not ready'}.`);
+                    break;
+                }
+                state = await execute(ctx, client, id);
+                notes.push(`Executed DMS ticket ${id} (target ${t.name}): ${titleOf(state)} — ${ticketUrl(id, ctx.consoleBase)}`);
+                if (state.kind === 'execution-failed')
+                    stopped = `ticket ${id} failed first`;
+                break;
+            case 'failed':
+            case 'not-approved':
+                notes.push(`DMS ticket ${id} (target ${t.name}) cannot run: it is ${step.status}.`);
+                break;
         }
         targets.push({ ...t, state });
     }
@@ -56461,7 +56584,7 @@ function resolveEndpoint(endpoint, region) {
 /* harmony export */ });
 /* unused harmony exports isDmsError, sanitize */
 // One error type for everything a DMS call can fail with. openapi-client reports failures in several
-// shapes (docs/dms-api.md §4, §6): HTTP 200 with Success:false, a thrown ResponseError whose `code` is the
+// shapes (docs/dms-api.md, Errors): HTTP 200 with Success:false, a thrown ResponseError whose `code` is the
 // literal string "undefined" when the body uses ErrorCode/ErrorMessage, a bare SyntaxError for non-JSON
 // (HTML 502) bodies, httpx RequestTimeoutError, and raw socket errors. Messages never carry secrets:
 // transport messages embed the request URL (whose query holds AccessKeyId/SecurityToken/Signature under
@@ -56541,9 +56664,43 @@ function fromFailureBody(action, body, httpStatus, secrets = []) {
         httpStatus
     });
 }
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EAI_AGAIN']);
-/** Anything openapi-client/httpx threw → DmsError. */
-function fromThrown(action, e, secrets = []) {
+const TLS_TRUST_CODES = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN',
+    'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY']);
+const ENDPOINT_SETTING = 'the DMS endpoint (CLI --endpoint, Action input dms-endpoint)';
+/**
+ * A transport failure in one line — what is wrong and what to do — instead of the raw socket/OpenSSL text
+ * (which also glues the request line to it: `…127.0.0.1:1POST http://…`). `where` is `protocol://host`.
+ */
+function transportError(action, code, rawMessage, where, secrets) {
+    const ep = where || 'the DMS endpoint';
+    const make = (c, kind, message) => new DmsError({ code: c, message, action, kind });
+    if (code === 'ECONNREFUSED')
+        return make(code, 'network', `cannot connect to ${ep}: connection refused — check ${ENDPOINT_SETTING} and that the service is running`);
+    if (code === 'ENOTFOUND')
+        return make(code, 'business', `cannot resolve the host of ${ep} — check ${ENDPOINT_SETTING} or the region (CLI --region, Action input region)`);
+    if (code === 'EAI_AGAIN')
+        return make(code, 'network', `the DNS lookup for ${ep} failed for now — retrying; if it persists, check the network of this machine`);
+    if (/wrong version number/i.test(rawMessage) || code === 'ERR_SSL_WRONG_VERSION_NUMBER') {
+        const host = where.replace(/^https?:\/\//, '');
+        return make('EndpointNotHttps', 'business', `${ep} answered in plain HTTP, not HTTPS — an endpoint without a scheme means https://; for a plain-HTTP endpoint (the emulator) write http://${host}`);
+    }
+    if (TLS_TRUST_CODES.has(code))
+        return make(code, 'business', `the TLS certificate of ${ep} is not trusted (${code}) — check that ${ENDPOINT_SETTING} names the real DMS host`);
+    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED' || /socket hang up/i.test(rawMessage)) {
+        return make(code || 'ECONNRESET', 'network', `${ep} closed the connection without answering — retried; if it persists, check proxies between this machine and DMS`);
+    }
+    if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH')
+        return make(code, 'network', `cannot reach ${ep} (${code}) — check the network route to it and ${ENDPOINT_SETTING}`);
+    if (code === 'ETIMEDOUT')
+        return make(code, 'timeout', `connecting to ${ep} timed out — check ${ENDPOINT_SETTING} and the network (${sanitize(rawMessage, secrets)})`);
+    return null;
+}
+/** @alicloud/credentials' "no provider in the chain had credentials", and openapi-client's InvalidCredentials. */
+function isMissingCredentials(name, code, message) {
+    return /unable to get credentials|InvalidCredentials/i.test(`${name} ${code} ${message}`) || (/credential/i.test(message) && !/signature/i.test(message));
+}
+/** Anything openapi-client/httpx threw → DmsError. `where` (`protocol://host`) names the endpoint in messages. */
+function fromThrown(action, e, secrets = [], where = '') {
     if (e instanceof DmsError)
         return e;
     const err = (typeof e === 'object' && e !== null ? e : { message: String(e) });
@@ -56568,158 +56725,382 @@ function fromThrown(action, e, secrets = []) {
     const sysCode = text(err.code);
     if (name === 'RequestTimeoutError' || /RequestTimeout/.test(name) || /^(Read|Connect)Timeout/.test(rawMessage)) {
         // httpx reports the socket inactivity timeout as "ConnectTimeout" even when connected: say both.
-        return new DmsError({ code: 'RequestTimeout', message: `no answer in time (connect or read timeout): ${sanitize(rawMessage, secrets)}`, action, kind: 'timeout' });
+        return new DmsError({ code: 'RequestTimeout', message: `${where || 'DMS'} sent no answer in time (connect or read timeout): ${sanitize(rawMessage.replace(/(POST|GET) https?:\/\/\S*( failed\.)?$/, ''), secrets).trim()}`, action, kind: 'timeout' });
     }
-    if (NETWORK_CODES.has(sysCode) || /socket hang up/i.test(rawMessage)) {
-        return new DmsError({ code: sysCode || 'ECONNRESET', message: sanitize(rawMessage, secrets), action, kind: sysCode === 'ETIMEDOUT' ? 'timeout' : 'network' });
-    }
+    const transport = transportError(action, sysCode, rawMessage, where, secrets);
+    if (transport)
+        return transport;
     if (name === 'SyntaxError') {
         // openapi-client parses error bodies as JSON without looking at the status: an HTML gateway page
         // (502/503/504) surfaces as a SyntaxError with no status. Treat as a transient gateway failure.
         return new DmsError({ code: 'InvalidResponse', message: `response body is not JSON (${sanitize(rawMessage, secrets)})`, action, kind: 'invalid_response' });
     }
-    // The credentials chain (@alicloud/credentials) and openapi-client's InvalidCredentials land here.
-    const code = sysCode && sysCode !== 'undefined' ? sysCode : /credential/i.test(rawMessage) ? 'InvalidCredentials' : name || 'UnknownError';
+    if (isMissingCredentials(name, sysCode, rawMessage)) {
+        return new DmsError({
+            code: 'InvalidCredentials', action, kind: 'business',
+            message: 'no Alibaba Cloud credentials found — set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET ' +
+                '(Action: inputs access-key-id/access-key-secret, or role-arn + oidc-provider-arn), or configure a credentials profile or an instance RAM role'
+        });
+    }
+    const code = sysCode && sysCode !== 'undefined' ? sysCode : name || 'UnknownError';
     return new DmsError({ code, message: sanitize(rawMessage || String(e), secrets), action, kind: 'business' });
 }
 
 
 /***/ }),
 
-/***/ 1956:
+/***/ 1475:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N5: () => (/* binding */ DEFAULT_BODY_THRESHOLD),
-/* harmony export */   O4: () => (/* binding */ wire),
-/* harmony export */   XT: () => (/* binding */ approvalDetailParams),
-/* harmony export */   as: () => (/* binding */ executeDataCorrectParams),
-/* harmony export */   dr: () => (/* binding */ closeOrderParams),
-/* harmony export */   eg: () => (/* binding */ orderIdParams),
-/* harmony export */   i3: () => (/* binding */ createAuthorityTemplateParams),
-/* harmony export */   lH: () => (/* binding */ formatDmsTime),
-/* harmony export */   lg: () => (/* binding */ createProcCorrectOrderParams),
-/* harmony export */   nw: () => (/* binding */ requestTargetLength),
-/* harmony export */   q7: () => (/* binding */ listOrdersParams),
-/* harmony export */   yD: () => (/* binding */ searchDatabaseParams)
+/* harmony export */   HE: () => (/* binding */ approvalDetail),
+/* harmony export */   IL: () => (/* binding */ databaseList),
+/* harmony export */   SP: () => (/* binding */ permKinds),
+/* harmony export */   _Z: () => (/* binding */ orderBaseInfo),
+/* harmony export */   ef: () => (/* binding */ createOrderResult),
+/* harmony export */   g: () => (/* binding */ dataCorrectOrderDetail),
+/* harmony export */   j5: () => (/* binding */ tenant),
+/* harmony export */   qW: () => (/* binding */ authorityTemplateList),
+/* harmony export */   rX: () => (/* binding */ uploadFileJob),
+/* harmony export */   rY: () => (/* binding */ orderList),
+/* harmony export */   su: () => (/* binding */ permApplyOrderDetail),
+/* harmony export */   yG: () => (/* binding */ authorityTemplate)
 /* harmony export */ });
-/* harmony import */ var node_querystring__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1792);
-/* harmony import */ var node_querystring__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_querystring__WEBPACK_IMPORTED_MODULE_0__);
-// Pure request building: typed inputs → the flat string map DMS receives, exactly as Alibaba's generated
-// SDK builds it (docs/dms-api.md §1): PascalCase names, object params "shrunk" to ONE JSON string
-// (`Param`, `RelatedUserList`, `ActionDetail`), scalars stringified, absent values omitted.
-
-function wire(fields) {
-    const out = {};
-    for (const [k, v] of Object.entries(fields)) {
-        if (v === undefined || v === null)
-            continue;
-        out[k] = typeof v === 'string' ? v : String(v);
+/* unused harmony exports field, list, str, num, id, bool, orderStatus, workflowStatus */
+function isObject(x) {
+    return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+/** Field lookup: exact key first, then case-insensitive (some gateways/emulators camelCase keys). */
+function field(obj, key) {
+    if (!isObject(obj))
+        return undefined;
+    if (key in obj)
+        return obj[key];
+    const lower = key.toLowerCase();
+    for (const k of Object.keys(obj))
+        if (k.toLowerCase() === lower)
+            return obj[k];
+    return undefined;
+}
+/** A list given plain (`[…]`) or wrapped (`{Inner:[…]}`); with no `inner` key, a wrapper's only array. */
+function list(x, inner) {
+    if (Array.isArray(x))
+        return x;
+    if (!isObject(x))
+        return [];
+    if (inner !== undefined) {
+        const v = field(x, inner);
+        if (Array.isArray(v))
+            return v;
+        if (isObject(v))
+            return [v]; // XML-to-JSON style single element
     }
-    return out;
+    const arrays = Object.values(x).filter(Array.isArray);
+    return arrays.length === 1 ? arrays[0] : [];
 }
-function positiveInt(v, name) {
-    if (!Number.isSafeInteger(v) || v <= 0)
-        throw new RangeError(`${name} must be a positive integer, got ${JSON.stringify(v)}`);
-    return v;
+function str(x) {
+    if (typeof x === 'string')
+        return x;
+    if (typeof x === 'number' || typeof x === 'boolean')
+        return String(x);
+    return '';
 }
-function nonEmpty(v, name) {
-    if (typeof v !== 'string' || v.trim() === '')
-        throw new TypeError(`${name} must be a non-empty string`);
-    return v;
+/** A number from a number or numeric string; null for anything else (including unsafe integers). */
+function num(x) {
+    if (typeof x === 'number')
+        return Number.isFinite(x) ? x : null;
+    if (typeof x === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(x)) {
+        const n = Number(x);
+        return Number.isSafeInteger(n) || !Number.isInteger(n) ? n : null;
+    }
+    return null;
 }
-function createProcCorrectOrderParams(input, tid) {
-    nonEmpty(input.comment, 'comment');
-    nonEmpty(input.execSql, 'execSql');
-    if (!Array.isArray(input.dbItems) || input.dbItems.length === 0)
-        throw new TypeError('dbItems must list at least one database');
-    // Key order follows the SDK model (CreateProcCorrectOrderRequestParam) so the JSON matches byte for byte.
-    const param = {};
-    if (input.classify !== undefined)
-        param.Classify = input.classify;
-    param.DbItemList = input.dbItems.map((d, i) => ({ DbId: positiveInt(d.dbId, `dbItems[${i}].dbId`), Logic: d.logic === true }));
-    param.ExecMode = input.execMode;
-    param.ExecSQL = input.execSql;
-    param.RollbackSQL = input.rollbackSql;
-    param.RollbackSqlType = 'TEXT';
-    return wire({
-        AttachmentKey: input.attachmentKey,
-        Comment: input.comment,
-        Param: JSON.stringify(param),
-        RelatedUserList: input.relatedUserIds && input.relatedUserIds.length > 0 ? userIdArrayJson(input.relatedUserIds) : undefined,
-        Tid: tid
+/** An entity ID (order, workflow, database…): positive safe integer, else null. DMS uses 0 for "none". */
+function id(x) {
+    const n = num(x);
+    return n !== null && Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+function bool(x) {
+    if (typeof x === 'boolean')
+        return x;
+    if (typeof x === 'string')
+        return x.trim().toLowerCase() === 'true';
+    if (typeof x === 'number')
+        return x !== 0;
+    return false;
+}
+function strList(x, inner) {
+    return list(x, inner).map(str).filter((s) => s !== '');
+}
+const ORDER_STATUS = {
+    new: 'new',
+    precheck: 'precheck',
+    prechecking: 'precheck',
+    precheckfailed: 'precheck_failed',
+    precheckfail: 'precheck_failed',
+    prechecksuccess: 'precheck_success',
+    toaudit: 'toaudit',
+    auditing: 'toaudit',
+    approved: 'approved',
+    approve: 'approved',
+    agree: 'approved',
+    reject: 'reject',
+    rejected: 'reject',
+    cancel: 'cancel',
+    canceled: 'cancel',
+    cancelled: 'cancel',
+    processing: 'processing',
+    success: 'success',
+    fail: 'fail',
+    failed: 'fail',
+    closed: 'closed',
+    close: 'closed',
+    waiting: 'waiting'
+};
+/** Any DMS status spelling → OrderStatus: case, `_`, `-` and spaces are ignored
+ *  (`Approved`, `precheckFailed`, `precheck_fail`, `PRECHECK_SUCCESS`). */
+function orderStatus(raw) {
+    const key = str(raw).toLowerCase().replace(/[\s_-]/g, '');
+    return ORDER_STATUS[key] ?? 'unknown';
+}
+const WORKFLOW_STATUS = {
+    start: 'start',
+    auditing: 'auditing',
+    toaudit: 'auditing',
+    approved: 'approved',
+    agree: 'approved',
+    reject: 'reject',
+    rejected: 'reject',
+    cancel: 'cancel',
+    canceled: 'cancel',
+    cancelled: 'cancel',
+    error: 'error'
+};
+function workflowStatus(raw) {
+    const key = str(raw).toLowerCase().replace(/[\s_-]/g, '');
+    return WORKFLOW_STATUS[key] ?? 'unknown';
+}
+function execMode(raw) {
+    const s = str(raw).toUpperCase();
+    return s === 'COMMITOR' || s === 'AUTO' || s === 'LAST_AUDITOR' ? s : null;
+}
+function requireId(x, what) {
+    const n = id(x);
+    if (n === null)
+        throw new TypeError(`DMS response has no valid ${what} (got ${JSON.stringify(x ?? null)})`);
+    return n;
+}
+// ---- per action ----
+/** CreateProcCorrectOrder.CreateOrderResult: plain array of ticket IDs (wrapped form accepted too). */
+function createOrderResult(body) {
+    return list(field(body, 'CreateOrderResult'), 'OrderIds').map(id).filter((n) => n !== null);
+}
+function orderBaseInfo(body) {
+    const o = field(body, 'OrderBaseInfo') ?? {};
+    return {
+        ...orderSummary(o, 'OrderBaseInfo.OrderId'),
+        workflowInstanceId: id(field(o, 'WorkflowInstanceId')),
+        workflowStatusDesc: str(field(o, 'WorkflowStatusDesc')),
+        attachmentKey: str(field(o, 'AttachmentKey')),
+        relatedUserIds: strList(field(o, 'RelatedUserList'), 'UserIds'),
+        relatedUserNicks: strList(field(o, 'RelatedUserNickList'), 'UserNicks')
+    };
+}
+function approvalNode(n) {
+    const statusCode = str(field(n, 'WorkflowInsCode'));
+    return {
+        name: str(field(n, 'NodeName')),
+        status: workflowStatus(statusCode),
+        statusCode,
+        auditors: strList(field(n, 'AuditUserIdList'), 'AuditUserIds'),
+        operatorId: id(field(n, 'OperatorId')),
+        comment: str(field(n, 'OperateComment')),
+        time: str(field(n, 'OperateTime'))
+    };
+}
+function handler(h) {
+    return { id: id(field(h, 'Id')), nickName: str(field(h, 'NickName')) };
+}
+function approvalDetail(body) {
+    const d = field(body, 'ApprovalDetail') ?? {};
+    const statusCode = str(field(d, 'WorkflowInsCode'));
+    return {
+        workflowInstanceId: id(field(d, 'WorkflowInstanceId')),
+        orderId: id(field(d, 'OrderId')),
+        orderType: str(field(d, 'OrderType')),
+        title: str(field(d, 'Title')),
+        description: str(field(d, 'Description')),
+        createTime: str(field(d, 'CreateTime')),
+        status: workflowStatus(statusCode),
+        statusCode,
+        auditId: id(field(d, 'AuditId')),
+        templateId: id(field(d, 'TemplateId')),
+        nodes: list(field(d, 'WorkflowNodes'), 'WorkflowNode').map(approvalNode),
+        currentHandlers: list(field(d, 'CurrentHandlers'), 'CurrentHandler').map(handler),
+        reasons: strList(field(d, 'ReasonList'), 'Reasons'),
+        thirdpartyWorkflowUrl: str(field(d, 'ThirdpartyWorkflowUrl')),
+        thirdpartyWorkflowComment: str(field(d, 'ThirdpartyWorkflowComment'))
+    };
+}
+function orderSummary(o, idPath = 'Orders.Order[].OrderId') {
+    const statusCode = str(field(o, 'StatusCode'));
+    return {
+        orderId: requireId(field(o, 'OrderId'), idPath),
+        status: orderStatus(statusCode),
+        statusCode,
+        statusDesc: str(field(o, 'StatusDesc')),
+        comment: str(field(o, 'Comment')),
+        committer: str(field(o, 'Committer')),
+        committerId: id(field(o, 'CommitterId')),
+        createTime: str(field(o, 'CreateTime')),
+        lastModifyTime: str(field(o, 'LastModifyTime')),
+        pluginType: str(field(o, 'PluginType'))
+    };
+}
+function orderList(body) {
+    const orders = list(field(body, 'Orders'), 'Order').map((o) => orderSummary(o));
+    return { totalCount: num(field(body, 'TotalCount')) ?? orders.length, orders };
+}
+function precheckStatus(raw) {
+    const s = str(raw).toUpperCase();
+    return s === 'WAITING' || s === 'RUNNING' || s === 'SUCCESS' || s === 'FAIL' ? s : 'UNKNOWN';
+}
+function precheckStep(t) {
+    return {
+        step: str(field(t, 'CheckStep')),
+        status: precheckStatus(field(t, 'CheckStatus')),
+        userTip: str(field(t, 'UserTip'))
+    };
+}
+function dataCorrectOrderDetail(body) {
+    const d = field(body, 'DataCorrectOrderDetail') ?? {};
+    const od = field(d, 'OrderDetail') ?? {};
+    const statusCode = str(field(d, 'Status'));
+    return {
+        status: orderStatus(statusCode),
+        statusCode,
+        execMode: execMode(field(d, 'ExecMode')),
+        execSql: str(field(od, 'ExeSQL')),
+        rollbackSql: str(field(od, 'RbSQL')),
+        rollbackSqlType: str(field(od, 'RbSQLType')),
+        rollbackAttachmentName: str(field(od, 'RbAttachmentName')),
+        attachmentName: str(field(od, 'AttachmentName')),
+        classify: str(field(od, 'Classify')),
+        sqlType: str(field(od, 'SqlType')),
+        estimateAffectRows: num(field(od, 'EstimateAffectRows')),
+        actualAffectRows: num(field(od, 'ActualAffectRows')),
+        precheck: list(field(d, 'PreCheckDetail'), 'TaskCheckDO').map(precheckStep),
+        databases: list(field(d, 'DatabaseList'), 'Database').flatMap((x) => {
+            const ref = databaseRefOrNull(x);
+            return ref ? [ref] : [];
+        })
+    };
+}
+function record(x) {
+    return isObject(x) ? x : null;
+}
+function permApplyType(raw) {
+    const s = str(raw).toUpperCase();
+    return s === 'DB' || s === 'TAB' || s === 'COL' || s === 'INSTANT' ? s : 'UNKNOWN';
+}
+const PERM_BITS = [[1, 'query'], [2, 'export'], [4, 'change'], [8, 'logon']];
+/** PermType by name: the model documents 1 query, 2 export, 4 change, 8 logon, and sums (3 = query + export, …).
+ *  [] for anything that is not such a sum. */
+function permKinds(permType) {
+    if (permType === null || !Number.isInteger(permType) || permType <= 0 || permType > 15)
+        return [];
+    return PERM_BITS.filter(([bit]) => (permType & bit) !== 0).map(([, kind]) => kind);
+}
+function permApplyOrderDetail(body) {
+    const d = field(body, 'PermApplyOrderDetail') ?? {};
+    const permType = num(field(d, 'PermType'));
+    return {
+        applyType: permApplyType(field(d, 'ApplyType')),
+        permType,
+        permKinds: permKinds(permType),
+        seconds: num(field(d, 'Seconds')),
+        resources: list(field(d, 'Resources'), 'Resource').map((r) => ({
+            instance: record(field(r, 'InstanceInfo')),
+            database: record(field(r, 'DatabaseInfo')),
+            table: record(field(r, 'TableInfo')),
+            column: record(field(r, 'ColumnInfo')),
+            row: record(field(r, 'RowInfo')),
+            rowValue: record(field(r, 'RowValueInfo'))
+        }))
+    };
+}
+function authorityTemplate(body) {
+    return templateView(field(body, 'AuthorityTemplateView') ?? {}, id(field(body, 'Tid')));
+}
+/** ListAuthorityTemplate: `AuthorityTemplateViewList.AuthorityTemplateView[]` (SDK model), TotalCount, Tid. */
+function authorityTemplateList(body) {
+    const tid = id(field(body, 'Tid'));
+    const templates = list(field(body, 'AuthorityTemplateViewList'), 'AuthorityTemplateView').map((v) => templateView(v, tid));
+    return { totalCount: num(field(body, 'TotalCount')) ?? templates.length, templates };
+}
+function templateView(v, tid) {
+    return {
+        templateId: requireId(field(v, 'TemplateId'), 'AuthorityTemplateView.TemplateId'),
+        name: str(field(v, 'Name')),
+        description: str(field(v, 'Description')),
+        creatorId: id(field(v, 'CreatorId')),
+        createTime: str(field(v, 'CreateTime')),
+        tid
+    };
+}
+const JOB_STATUSES = ['INIT', 'PENDING', 'BE_SCHEDULED', 'RUNNING', 'SUCCESS', 'FAIL'];
+/** GetUserUploadFileJob.UploadFileJobDetail. */
+function uploadFileJob(body) {
+    const j = field(body, 'UploadFileJobDetail') ?? {};
+    const status = str(field(j, 'JobStatus')).toUpperCase();
+    return {
+        jobKey: str(field(j, 'JobKey')),
+        status: JOB_STATUSES.includes(status) ? status : 'UNKNOWN',
+        statusDesc: str(field(j, 'JobStatusDesc')),
+        attachmentKey: str(field(j, 'AttachmentKey')),
+        fileName: str(field(j, 'FileName')),
+        fileSize: num(field(j, 'FileSize')),
+        fileSource: str(field(j, 'FileSource'))
+    };
+}
+function databaseRefOrNull(x) {
+    const dbId = id(field(x, 'DatabaseId') ?? field(x, 'DbId'));
+    if (dbId === null)
+        return null;
+    // DataCorrectOrderDetail's DatabaseList entries carry only SearchName (`schema@host:port`): fall back to it.
+    const parsed = /^(.*)@([^@:]*)(?::(\d+))?$/.exec(str(field(x, 'SearchName'))) ?? [];
+    const schemaName = str(field(x, 'SchemaName')) || (parsed[1] ?? '');
+    const host = str(field(x, 'Host')) || (parsed[2] ?? '');
+    const port = num(field(x, 'Port')) ?? (parsed[3] === undefined ? null : Number(parsed[3]));
+    return {
+        dbId,
+        schemaName,
+        host,
+        port,
+        envType: str(field(x, 'EnvType')),
+        dbType: str(field(x, 'DbType')),
+        searchName: str(field(x, 'SearchName')) || `${schemaName}@${host}:${port ?? ''}`,
+        logic: bool(field(x, 'Logic'))
+    };
+}
+function databaseList(body) {
+    const databases = list(field(body, 'SearchDatabaseList'), 'SearchDatabase').flatMap((x) => {
+        const ref = databaseRefOrNull(x);
+        return ref ? [ref] : [];
     });
+    return { totalCount: num(field(body, 'TotalCount')) ?? databases.length, databases };
 }
-/** The SDK types RelatedUserList as number[]; write the digits verbatim so UIDs beyond 2^53 stay exact. */
-function userIdArrayJson(ids) {
-    return `[${ids.map((u, i) => {
-        const s = String(u).trim();
-        if (!/^[1-9]\d{0,19}$/.test(s) || (typeof u === 'number' && !Number.isSafeInteger(u))) {
-            throw new TypeError(`relatedUserIds[${i}] must be a numeric user id, got ${JSON.stringify(u)}`);
-        }
-        return s;
-    }).join(',')}]`;
+function tenantStatus(raw) {
+    const s = str(raw).toUpperCase();
+    return s === 'ACTIVE' || s === 'IN_ACTIVE' ? s : 'UNKNOWN';
 }
-function orderIdParams(orderId, tid, extra = {}) {
-    return wire({ ...extra, OrderId: positiveInt(orderId, 'orderId'), Tid: tid });
-}
-function approvalDetailParams(workflowInstanceId, tid) {
-    return wire({ Tid: tid, WorkflowInstanceId: positiveInt(workflowInstanceId, 'workflowInstanceId') });
-}
-function closeOrderParams(orderId, reason, tid) {
-    return wire({ CloseReason: nonEmpty(reason, 'closeReason'), OrderId: positiveInt(orderId, 'orderId'), Tid: tid });
-}
-function executeDataCorrectParams(input, tid) {
-    return wire({
-        ActionDetail: input.actionDetail ? JSON.stringify(input.actionDetail) : undefined,
-        OrderId: positiveInt(input.orderId, 'orderId'),
-        RealLoginUserUid: input.realLoginUserUid,
-        Tid: tid
-    });
-}
-function listOrdersParams(input, tid) {
-    return wire({
-        EndTime: input.endTime,
-        OrderResultType: input.orderResultType,
-        OrderStatus: input.orderStatus,
-        PageNumber: input.pageNumber,
-        PageSize: input.pageSize,
-        PluginType: input.pluginType,
-        SearchContent: input.searchContent,
-        SearchDateType: input.searchDateType,
-        StartTime: input.startTime,
-        Tid: tid
-    });
-}
-function searchDatabaseParams(input, tid) {
-    return wire({
-        DbType: input.dbType,
-        EnvType: input.envType,
-        PageNumber: input.pageNumber,
-        PageSize: input.pageSize,
-        SearchKey: nonEmpty(input.searchKey, 'searchKey'),
-        SearchRange: input.searchRange,
-        SearchTarget: input.searchTarget,
-        Tid: tid
-    });
-}
-function createAuthorityTemplateParams(name, description, tid) {
-    return wire({ Description: description, Name: nonEmpty(name, 'name'), Tid: tid });
-}
-/** Length of the request target openapi-client would put on the request line: `/?` + Node
- *  querystring encoding (the same encoder tea uses in buildURL). */
-function requestTargetLength(params) {
-    const q = (0,node_querystring__WEBPACK_IMPORTED_MODULE_0__.stringify)(params);
-    return q.length === 0 ? 1 : 2 + q.length;
-}
-/** Default above which params move to the form body. nginx/Tengine-style front ends reject request
- *  lines over their 8 KB header buffer (414); Node's server caps all headers at 16 KB. 6 KB leaves
- *  room for the method/version and keeps the SDK's query path for all ordinary routine changes. */
-const DEFAULT_BODY_THRESHOLD = 6 * 1024;
-/** DMS's ListOrders/SearchDatabase time format, `YYYY-MM-DD HH:mm:ss` (UTC here). */
-function formatDmsTime(d) {
-    const p = (n) => String(n).padStart(2, '0');
-    return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+function tenant(body) {
+    const t = field(body, 'Tenant') ?? {};
+    return {
+        tid: requireId(field(t, 'Tid'), 'Tenant.Tid'),
+        name: str(field(t, 'TenantName')),
+        status: tenantStatus(field(t, 'Status'))
+    };
 }
 
 
@@ -56729,7 +57110,7 @@ function formatDmsTime(d) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4614);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6348);
 // The Action entry point: everything lives in main.ts so tests can import it without side effects.
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -104,7 +104,7 @@ describe('runs that make no DMS call never load the DMS chunks', () => {
     s.openPull({ number: 2, changes: CHANGE_ARCHIVE, user: 'outsider', fork: true })
     const fork = await s.pullRequest('opened', 2, { token: 'ghs_forkReadOnly', inputs: { 'access-key-id': '', 'access-key-secret': '' } })
     expect(fork.exitCode).toBe(0)
-    expect(fork.outputs['state']).toBe('fork-readonly')
+    expect(fork.outputs['state']).toBe('awaiting-maintainer')
 
     // and a run that needs DMS fails loudly instead of passing
     s.openPull({ number: 3, changes: CHANGE_ARCHIVE })

@@ -35,6 +35,53 @@ async function createPermOrder(sc: Scenario): Promise<number> {
   return ((await res.json()) as { orderId: number }).orderId
 }
 
+async function executeCalls(sc: Scenario): Promise<number> {
+  return sc.emulator.state.stats().byAction['ExecuteDataCorrect'] ?? 0
+}
+
+describe('execute-on-merge across targets and ExecModes', () => {
+  const CHANGES = {
+    'db/shop/order_count.sql': functionFile('order_count', 'p + 2'),
+    'db/billing/close_invoice.sql': procFile('close_invoice', 'UPDATE invoices SET closed = 1, closed_at = NOW() WHERE id = p_days;')
+  }
+  const start = () => sc.start({ baseFiles: TWO_DB_BASE, databases: [{ schema: 'shop' }, { schema: 'billing' }], inputs: { database: '', 'execute-on-merge': 'true' } })
+
+  test('COMMITOR is executed by the gate; LAST_AUDITOR is left to its last approver and reported, not called', async () => {
+    s = await start()
+    s.openPull({ number: 55, changes: CHANGES })
+    await s.pullRequest('opened', 55)
+    for (const o of await s.orders()) await s.decide(o.orderId, 'approve')
+    const [shop, billing] = ['shop', 'billing'].map(name => s!.emulator.state.orders().find(o => o.comment.includes(`target=${name}`))!)
+    const mergeSha = s.merge(55)
+    const run = await s.pullRequest('closed', 55)
+    expect(run.exitCode).toBe(0)
+    expect(await executeCalls(s)).toBe(1)
+    const orders = await s.orders()
+    expect(orders.find(o => o.orderId === shop!.orderId)!.status).toBe('success')
+    expect(orders.find(o => o.orderId === billing!.orderId)!.status).toBe('approved')
+    const check = s.check(mergeSha)!
+    expect(check.status).toBe('in_progress')
+    expect(check.output.summary).toContain(`Executed DMS ticket ${shop!.orderId} (target shop): Executed in DMS`)
+    expect(check.output.summary).toContain(`DMS ticket ${billing!.orderId} (target billing) is executed by its last approver in DMS (ExecMode LAST\\_AUDITOR); not called.`)
+  }, 180_000)
+
+  test('all or nothing: with one target not approved, nothing is executed', async () => {
+    s = await start()
+    s.openPull({ number: 56, changes: CHANGES })
+    await s.pullRequest('opened', 56)
+    const shop = s.emulator.state.orders().find(o => o.comment.includes('target=shop'))!
+    await s.decide(shop.orderId, 'approve')
+    const mergeSha = s.merge(56)
+    const run = await s.pullRequest('closed', 56)
+    expect(run.exitCode).toBe(0)
+    expect(await executeCalls(s)).toBe(0)
+    expect((await s.orders()).find(o => o.orderId === shop.orderId)!.status).toBe('approved')
+    const check = s.check(mergeSha)!
+    expect(check.conclusion).toBe('failure')
+    expect(check.output.summary).toContain('Nothing was executed: not every target of the merged plan has an approved ticket')
+  }, 180_000)
+})
+
 describe('several databases', () => {
   test('a PR touching two targets gets two tickets; the gate is green only after both are approved', async () => {
     s = await sc.start({ baseFiles: TWO_DB_BASE, databases: [{ schema: 'shop' }, { schema: 'billing' }], inputs: { database: '' } })

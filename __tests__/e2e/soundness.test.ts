@@ -144,6 +144,24 @@ describe('2. approve, revert, merge', () => {
   }, 180_000)
 })
 
+describe('2b. execute-on-merge and ExecMode AUTO', () => {
+  test('an AUTO ticket is run by DMS on approval: the merged run follows it and never calls ExecuteDataCorrect', async () => {
+    s = await sc.start({ inputs: { 'execute-on-merge': 'true', 'exec-mode': 'AUTO' } })
+    s.openPull({ number: 53, changes: BENIGN })
+    await s.pullRequest('opened', 53)
+    const [ticket] = await s.orders()
+    await s.decide(ticket!.orderId, 'approve')
+    const mergeSha = s.merge(53)
+    const merged = await s.pullRequest('closed', 53)
+    expect(merged.exitCode).toBe(0)
+    expect(s.emulator.state.stats().byAction['ExecuteDataCorrect'] ?? 0).toBe(0)
+    expect((await s.orders())[0]!.status).toBe('success')
+    expect(s.check(mergeSha)!.output.title).toBe(`Executed in DMS (ticket ${ticket!.orderId})`)
+    // DMS may finish it before the merged run reads it, or while the run follows it
+    expect(s.check(mergeSha)!.output.summary).toMatch(new RegExp(`DMS ticket ${ticket!.orderId} \\(target default\\) (had already been executed|runs in DMS by itself \\(ExecMode AUTO\\): Executed in DMS)`))
+  }, 180_000)
+})
+
 describe('3. approval withdrawn', () => {
   test.each(['cancel', 'close'] as const)('a ticket %s in DMS after approval turns the green check red on the next refresh', async how => {
     s = await sc.start()

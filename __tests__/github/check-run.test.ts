@@ -32,11 +32,11 @@ describe('upsertCheckRun', () => {
     expect(r1.action).toBe('created')
     gh.resetCounters()
     const r2 = await upsertCheckRun(api.octokit, REPO, pending)
-    expect(r2).toEqual({ id: r1.id, action: 'unchanged' })
+    expect(r2).toEqual({ id: r1.id, action: 'unchanged', app: { id: 15368, slug: 'github-actions' } })
     expect(gh.counters().writes).toBe(0)
     expect(gh.counters().calls).toBe(1) // one listForRef
     const r3 = await upsertCheckRun(api.octokit, REPO, { ...pending, status: { status: 'completed', conclusion: 'success' }, output: { title: 'Approved', summary: 'ok' } })
-    expect(r3).toEqual({ id: r1.id, action: 'updated' })
+    expect(r3).toEqual({ id: r1.id, action: 'updated', app: { id: 15368, slug: 'github-actions' } })
     const runs = gh.checkRuns(FULL, HEAD)
     expect(runs).toHaveLength(1)
     expect(runs[0]).toMatchObject({ status: 'completed', conclusion: 'success', external_id: '1001', output: { title: 'Approved', summary: 'ok' } })

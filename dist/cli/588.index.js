@@ -3959,7 +3959,7 @@ module.exports = {
 
 
 
-var mergeModules = __webpack_require__(2955)
+var mergeModules = __webpack_require__(5336)
 
 // Update this array if you add/rename/remove files in this directory.
 // We support Browserify by skipping automatic module discovery and requiring modules directly.
@@ -3969,7 +3969,7 @@ var modules = [
   __webpack_require__(8771),
   __webpack_require__(8231),
   __webpack_require__(2473),
-  __webpack_require__(9464),
+  __webpack_require__(7083),
   __webpack_require__(9487),
   __webpack_require__(7978),
   __webpack_require__(1802)
@@ -4748,7 +4748,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9464:
+/***/ 7083:
 /***/ ((module) => {
 
 
@@ -5795,7 +5795,7 @@ StripBOMWrapper.prototype.end = function () {
 
 /***/ }),
 
-/***/ 2955:
+/***/ 5336:
 /***/ ((module) => {
 
 
@@ -5823,7 +5823,7 @@ module.exports = mergeModules
 var Buffer = (__webpack_require__(2803).Buffer)
 
 var bomHandling = __webpack_require__(4250)
-var mergeModules = __webpack_require__(2955)
+var mergeModules = __webpack_require__(5336)
 
 // All codecs and aliases are kept here, keyed by encoding name/alias.
 // They are lazy loaded in `iconv.getCodec` from `encodings/index.js`.
@@ -9408,7 +9408,7 @@ const { createLRU } = __webpack_require__(6963);
 const PacketParser = __webpack_require__(1379);
 const Packets = __webpack_require__(7355);
 const Commands = __webpack_require__(1900);
-const ConnectionConfig = __webpack_require__(4185);
+const ConnectionConfig = __webpack_require__(6566);
 const TlsSessionSlot = __webpack_require__(5306);
 const CharsetToEncoding = __webpack_require__(9998);
 const {
@@ -11830,7 +11830,7 @@ const Timers = __webpack_require__(3557);
 const Command = __webpack_require__(9009);
 const Query = __webpack_require__(3156);
 const Packets = __webpack_require__(7355);
-const ConnectionConfig = __webpack_require__(4185);
+const ConnectionConfig = __webpack_require__(6566);
 
 const getBinaryParser = __webpack_require__(8835);
 const getStaticBinaryParser = __webpack_require__(7640);
@@ -12215,7 +12215,7 @@ const Packets = __webpack_require__(7355);
 const getTextParser = __webpack_require__(265);
 const staticParser = __webpack_require__(454);
 const ServerStatus = __webpack_require__(2609);
-const ConnectionConfig = __webpack_require__(4185);
+const ConnectionConfig = __webpack_require__(6566);
 
 const createEmptyPacket = () =>
   new Packets.Packet(0, Buffer.allocUnsafe(4), 0, 4);
@@ -13141,7 +13141,7 @@ module.exports = Connection;
 
 /***/ }),
 
-/***/ 4185:
+/***/ 6566:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // This file was modified by Oracle on September 21, 2021.
@@ -18543,7 +18543,7 @@ module.exports.GEOMETRY = 0xff; // aka GEOMETRY
 
 
 const Connection = __webpack_require__(8661);
-const ConnectionConfig = __webpack_require__(4185);
+const ConnectionConfig = __webpack_require__(6566);
 
 function createConnection(opts) {
   return new Connection({ config: new ConnectionConfig(opts) });
@@ -24716,7 +24716,7 @@ module.exports = PoolCluster;
 
 
 
-const ConnectionConfig = __webpack_require__(4185);
+const ConnectionConfig = __webpack_require__(6566);
 
 class PoolConfig {
   constructor(options) {

@@ -19,9 +19,13 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/dms/errors.ts
 var errors = __webpack_require__(389);
-// EXTERNAL MODULE: ./src/perm/dms-connection.ts + 8 modules
-var dms_connection = __webpack_require__(2537);
+// EXTERNAL MODULE: ./src/perm/dms-connection.ts + 9 modules
+var dms_connection = __webpack_require__(8249);
+// EXTERNAL MODULE: ./src/dms/normalize.ts
+var normalize = __webpack_require__(1475);
 ;// CONCATENATED MODULE: ./src/perm/verdict.ts
+// Pure: what a permission ticket's DMS state means for the gate.
+
 const PERM_APPLY = 'PERM_APPLY';
 /** Why the ticket is not a permission application, or null when it is. */
 function notPermApplyReason(orderId, base, approval) {
@@ -68,9 +72,13 @@ const RANK = { refused: 4, rejected: 3, unavailable: 2, pending: 1, approved: 0 
 function overallVerdict(verdicts) {
     return verdicts.reduce((worst, v) => (RANK[v] > RANK[worst] ? v : worst), 'approved');
 }
-/** DMS documents PermType only as a number (1–8, bitmask-like); its bit names are not published, so we show it raw. */
+/** PermType by name: `query + export (3)`. The GetPermApplyOrderDetail model documents 1 query, 2 export, 4 change,
+ *  8 logon and their sums; anything else is shown raw. */
 function describePermType(permType) {
-    return permType === null ? 'unknown' : String(permType);
+    if (permType === null)
+        return 'unknown';
+    const kinds = (0,normalize/* permKinds */.SP)(permType);
+    return kinds.length > 0 ? `${kinds.join(' + ')} (${permType})` : `${permType} (not a documented PermType)`;
 }
 function describeDuration(seconds) {
     if (seconds === null)
@@ -102,6 +110,17 @@ function part(label, rec, keys) {
     const named = pickText(rec, keys);
     return `${label} ${named || JSON.stringify(rec)}`;
 }
+/** RowInfo (row-level permission): `rows of shop.orders where customer_id (EXACT, row group 7)`. */
+function rowPart(row) {
+    if (!row || Object.keys(row).length === 0)
+        return null;
+    const table = [pickText(row, ['SchemaName']), pickText(row, ['TableName'])].filter(Boolean).join('.');
+    const column = pickText(row, ['ColumnName']);
+    const extra = [pickText(row, ['MatchMode']), pickText(row, ['RowGroupId']) && `row group ${pickText(row, ['RowGroupId'])}`].filter(Boolean).join(', ');
+    if (!table && !column)
+        return `rows ${JSON.stringify(row)}`;
+    return `rows of ${table || '?'}${column ? ` by ${column}` : ''}${extra ? ` (${extra})` : ''}`;
+}
 /** `instance rm-x (rm-x.mysql…:3306) / database shop / table orders / column email` */
 function describeResource(r) {
     const host = pickText(r.instance, ['Host']);
@@ -114,7 +133,9 @@ function describeResource(r) {
         instance,
         part('database', r.database, ['SearchName', 'SchemaName', 'DbName', 'DbId', 'DatabaseId']),
         part('table', r.table, ['TableName', 'Name']),
-        part('column', r.column, ['ColumnName', 'Name'])
+        part('column', r.column, ['ColumnName', 'Name']),
+        rowPart(r.row),
+        part('row value', r.rowValue, ['RowValue'])
     ].filter((p) => p !== null);
     return parts.length ? parts.join(' / ') : '(no resource details)';
 }

@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/config/index.ts + 10 modules
 var config = __webpack_require__(6918);
-// EXTERNAL MODULE: ./src/perm/dms-connection.ts + 8 modules
-var dms_connection = __webpack_require__(2537);
+// EXTERNAL MODULE: ./src/perm/dms-connection.ts + 9 modules
+var dms_connection = __webpack_require__(8249);
 // EXTERNAL MODULE: ./src/perm/template-name.ts
 var template_name = __webpack_require__(6932);
 // EXTERNAL MODULE: ./src/dms/errors.ts
@@ -27,22 +27,20 @@ var errors = __webpack_require__(389);
 
 
 function bareMessage(e) {
-    return e.message.replace(/^DMS \S+ failed: \S+: /, '');
+    return e.message.replace(/^DMS \S+ failed: \S+: /, '').replace(/ \((HTTP \d+|request id)[^)]*\)$/, '');
 }
-/** DMS reports a duplicate name as a business error; the code is not documented, so match the wording too. */
-function isDuplicateName(e) {
-    if (e.kind !== 'business' || /NotExist/i.test(e.code))
-        return false;
-    return /Duplicat|AlreadyExist/i.test(e.code) || /already exists?|duplicat|已存在|重复/i.test(bareMessage(e));
+/** The template named exactly `name` (SearchKey is a keyword match, so the list is filtered here), or null. */
+async function findTemplate(client, name) {
+    return (await client.findAuthorityTemplates(name)).find((t) => t.name === name) ?? null;
 }
 function explainTemplateError(e, tid) {
     if (!(e instanceof errors/* DmsError */.xJ))
         return { kind: 'failed', reason: `unexpected error: ${e?.message ?? String(e)}`, retryable: false };
     const said = `(DMS said ${e.code}: ${bareMessage(e)})`;
     if (e.kind !== 'business')
-        return { kind: 'failed', reason: `DMS could not be reached or failed (${e.code}); nothing may have been created — run it again ${said}`, retryable: true };
+        return { kind: 'failed', reason: `DMS could not be reached or failed (${e.code}); run it again — existing templates are found first, so nothing is created twice ${said}`, retryable: true };
     if (/^(NoPermission|Forbidden)/i.test(e.code) || /permission|not allowed|forbidden|权限/i.test(bareMessage(e))) {
-        return { kind: 'not-allowed', reason: `your DMS account is not a DBA or DMS administrator; only they can create authority templates — ask one to run this, or to grant you the DBA role ${said}`, retryable: false };
+        return { kind: 'not-allowed', reason: `your DMS account is not a DBA or DMS administrator; only they can list and create authority templates — ask one to run this, or to grant you the DBA role ${said}`, retryable: false };
     }
     if (/^Tenant/i.test(e.code)) {
         return { kind: 'not-allowed', reason: `the DMS tenant${tid !== undefined ? ` ${tid}` : ''} does not exist or your account is not in it — check --tid ${said}`, retryable: false };
@@ -60,20 +58,38 @@ function templateSpecProblem(spec) {
     const descriptionProblem = spec.description !== undefined ? (0,template_name/* templateDescriptionProblem */.kC)(spec.description) : null;
     return descriptionProblem ? `description ${descriptionProblem}` : null;
 }
-/** Validates, then creates one template. Never throws. */
+/** Validates, looks the name up, and creates the template only when DMS has none of that name. Never throws. */
 async function createTemplate(client, spec, tid) {
     const problem = templateSpecProblem(spec);
     if (problem)
         return { kind: 'invalid', name: spec.name, reason: problem };
+    const explain = (e) => {
+        const { kind, reason, retryable } = explainTemplateError(e, tid);
+        return kind === 'not-allowed' ? { kind, name: spec.name, reason } : { kind: 'failed', name: spec.name, reason, retryable };
+    };
+    try {
+        const existing = await findTemplate(client, spec.name);
+        if (existing)
+            return { kind: 'exists', name: spec.name, template: existing };
+    }
+    catch (e) {
+        return explain(e);
+    }
     try {
         const template = await client.createAuthorityTemplate(spec.description ? { name: spec.name, description: spec.description } : { name: spec.name });
         return { kind: 'created', name: spec.name, template };
     }
     catch (e) {
-        if (e instanceof errors/* DmsError */.xJ && isDuplicateName(e))
-            return { kind: 'exists', name: spec.name, detail: bareMessage(e) };
-        const { kind, reason, retryable } = explainTemplateError(e, tid);
-        return kind === 'not-allowed' ? { kind, name: spec.name, reason } : { kind: 'failed', name: spec.name, reason, retryable };
+        // Whatever DMS said (a duplicate made by a concurrent run, a lost answer to our own create): look again.
+        try {
+            const now = await findTemplate(client, spec.name);
+            if (now)
+                return { kind: 'exists', name: spec.name, template: now };
+        }
+        catch {
+            // keep the create's error: it is the one to explain
+        }
+        return explain(e);
     }
 }
 /**
@@ -110,7 +126,8 @@ create  creates one DMS authority (permission) template and prints its TemplateI
         first: 1–${template_name/* TEMPLATE_NAME_MAX */.OF} characters of letters, digits, spaces and _ - . ( ) :, no leading or trailing
         space; the description at most ${template_name/* TEMPLATE_DESCRIPTION_MAX */.dP} characters. Only DBAs and DMS admins may create templates.
 apply   creates the config's \`templates:\` that do not exist yet (default config ${config/* DEFAULT_CONFIG_PATH */.Bi}).
-        Idempotent: a name DMS reports as a duplicate is shown as "exists" and not created again.
+        Idempotent: each name is looked up first (ListAuthorityTemplate); one DMS already has is shown as
+        "exists" and not created again.
 exit status: 0 done (created or already there), 1 DMS refused or the config is invalid, 2 usage error
 
 ${dms_connection/* CONNECTION_USAGE */.T3}`;
@@ -123,7 +140,7 @@ function line(o) {
         case 'created':
             return `created  ${o.name}: TemplateId ${o.template.templateId}`;
         case 'exists':
-            return `exists   ${o.name}: already in DMS, not created again`;
+            return `exists   ${o.name}: already in DMS (TemplateId ${o.template.templateId}), not created again`;
         case 'invalid':
             return `invalid  ${o.name}: ${o.reason}`;
         case 'not-allowed':
@@ -138,7 +155,7 @@ function jsonOf(o) {
     if (o.kind === 'created')
         return { name: o.name, result: 'created', templateId: o.template.templateId, template: o.template };
     if (o.kind === 'exists')
-        return { name: o.name, result: 'exists' };
+        return { name: o.name, result: 'exists', templateId: o.template.templateId, template: o.template };
     return { name: o.name, result: o.kind, reason: o.reason };
 }
 const ok = (o) => o.kind === 'created' || o.kind === 'exists';
@@ -192,7 +209,7 @@ async function run(argv) {
             process.stdout.write(`${outcome.template.templateId}\n`);
         if (outcome.kind !== 'created') {
             const reason = outcome.kind === 'exists'
-                ? `a template named '${outcome.name}' already exists in DMS (names are unique); pick another name, or use \`template apply\` to treat existing names as done`
+                ? `a template named '${outcome.name}' already exists in DMS (TemplateId ${outcome.template.templateId}); pick another name, or use \`template apply\` to treat existing names as done`
                 : line(outcome);
             process.stderr.write(`dms-proc-gate template create: ${reason}\n`);
             return 1;

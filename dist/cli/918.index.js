@@ -164,6 +164,8 @@ const target = schemas/* strictObject */.rej({
     env: schemas/* enum */.k5n(ENV_TYPES).optional(),
     // per target only: each database has its own tables
     verify: schemas/* strictObject */.rej({ schema: checked(schemas/* string */.YjP(), globs/* pathProblem */.z9) }).optional(),
+    // CreateProcCorrectOrder DbItemList[].Logic: a DbId names either a physical or a logical database.
+    logic: schemas/* boolean */.zMY().optional(),
     ...settings
 })
     .superRefine((t, ctx) => {
@@ -179,6 +181,9 @@ const target = schemas/* strictObject */.rej({
             if (has(key))
                 ctx.addIssue({ code: 'custom', path: [key], message: 'only applies with schema (db-id already names one database)' });
         }
+    }
+    else if (has('logic')) {
+        ctx.addIssue({ code: 'custom', path: ['logic'], message: 'only applies with db-id (SearchDatabase says whether a schema is logical)' });
     }
 }, 
 // Run even when a field is invalid, so every mistake in a target is reported at once.
@@ -432,7 +437,7 @@ function encodingOf(raw, path, where) {
 function toConfig(raw, where, file) {
     const targets = (raw.targets ?? []).map((t, i) => {
         const database = t['db-id'] !== undefined
-            ? { kind: 'db-id', dbId: t['db-id'] }
+            ? { kind: 'db-id', dbId: t['db-id'], ...(t.logic === true ? { logic: true } : {}) }
             : {
                 kind: 'schema',
                 schema: t.schema,
@@ -654,7 +659,7 @@ function formatFileError(e) {
 ;// CONCATENATED MODULE: ./src/config/database.ts
 function databaseSelector(spec) {
     if (spec.kind === 'db-id')
-        return { dbId: spec.dbId };
+        return { dbId: spec.dbId, logic: spec.logic === true };
     return {
         schemaName: spec.schema,
         ...(spec.host !== undefined ? { host: spec.host } : {}),
@@ -665,7 +670,7 @@ function databaseSelector(spec) {
 /** `db-id 12` / `schema billing (host h, port 3306, env product)` for messages. */
 function describeDatabaseSpec(db) {
     if (db.kind === 'db-id')
-        return `db-id ${db.dbId}`;
+        return `db-id ${db.dbId}${db.logic ? ' (logical)' : ''}`;
     const where = [db.host !== undefined ? `host ${db.host}` : '', db.port !== undefined ? `port ${db.port}` : '', db.env ? `env ${db.env}` : '']
         .filter(Boolean)
         .join(', ');

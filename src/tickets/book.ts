@@ -4,7 +4,6 @@
 // depends on how DMS searches comments. Tickets of another DMS identity (another RAM user, a rotated role) are not
 // listed and so are never reused, closed or executed: the gate opens its own. See docs/dms-api.md and docs/security.md.
 import type { DmsClient } from '../dms/client.js'
-import { formatDmsTime } from '../dms/params.js'
 import type { OrderSummary } from '../dms/types.js'
 import { ofPull, parseIdentity, samePlan, sameIdentity, type TicketIdentity } from './identity.js'
 
@@ -78,7 +77,7 @@ export class TicketBook {
 export async function readTicketBook(client: DmsClient, o: BookOptions): Promise<TicketBook> {
   const day = 86_400_000
   const start = new Date(o.now.getTime() - o.windowDays * day)
-  // One day of slack at the end: DMS reads these as wall-clock times in its region (UTC+8), whatever we send.
+  // One day of slack at the end, for clock skew between the runner and DMS.
   const end = new Date(o.now.getTime() + day)
   const found: OwnTicket[] = []
   const committers = new Set<number>()
@@ -93,8 +92,8 @@ export async function readTicketBook(client: DmsClient, o: BookOptions): Promise
       pluginType: 'DC_PROC',
       orderStatus: 'ALL',
       searchDateType: 'CREATE_TIME',
-      startTime: formatDmsTime(start),
-      endTime: formatDmsTime(end),
+      startTime: start, // sent as UTC+8 wall-clock time, as DMS reads it (dms/params.ts)
+      endTime: end,
       pageNumber: page,
       pageSize: PAGE_SIZE
     })

@@ -1,8 +1,8 @@
-export const id = 415;
-export const ids = [415];
+export const id = 591;
+export const ids = [591];
 export const modules = {
 
-/***/ 2415:
+/***/ 6591:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -12,6 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   parseDatabaseFlag: () => (/* binding */ parseDatabaseFlag),
   parseEmulatorArgs: () => (/* binding */ parseEmulatorArgs),
+  parseUserFlag: () => (/* binding */ parseUserFlag),
   run: () => (/* binding */ run)
 });
 
@@ -86,7 +87,7 @@ function advance(order, now) {
     if (!p)
         return false;
     let changed = false;
-    if (p.precheck === 'running' && now >= p.precheckDoneAt) {
+    if (p.precheck === 'running' && now >= p.precheckDoneAt && p.precheckOutcome) {
         p.precheck = p.precheckOutcome.ok ? 'success' : 'failed';
         order.modifiedAt = Math.max(order.modifiedAt, p.precheckDoneAt);
         changed = true;
@@ -98,15 +99,15 @@ function advance(order, now) {
     }
     return changed;
 }
-function createProcOrder(data, o, precheck, precheckDelayMs, now) {
+/** A new ticket with its precheck running; whoever decides the precheck sets proc.precheckOutcome. */
+function createProcOrder(data, o, precheckDelayMs, now) {
     const { comment, committerId, relatedUserIds, attachmentKey, ...proc } = o;
     const order = {
         id: data.nextOrderId++, pluginType: 'DC_PROC', status: 'new', comment, committerId, relatedUserIds,
         createdAt: now, modifiedAt: now, attachmentKey,
-        proc: { ...proc, precheck: 'running', precheckDoneAt: now + precheckDelayMs, precheckOutcome: precheck }
+        proc: { ...proc, precheck: 'running', precheckDoneAt: now + precheckDelayMs }
     };
     data.orders.push(order);
-    advance(order, now);
     return order;
 }
 /** A permission application, submitted for approval at once (as the console does). */
@@ -238,10 +239,66 @@ function workflowCode(order) {
     return 'APPROVED';
 }
 
+;// CONCATENATED MODULE: ./src/emulator/scopes.ts
+// ListOrders `OrderResultType`: which tickets a caller sees. Follows the ListOrders doc (help.aliyun.com
+// "ListOrders - 获取工单列表信息", document_detail/144643): absent = AS_COMMITTER ("我发起的工单"); AS_ADMIN =
+// the ticket dashboard and "需要角色是管理员" (needs the admin role); AS_HANDLER = waiting for me; AS_OWNER =
+// processed by me; AS_Related = related to me. What AS_ADMIN does for a caller without the role is not documented:
+// `asAdminWithoutRole` chooses (docs/dms-api.md, ListOrders).
+
+
+const ORDER_RESULT_TYPES = ['AS_ADMIN', 'AS_COMMITTER', 'AS_HANDLER', 'AS_OWNER', 'AS_Related'];
+/** The scope the request gets: the documented default, and AS_ADMIN only for admins. */
+function effectiveScope(requested, caller, withoutRole) {
+    if (requested === undefined)
+        return 'AS_COMMITTER';
+    if (requested === 'AS_ADMIN' && caller.role !== 'admin') {
+        if (withoutRole === 'refuse')
+            throw business.noPermission('list all tickets (OrderResultType AS_ADMIN needs the DMS administrator role)');
+        return 'AS_COMMITTER';
+    }
+    return requested;
+}
+/** The user who must act next on an approved ticket that waits for ExecuteDataCorrect (CreateProcCorrectOrder doc, ExecMode). */
+function executor(order) {
+    if (order.status !== 'approved' || !order.proc)
+        return undefined;
+    if (order.proc.execMode === 'COMMITOR')
+        return order.committerId;
+    if (order.proc.execMode === 'LAST_AUDITOR')
+        return lastApprover(order);
+    return undefined;
+}
+/** Who approved the last approval node (the "last auditor"). */
+function lastApprover(order) {
+    const nodes = order.workflow?.nodes ?? [];
+    const last = nodes[nodes.length - 1];
+    return last && last.code === 'APPROVED' && nodes.length > 1 ? last.operatorId : undefined;
+}
+/** Whether `order` is in `scope` for the user `me`. */
+function inScope(order, scope, me) {
+    switch (scope) {
+        case 'AS_ADMIN':
+            return true;
+        case 'AS_COMMITTER':
+            return order.committerId === me;
+        case 'AS_HANDLER':
+            // Waiting for me: my approval node, or (our reading) my execution of an approved ticket.
+            return currentHandlers(order).includes(me) || executor(order) === me;
+        case 'AS_OWNER':
+            // Processed by me: an approval node I approved or rejected (the submit node is not processing).
+            return (order.workflow?.nodes ?? []).some((n, i) => i > 0 && n.operatorId === me && (n.code === 'APPROVED' || n.code === 'REJECT'));
+        case 'AS_Related':
+            return order.relatedUserIds.includes(me);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/emulator/actions.ts
 // DMS actions: validate the request parameters, apply the ticket transitions, and answer the documented
-// response shapes (docs/dms-api.md §2–3: wrapped arrays, mixed-case statuses, DatabaseId as a string).
+// response shapes (docs/dms-api.md, Response shapes: wrapped arrays, mixed-case statuses, DatabaseId as a string).
 // Pure over the state: the server passes the state, the caller's key and the time.
+
+
 
 
 // ---------------------------------------------------------------- formatting
@@ -267,8 +324,10 @@ function detailStatus(o) {
     if (o.status === 'new' && o.proc) {
         return o.proc.precheck === 'running' ? 'precheck' : o.proc.precheck === 'failed' ? 'precheckFailed' : 'precheck_success';
     }
+    // GetDataCorrectOrderDetail model: Approved = "the ticket is approved"; waiting = "the task is submitted and
+    // waits to be scheduled", i.e. after an execution was asked for, which the emulator starts at once.
     if (o.status === 'approved')
-        return o.proc?.execMode === 'AUTO' ? 'Approved' : 'waiting';
+        return 'Approved';
     if (o.status === 'success')
         return 'Success';
     return o.status;
@@ -355,8 +414,10 @@ const createProcCorrectOrder = (ctx, p) => {
             throw business.invalid(`Param.DbItemList[${i}].DbId must be a number.`);
         if (typeof it.Logic !== 'boolean')
             throw business.invalid(`Param.DbItemList[${i}].Logic must be a boolean.`);
-        if (!ctx.config.databases.some((d) => d.id === dbId))
-            throw business.invalid(`Database ${dbId} does not exist or you have no permission on it.`);
+        // A DbId names a physical or a logical database; Logic says which (CreateProcCorrectOrder doc, DbItemList).
+        if (!ctx.config.databases.some((d) => d.id === dbId && (d.logic === true) === it.Logic)) {
+            throw business.invalid(`${it.Logic ? 'Logical database' : 'Database'} ${dbId} does not exist or you have no permission on it.`);
+        }
         return { dbId, logic: it.Logic };
     });
     if (typeof q.ExecSQL !== 'string' || q.ExecSQL === '')
@@ -371,8 +432,16 @@ const createProcCorrectOrder = (ctx, p) => {
     if (rollbackSqlType === 'TEXT' && q.RollbackSqlType !== undefined && rollbackSql === '') {
         throw business.invalid('Param.RollbackSQL is mandatory when RollbackSqlType is TEXT.');
     }
-    if (rollbackSqlType === 'ATTACHMENT' && !q.RollbackAttachmentName) {
-        throw business.invalid('Param.RollbackAttachmentName is mandatory when RollbackSqlType is ATTACHMENT.');
+    let rollbackAttachmentName;
+    if (rollbackSqlType === 'ATTACHMENT') {
+        if (typeof q.RollbackAttachmentName !== 'string' || q.RollbackAttachmentName === '') {
+            throw business.invalid('Param.RollbackAttachmentName is mandatory when RollbackSqlType is ATTACHMENT.');
+        }
+        // An AttachmentKey from GetUserUploadFileJob (CreateProcCorrectOrder doc).
+        if (ctx.data.attachments[q.RollbackAttachmentName] === undefined) {
+            throw business.invalid(`The attachment ${q.RollbackAttachmentName} does not exist; upload it with CreateUploadFileJob first.`);
+        }
+        rollbackAttachmentName = q.RollbackAttachmentName;
     }
     const related = json(p, 'RelatedUserList') ?? [];
     if (!Array.isArray(related) || !related.every((u) => Number.isInteger(Number(u)))) {
@@ -380,14 +449,26 @@ const createProcCorrectOrder = (ctx, p) => {
     }
     const order = createProcOrder(ctx.data, {
         comment, committerId: ctx.caller.userId, relatedUserIds: related.map(Number), attachmentKey: p.AttachmentKey || undefined,
-        execSql: q.ExecSQL, rollbackSql, rollbackSqlType, classify: typeof q.Classify === 'string' ? q.Classify : '', execMode, dbItems
-    }, ctx.precheck(q.ExecSQL), ctx.config.precheckDelayMs, ctx.now);
+        execSql: q.ExecSQL, rollbackSql: rollbackAttachmentName ? '' : rollbackSql, rollbackSqlType,
+        ...(rollbackAttachmentName ? { rollbackAttachmentName } : {}),
+        classify: typeof q.Classify === 'string' ? q.Classify : '', execMode, dbItems
+    }, ctx.config.precheckDelayMs, ctx.now);
+    ctx.precheck(order);
+    advance(order, ctx.now);
     ctx.changed();
     return { CreateOrderResult: [order.id] };
 };
+/** Acting on a ticket (submit, close) is for its committer and DMS admins; other users are refused. The docs do
+ *  not say who may, so the emulator takes the strict reading and the client never acts on others' tickets. */
+function mustOwn(ctx, order, what) {
+    if (ctx.caller.userId !== order.committerId && ctx.caller.role !== 'admin') {
+        throw business.noPermission(`${what} ticket ${order.id}: it was submitted by user ${order.committerId}, not by you (${ctx.caller.userId})`);
+    }
+}
 const submitOrderApproval = (ctx, p) => {
     checkTenant(ctx, p);
     const order = findOrder(ctx, p);
+    mustOwn(ctx, order, 'submit');
     transition(ctx, () => tickets_submit(ctx.data, order, ctx.config.approvalNodes, ctx.now));
     return {};
 };
@@ -460,8 +541,8 @@ const getDataCorrectOrderDetail = (ctx, p) => {
     if (!o.proc)
         throw business.invalid(`The ticket ${o.id} is not a data change ticket.`);
     const pr = o.proc;
-    const tasks = pr.precheck === 'running'
-        ? pr.precheckOutcome.tasks.map((t, i) => ({ ...t, status: i === 0 ? 'RUNNING' : 'WAITING', userTip: '' }))
+    const tasks = pr.precheck === 'running' || !pr.precheckOutcome
+        ? CHECK_STEPS.map((step, i) => ({ step, status: i === 0 ? 'RUNNING' : 'WAITING', userTip: '' }))
         : pr.precheckOutcome.tasks;
     return {
         DataCorrectOrderDetail: {
@@ -474,8 +555,8 @@ const getDataCorrectOrderDetail = (ctx, p) => {
             },
             ExecMode: pr.execMode,
             OrderDetail: {
-                ActualAffectRows: 0, AttachmentName: '', Classify: pr.classify, EstimateAffectRows: 0, ExeSQL: pr.execSql,
-                IgnoreAffectRows: false, IgnoreAffectRowsReason: '', RbAttachmentName: '', RbSQL: pr.rollbackSql,
+                ActualAffectRows: 0, AttachmentName: o.attachmentKey ?? '', Classify: pr.classify, EstimateAffectRows: 0, ExeSQL: pr.execSql,
+                IgnoreAffectRows: false, IgnoreAffectRowsReason: '', RbAttachmentName: pr.rollbackAttachmentName ?? '', RbSQL: pr.rollbackSql,
                 RbSQLType: pr.rollbackSqlType, SqlType: 'TEXT'
             },
             PreCheckDetail: {
@@ -485,19 +566,21 @@ const getDataCorrectOrderDetail = (ctx, p) => {
         }
     };
 };
+const CHECK_STEPS = ['SQL_PARSE', 'SQL_TYPE_CHECK', 'PERMISSION_CHECK', 'ROW_CHECK'];
 const RUNNING = ['new', 'toaudit', 'approved', 'processing'];
 const listOrders = (ctx, p) => {
     checkTenant(ctx, p);
     const pageNumber = actions_int(p, 'PageNumber') ?? 1;
-    const pageSize = actions_int(p, 'PageSize') ?? 20;
+    const requestedSize = actions_int(p, 'PageSize') ?? 20;
     if (pageNumber < 1)
         throw business.invalid('PageNumber must be at least 1.');
-    if (pageSize < 1 || pageSize > 100)
-        throw business.invalid('PageSize must be between 1 and 100.');
+    if (requestedSize < 1)
+        throw business.invalid('PageSize must be at least 1.');
+    // The docs give no maximum page size; a larger request is cut to the configured one, silently.
+    const pageSize = Math.min(requestedSize, ctx.config.listOrdersMaxPageSize);
     const status = p.OrderStatus ? oneOf('OrderStatus', p.OrderStatus, ['ALL', 'FINISHED', 'RUNNING']) : 'ALL';
-    const resultType = p.OrderResultType
-        ? oneOf('OrderResultType', p.OrderResultType, ['AS_ADMIN', 'AS_COMMITTER', 'AS_HANDLER', 'AS_OWNER', 'AS_Related'])
-        : 'AS_ADMIN';
+    const requested = p.OrderResultType ? oneOf('OrderResultType', p.OrderResultType, ORDER_RESULT_TYPES) : undefined;
+    const scope = effectiveScope(requested, ctx.caller, ctx.config.asAdminWithoutRole);
     const dateType = p.SearchDateType ? oneOf('SearchDateType', p.SearchDateType, ['CREATE_TIME', 'MODIFY_TIME']) : 'CREATE_TIME';
     const start = p.StartTime ? parseDmsTime('StartTime', p.StartTime) : undefined;
     const end = p.EndTime ? parseDmsTime('EndTime', p.EndTime) : undefined;
@@ -514,13 +597,9 @@ const listOrders = (ctx, p) => {
             return false;
         if (status === 'FINISHED' && RUNNING.includes(o.status))
             return false;
-        if (keyword && !o.comment.toLowerCase().includes(keyword) && String(o.id) !== keyword)
+        if (keyword && !searchMatches(ctx, o, keyword))
             return false;
-        if (resultType === 'AS_COMMITTER' && o.committerId !== me)
-            return false;
-        if (resultType === 'AS_HANDLER' && !currentHandlers(o).includes(me))
-            return false;
-        if (resultType === 'AS_Related' && !o.relatedUserIds.includes(me))
+        if (!inScope(o, scope, me))
             return false;
         const t = dateType === 'CREATE_TIME' ? o.createdAt : o.modifiedAt;
         if (start !== undefined && t < start)
@@ -541,10 +620,18 @@ const listOrders = (ctx, p) => {
         }
     };
 };
+/** SearchContent is documented only as "the keyword" (ListOrders doc): 'comment' matches the comment or the ticket
+ *  id, 'none' matches nothing, so nothing in the client may depend on it. */
+function searchMatches(ctx, o, keyword) {
+    if (ctx.config.searchContent === 'none')
+        return false;
+    return o.comment.toLowerCase().includes(keyword) || String(o.id) === keyword;
+}
 const closeOrder = (ctx, p) => {
     checkTenant(ctx, p);
     const reason = required(p, 'CloseReason');
     const order = findOrder(ctx, p);
+    mustOwn(ctx, order, 'close');
     transition(ctx, () => tickets_close(order, reason, ctx.now));
     return {};
 };
@@ -555,12 +642,16 @@ const executeDataCorrect = (ctx, p) => {
     if (detail !== undefined && (typeof detail !== 'object' || detail === null || Array.isArray(detail))) {
         throw business.invalid('ActionDetail must be a JSON object.');
     }
-    const mode = order.proc?.execMode;
-    // COMMITOR: the submitter (or an admin) runs it; LAST_AUDITOR: an approver side role (dba/admin) runs it.
-    const allowed = mode === 'LAST_AUDITOR' ? ctx.caller.role !== 'user'
-        : ctx.caller.role === 'admin' || ctx.caller.userId === order.committerId;
-    if (order.proc && order.status === 'approved' && !allowed)
-        throw business.noPermission(`execute ticket ${order.id}`);
+    // CreateProcCorrectOrder doc, ExecMode: COMMITOR = the submitter executes after approval, LAST_AUDITOR = the last
+    // approver executes, AUTO = DMS executes on approval (so an approved AUTO ticket is already processing).
+    if (order.proc && order.status === 'approved') {
+        const who = executor(order);
+        if (who !== ctx.caller.userId) {
+            throw business.noPermission(order.proc.execMode === 'LAST_AUDITOR'
+                ? `execute ticket ${order.id}: its ExecMode is LAST_AUDITOR, so only its last approver (user ${who}) executes it`
+                : `execute ticket ${order.id}: its ExecMode is COMMITOR, so only its submitter (user ${who}) executes it`);
+        }
+    }
     transition(ctx, () => execute(order, ctx.config.executeDelayMs, ctx.now));
     return {};
 };
@@ -636,6 +727,66 @@ const createAuthorityTemplate = (ctx, p) => {
         Tid: ctx.config.tid
     };
 };
+/** ListAuthorityTemplate (SDK model ListAuthorityTemplateRequest/ResponseBody): SearchKey is a keyword over the name;
+ *  PageSize "Valid values: 5, 10, 20" (model remarks), anything else is refused. Its doc names no role; its siblings
+ *  (Create/GetAuthorityTemplate) need DBA or admin, and the emulator applies the same rule. */
+const listAuthorityTemplate = (ctx, p) => {
+    checkTenant(ctx, p);
+    if (ctx.caller.role === 'user')
+        throw business.noPermission('list authority templates (DBA or DMS admin only)');
+    const pageNumber = actions_int(p, 'PageNumber') ?? 1;
+    const pageSize = actions_int(p, 'PageSize') ?? 10;
+    if (pageNumber < 1)
+        throw business.invalid('PageNumber must be at least 1.');
+    if (![5, 10, 20].includes(pageSize))
+        throw business.invalid('PageSize must be one of 5, 10, 20.');
+    const key = (p.SearchKey ?? '').toLowerCase();
+    const matching = ctx.data.templates.filter((t) => t.name.toLowerCase().includes(key)).sort((a, b) => a.id - b.id);
+    const page = matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
+    return {
+        AuthorityTemplateViewList: {
+            AuthorityTemplateView: page.map((t) => ({
+                CreateTime: dmsTime(t.createdAt), CreatorId: t.creatorId, Description: t.description, Name: t.name, TemplateId: t.id
+            }))
+        },
+        Tid: ctx.config.tid,
+        TotalCount: matching.length
+    };
+};
+/** CreateUploadFileJob (doc "CreateUploadFileJob - 上传链接形式附件"): FileName must end in .txt or .sql, FileSource
+ *  one of four purposes, UploadURL an http(s) link DMS downloads from; the answer is a JobKey. */
+const createUploadFileJob = (ctx, p) => {
+    checkTenant(ctx, p);
+    const fileSource = oneOf('FileSource', required(p, 'FileSource'), ['datacorrect', 'order_info_attachment', 'big-file', 'sqlreview']);
+    const fileName = required(p, 'FileName');
+    if (!/\.(txt|sql)$/i.test(fileName))
+        throw business.invalid('FileName must end with .txt or .sql.');
+    const uploadUrl = required(p, 'UploadURL');
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(uploadUrl)?.[1]?.toLowerCase() ?? null;
+    if (scheme !== 'http' && scheme !== 'https') {
+        // The error the doc shows for this case.
+        throw new BusinessError('InvalidParameterValid', `Unsupported url scheme : ${scheme}, scheme must be https or http`);
+    }
+    const job = { jobKey: (0,external_node_crypto_.randomBytes)(12).toString('hex'), fileName, fileSource, uploadUrl, status: 'PENDING', statusDesc: 'pending', createdAt: ctx.now };
+    ctx.data.uploadJobs.push(job);
+    ctx.download(job);
+    ctx.changed();
+    return { JobKey: job.jobKey };
+};
+const getUserUploadFileJob = (ctx, p) => {
+    checkTenant(ctx, p);
+    const jobKey = required(p, 'JobKey');
+    const job = ctx.data.uploadJobs.find((j) => j.jobKey === jobKey);
+    if (!job)
+        throw business.invalid(`The upload job ${jobKey} does not exist.`);
+    return {
+        UploadFileJobDetail: {
+            AttachmentKey: job.attachmentKey ?? '', FileName: job.fileName, FileSize: job.fileSize ?? 0, FileSource: job.fileSource,
+            JobKey: job.jobKey, JobStatus: job.status, JobStatusDesc: job.statusDesc, UploadType: 'URL', UploadURL: job.uploadUrl,
+            UploadedSize: job.status === 'SUCCESS' ? job.fileSize ?? 0 : 0
+        }
+    };
+};
 const getUserActiveTenant = (ctx, p) => {
     checkTenant(ctx, p);
     return { Tenant: { Status: 'ACTIVE', TenantName: ctx.config.tenantName, Tid: ctx.config.tid } };
@@ -653,6 +804,9 @@ const ACTIONS = {
     GetDatabase: getDatabase,
     GetPermApplyOrderDetail: getPermApplyOrderDetail,
     CreateAuthorityTemplate: createAuthorityTemplate,
+    ListAuthorityTemplate: listAuthorityTemplate,
+    CreateUploadFileJob: createUploadFileJob,
+    GetUserUploadFileJob: getUserUploadFileJob,
     GetUserActiveTenant: getUserActiveTenant
 };
 function isAction(name) {
@@ -667,7 +821,7 @@ function runAction(name, ctx, params) {
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/signature.ts
-// Alibaba Cloud API signatures, pure functions only (docs/dms-api.md §6–7):
+// Alibaba Cloud API signatures, pure functions only (docs/dms-api.md, Signing):
 //   V3 = ACS3-HMAC-SHA256 `Authorization` header (what @alicloud/openapi-client sends by default),
 //   V1 = HMAC-SHA1 `Signature` query parameter (openapi-client with `signatureAlgorithm: 'v2'`).
 // The emulator verifies with these; tests and the bench sign with them.
@@ -1075,7 +1229,8 @@ function loadState(file) {
     if (d.version !== 1 || !Array.isArray(d.orders) || !Array.isArray(d.templates) || typeof d.nextOrderId !== 'number') {
         throw new Error(`${file}: not an emulator state file (version 1)`);
     }
-    return d;
+    // Files written before uploads existed have neither list.
+    return { ...d, uploadJobs: d.uploadJobs ?? [], attachments: d.attachments ?? {} };
 }
 let seq = 0;
 function saveState(file, data) {
@@ -1139,6 +1294,17 @@ class ControlError extends Error {
         this.status = status;
     }
 }
+/** Largest file an upload job accepts: DMS's guide to changing data with stored routines limits rollback attachments to "15" (MB presumed; the unit is cut from the page we read). */
+const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+async function fetchText(url) {
+    const res = await fetch(url, { signal: AbortSignal.timeout(30_000), redirect: 'follow' });
+    if (!res.ok)
+        throw new Error(`HTTP ${res.status} from the upload URL`);
+    const buf = Buffer.from(await res.arrayBuffer());
+    if (buf.length > MAX_UPLOAD_BYTES)
+        throw new Error(`the file is ${buf.length} bytes; at most ${MAX_UPLOAD_BYTES} are accepted`);
+    return buf.toString('utf8');
+}
 function core_json(status, body, requestId) {
     return { status, contentType: 'application/json;charset=utf-8', body: JSON.stringify(body), requestId };
 }
@@ -1161,12 +1327,63 @@ class EmulatorCore {
     keys = new Map();
     nonces;
     now;
+    /** Background work (a precheck on a real server, an upload's download) still running. */
+    pending = new Set();
     constructor(o) {
         this.o = o;
         for (const k of o.keys)
             this.keys.set(k.id, k);
         this.nonces = new NonceStore(o.clockSkewSeconds * 2000);
         this.now = o.now ?? Date.now;
+        // Work a previous process left undecided (state file): start it again.
+        for (const order of o.data.orders)
+            if (order.proc && !order.proc.precheckOutcome)
+                this.startPrecheck(order);
+        for (const job of o.data.uploadJobs)
+            if (job.status === 'PENDING' || job.status === 'RUNNING')
+                this.startDownload(job);
+    }
+    /** Resolves when no background work is left (tests; close). */
+    async idle() {
+        while (this.pending.size > 0)
+            await Promise.allSettled([...this.pending]);
+    }
+    track(work) {
+        const p = work.catch((e) => {
+            process.stderr.write(`dms emulator: background task failed: ${e.stack ?? String(e)}\n`);
+        }).finally(() => this.pending.delete(p));
+        this.pending.add(p);
+    }
+    /** Decides a ticket's precheck: at once (our lexer) or when the precheck server answers. */
+    startPrecheck(order) {
+        const proc = order.proc;
+        if (!proc)
+            return;
+        const schemas = proc.dbItems.map((d) => this.o.config.databases.find((x) => x.id === d.dbId)?.schema).filter((x) => x !== undefined);
+        const rollbackSql = proc.rollbackAttachmentName ? this.o.data.attachments[proc.rollbackAttachmentName] ?? '' : proc.rollbackSql;
+        const settle = (outcome) => {
+            proc.precheckOutcome = outcome;
+            advance(order, this.now());
+            this.persist();
+        };
+        const result = this.o.precheck({ execSql: proc.execSql, rollbackSql, schemas });
+        if (result instanceof Promise)
+            this.track(result.then(settle));
+        else
+            proc.precheckOutcome = result;
+    }
+    /** DMS downloads an upload job's URL itself; so does the emulator, after answering. */
+    startDownload(job) {
+        job.status = 'RUNNING';
+        const fetchUpload = this.o.fetchUpload ?? fetchText;
+        this.track(fetchUpload(job.uploadUrl).then((content) => {
+            const key = `upload_${job.jobKey}_${job.fileName}`;
+            this.o.data.attachments[key] = content;
+            Object.assign(job, { status: 'SUCCESS', statusDesc: 'success', attachmentKey: key, fileSize: Buffer.byteLength(content) });
+        }, (e) => {
+            const cause = e.cause?.message;
+            Object.assign(job, { status: 'FAIL', statusDesc: `download failed: ${e.message}${cause ? ` (${cause})` : ''}` });
+        }).finally(() => this.persist()));
     }
     get config() {
         return this.o.config;
@@ -1175,16 +1392,47 @@ class EmulatorCore {
     get data() {
         return this.o.data;
     }
+    /** Adds a key of an existing user (a rotated or second key: same DMS user, same tickets). */
     addKey(k) {
+        if (!this.user(k.userId))
+            throw new ControlError(400, `no DMS user ${k.userId}; add it first (POST /__emulator/users)`);
+        const existing = this.keys.get(k.id);
+        if (existing && existing.userId !== k.userId)
+            throw new ControlError(409, `access key ${k.id} already belongs to user ${existing.userId}`);
         this.keys.set(k.id, k);
     }
-    /** A user id no key uses yet (for keys added without one). */
+    /** Adds a DMS user, or changes the nick/role of an existing one. */
+    upsertUser(u) {
+        const users = this.o.config.users;
+        const i = users.findIndex((x) => x.id === u.id);
+        if (i >= 0)
+            users[i] = u;
+        else
+            users.push(u);
+        return u;
+    }
+    user(id) {
+        return this.o.config.users.find((u) => u.id === id);
+    }
+    /** Every user with the ids of its keys (never the secrets). */
+    users() {
+        const keys = [...this.keys.values()];
+        return this.o.config.users.map((u) => ({ ...u, accessKeyIds: keys.filter((k) => k.userId === u.id).map((k) => k.id) }));
+    }
+    /** A user id nobody has yet (for users added without one); DMS user ids are longs. */
     freeUserId() {
-        const used = new Set([...this.keys.values()].map((k) => k.userId));
-        let id = 2001;
+        const used = new Set(this.o.config.users.map((u) => u.id));
+        let id = 200_000_000_001;
         while (used.has(id))
             id++;
         return id;
+    }
+    caller(key) {
+        const u = this.user(key.userId);
+        // resolveConfig and addKey only accept keys of known users.
+        if (!u)
+            throw new Error(`access key ${key.id} has no DMS user ${key.userId}`);
+        return { keyId: key.id, userId: u.id, nick: u.nick, role: u.role };
     }
     persist() {
         if (this.o.stateFile)
@@ -1248,7 +1496,7 @@ class EmulatorCore {
     }
     createPermOrder(input) {
         const o = createPermOrder(this.o.data, {
-            ...input, committerId: input.committerId ?? this.o.keys[0]?.userId ?? 1
+            ...input, committerId: input.committerId ?? this.o.keys[0]?.userId ?? this.o.config.users[0]?.id ?? 1
         }, this.o.config.approvalNodes, this.now());
         this.persist();
         return o;
@@ -1314,7 +1562,8 @@ class EmulatorCore {
         }
         let changed = false;
         const ctx = {
-            data: this.o.data, config: this.o.config, caller: auth.key, now: this.now(), precheck: this.o.precheck,
+            data: this.o.data, config: this.o.config, caller: this.caller(auth.key), now: this.now(),
+            precheck: (order) => this.startPrecheck(order), download: (job) => this.startDownload(job),
             changed: () => { changed = true; }
         };
         let reply;
@@ -1375,8 +1624,10 @@ function stripTrailingComments(text) {
 function task(step, ok, userTip) {
     return { step, status: ok ? 'SUCCESS' : 'FAIL', userTip };
 }
-function fail(step, tip) {
-    const steps = ['SQL_PARSE', 'SQL_TYPE_CHECK', 'PERMISSION_CHECK', 'ROW_CHECK'];
+const STEPS = ['SQL_PARSE', 'SQL_TYPE_CHECK', 'PERMISSION_CHECK', 'ROW_CHECK'];
+/** The steps before `step` passed, `step` failed with `tip`, the rest never ran. */
+function failedAt(step, tip) {
+    const steps = STEPS;
     const at = steps.indexOf(step);
     const tasks = steps.map((s, i) => i < at ? task(s, true, 'passed')
         : i === at ? task(s, false, tip) : { step: s, status: 'WAITING', userTip: '' });
@@ -1385,55 +1636,205 @@ function fail(step, tip) {
 /** Decides the precheck of a DC_PROC ticket's ExecSQL. */
 function precheckProcSql(execSql, lexer) {
     if (execSql.trim() === '')
-        return fail('SQL_PARSE', 'ExecSQL is empty.');
+        return failedAt('SQL_PARSE', 'ExecSQL is empty.');
     const { statements, problems } = lexer.splitStatements(execSql);
     if (problems.length > 0) {
         const p = problems[0];
-        return fail('SQL_PARSE', `SQL parse error${p.line ? ` at line ${p.line}` : ''}: ${p.message}`);
+        return failedAt('SQL_PARSE', `SQL parse error${p.line ? ` at line ${p.line}` : ''}: ${p.message}`);
     }
     const meaningful = statements.map((s) => ({ line: s.line, delimiter: s.delimiter, text: stripLeadingComments(s.text) }))
         .filter((s) => s.text !== '');
     if (meaningful.length === 0)
-        return fail('SQL_PARSE', 'ExecSQL contains no statement.');
+        return failedAt('SQL_PARSE', 'ExecSQL contains no statement.');
     for (const s of meaningful) {
         // A routine body cut at its first ';' leaves a CREATE with an open BEGIN, then a statement starting with END.
         if (/^END\b/i.test(s.text)) {
-            return fail('SQL_PARSE', `SQL parse error at line ${s.line}: unexpected END — a routine body needs a DELIMITER other than ';'.`);
+            return failedAt('SQL_PARSE', `SQL parse error at line ${s.line}: unexpected END — a routine body needs a DELIMITER other than ';'.`);
         }
         const body = stripTrailingComments(s.text);
         if (!COMPOUND_CREATE.test(body))
             continue;
         if (/\bBEGIN\b/i.test(body) && !/\bEND\s*$/i.test(body)) {
-            return fail('SQL_PARSE', `SQL parse error at line ${s.line}: routine body is not terminated by END — missing DELIMITER?`);
+            return failedAt('SQL_PARSE', `SQL parse error at line ${s.line}: routine body is not terminated by END — missing DELIMITER?`);
         }
         // Our lexer keeps a `;`-delimited BEGIN … END together; the mysql client and DMS cut it at the first ';'.
         if ((s.delimiter === ';' || s.delimiter === '') && lexer.tokenize(s.text).some((t) => t.kind === 'op' && t.text === ';')) {
-            return fail('SQL_PARSE', `SQL parse error at line ${s.line}: the routine body contains ';' but the statement is ` +
+            return failedAt('SQL_PARSE', `SQL parse error at line ${s.line}: the routine body contains ';' but the statement is ` +
                 `delimited by ';' — wrap it in DELIMITER $$ … $$.`);
         }
     }
     for (const s of meaningful) {
-        if (!ROUTINE_DDL.test(s.text) && !SESSION_STATEMENT.test(s.text)) {
-            const head = s.text.split(/\s+/).slice(0, 3).join(' ');
-            return fail('SQL_TYPE_CHECK', `Statement at line ${s.line} ('${head}…') is not a programmable-object definition.`);
-        }
+        const problem = statementTypeProblem(s.text, s.line);
+        if (problem)
+            return failedAt('SQL_TYPE_CHECK', problem);
     }
+    return passed(`${meaningful.length} statement(s) parsed.`);
+}
+/** Every step passed. */
+function passed(parseTip) {
     return {
         ok: true,
         tasks: [
-            task('SQL_PARSE', true, `${meaningful.length} statement(s) parsed.`),
+            task('SQL_PARSE', true, parseTip),
             task('SQL_TYPE_CHECK', true, 'passed'),
             task('PERMISSION_CHECK', true, 'passed'),
             task('ROW_CHECK', true, 'not applicable to programmable objects')
         ]
     };
 }
+/** Why a statement (comments stripped) is not one a programmable-object ticket may carry, or null. */
+function statementTypeProblem(text, line) {
+    if (ROUTINE_DDL.test(text) || SESSION_STATEMENT.test(text))
+        return null;
+    const head = text.split(/\s+/).slice(0, 3).join(' ');
+    return `Statement at line ${line} ('${head}…') is not a programmable-object definition.`;
+}
+/** True for `USE db`: a session statement that would leave a scratch schema. */
+function isUseStatement(text) {
+    return /^USE\b/i.test(text);
+}
+
+// EXTERNAL MODULE: ./node_modules/dbgate-query-splitter/lib/index.js
+var lib = __webpack_require__(5956);
+// EXTERNAL MODULE: ./node_modules/mysql2/promise.js
+var promise = __webpack_require__(7588);
+;// CONCATENATED MODULE: ./src/emulator/precheck-db.ts
+// An independent precheck for the emulator: every statement of a ticket's ExecSQL, then its RollbackSQL, runs on a
+// real MySQL-compatible server (`--precheck-db`) inside a throw-away scratch schema, and the server's own error
+// decides the ticket's precheck, reported with DMS's step names (GetDataCorrectOrderDetail model: SQL_PARSE,
+// SQL_TYPE_CHECK, PERMISSION_CHECK, ROW_CHECK). Splitting (DELIMITER included) is done by dbgate-query-splitter,
+// not by our lexer, so a plan our planner accepts can still fail here, as it could at DMS.
+//
+// Point it at a disposable server: a statement that names another schema (`CREATE PROCEDURE shop.p`) runs there.
+
+
+
+
+/** `mysql://user[:password]@host[:port]` or `mysql://user@localhost?socket=/path/to.sock`; throws naming the flag. */
+function parsePrecheckDbUrl(url, flag = '--precheck-db') {
+    let u;
+    try {
+        u = new URL(url);
+    }
+    catch {
+        throw new Error(`${flag}: not a URL (expected mysql://user[:password]@host[:port] or mysql://user@localhost?socket=/path): ${JSON.stringify(url)}`);
+    }
+    if (u.protocol !== 'mysql:' && u.protocol !== 'mariadb:')
+        throw new Error(`${flag}: the scheme must be mysql:// or mariadb://, got ${u.protocol}//`);
+    if (!u.username)
+        throw new Error(`${flag}: give a user, as in mysql://root@127.0.0.1:3306`);
+    if (u.pathname !== '' && u.pathname !== '/')
+        throw new Error(`${flag}: no database in the URL; the precheck makes its own scratch schema`);
+    for (const k of u.searchParams.keys())
+        if (k !== 'socket')
+            throw new Error(`${flag}: unknown option '${k}' (only socket=/path is understood)`);
+    const socket = u.searchParams.get('socket');
+    const target = { user: decodeURIComponent(u.username) };
+    if (u.password)
+        target.password = decodeURIComponent(u.password);
+    if (socket)
+        target.socketPath = socket;
+    else {
+        target.host = u.hostname.replace(/^\[|\]$/g, '');
+        target.port = u.port ? Number(u.port) : 3306;
+    }
+    return target;
+}
+/** Statements as the mysql client would send them (DELIMITER honoured), with their first line. */
+function splitForServer(sql) {
+    const items = (0,lib.splitQuery)(sql, { ...lib.mysqlSplitterOptions, returnRichInfo: true });
+    const out = [];
+    for (const item of items) {
+        if (typeof item === 'string')
+            continue;
+        const text = item.text.trim();
+        if (stripLeadingComments(text) === '')
+            continue;
+        out.push({ text, line: (item.trimStart ?? item.start).line + 1 });
+    }
+    return out;
+}
+/** MySQL/MariaDB error numbers that mean "not allowed" rather than "cannot be parsed or run". */
+const PERMISSION_ERRNOS = new Set([1044, 1045, 1142, 1143, 1227, 1370, 1410]);
+function stepFor(errno) {
+    return errno !== undefined && PERMISSION_ERRNOS.has(errno) ? 'PERMISSION_CHECK' : 'SQL_PARSE';
+}
+function serverError(e) {
+    const err = e;
+    const code = err.errno !== undefined ? `ERROR ${err.errno}${err.sqlState ? ` (${err.sqlState})` : ''}: ` : '';
+    return { errno: err.errno, text: `${code}${err.sqlMessage ?? err.message ?? String(e)}` };
+}
+function ident(name) {
+    return '`' + name.replace(/`/g, '``') + '`';
+}
+function createPrecheckDb(target, o = {}) {
+    const queryTimeout = o.queryTimeoutMs ?? 30_000;
+    async function check(input) {
+        const parts = [
+            { what: 'ExecSQL', statements: splitForServer(input.execSql) },
+            { what: 'RollbackSQL', statements: splitForServer(input.rollbackSql) }
+        ];
+        if (parts[0].statements.length === 0)
+            return failedAt('SQL_PARSE', 'ExecSQL contains no statement.');
+        for (const p of parts) {
+            for (const s of p.statements) {
+                const problem = statementTypeProblem(stripLeadingComments(s.text), s.line);
+                if (problem)
+                    return failedAt('SQL_TYPE_CHECK', `${p.what}: ${problem}`);
+            }
+        }
+        const scratch = `dpg_precheck_${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+        let conn;
+        try {
+            conn = await promise.createConnection({ ...target, connectTimeout: o.connectTimeoutMs ?? 10_000, multipleStatements: false });
+        }
+        catch (e) {
+            return failedAt('SQL_PARSE', `The precheck database could not be reached: ${serverError(e).text}`);
+        }
+        try {
+            await conn.query({ sql: `CREATE DATABASE ${ident(scratch)}`, timeout: queryTimeout });
+            // Tables of the ticket's schema, if the server has it, so triggers and views find what they name.
+            for (const schema of new Set(input.schemas)) {
+                const [rows] = await conn.query({ sql: 'SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = \'BASE TABLE\'', values: [schema], timeout: queryTimeout });
+                for (const r of rows) {
+                    await conn.query({ sql: `CREATE TABLE ${ident(scratch)}.${ident(r.t)} LIKE ${ident(schema)}.${ident(r.t)}`, timeout: queryTimeout });
+                }
+            }
+            await conn.query({ sql: `USE ${ident(scratch)}`, timeout: queryTimeout });
+            let count = 0;
+            for (const p of parts) {
+                for (const s of p.statements) {
+                    // `USE other` would leave the scratch schema; DMS runs a ticket on its own database anyway.
+                    if (isUseStatement(stripLeadingComments(s.text)))
+                        continue;
+                    try {
+                        await conn.query({ sql: s.text, timeout: queryTimeout });
+                        count++;
+                    }
+                    catch (e) {
+                        const err = serverError(e);
+                        return failedAt(stepFor(err.errno), `${p.what} statement at line ${s.line}: ${err.text}`);
+                    }
+                }
+            }
+            return passed(`${count} statement(s) parsed and run on the precheck server.`);
+        }
+        catch (e) {
+            return failedAt('SQL_PARSE', `The precheck database failed: ${serverError(e).text}`);
+        }
+        finally {
+            await conn.query({ sql: `DROP DATABASE IF EXISTS ${ident(scratch)}`, timeout: queryTimeout }).catch(() => undefined);
+            await conn.end().catch(() => undefined);
+        }
+    }
+    return { check };
+}
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 ;// CONCATENATED MODULE: ./src/emulator/control.ts
-// The emulator's control API under /__emulator/ (docs/emulator.md): plays the DBA, injects faults, adds keys and
-// permission tickets, reports counters. Unauthenticated: the emulator listens on loopback only.
+// The emulator's control API under /__emulator/ (docs/emulator.md): plays the DBA, injects faults, adds DMS users,
+// their keys and permission tickets, reports counters. Unauthenticated: the emulator listens on loopback only.
 
 
 function obj(body) {
@@ -1453,6 +1854,20 @@ function str(o, name, fallback) {
 }
 const APPLY_TYPES = ['DB', 'TAB', 'COL', 'INSTANT'];
 const ROLES = ['admin', 'dba', 'user'];
+function roleOf(o, fallback) {
+    const role = str(o, 'role', fallback);
+    if (!ROLES.includes(role))
+        throw new ControlError(400, `role must be one of ${ROLES.join(', ')}`);
+    return role;
+}
+function keyOf(o, what, userId) {
+    const id = str(o, 'id', '');
+    const secret = str(o, 'secret', '');
+    if (!id || !secret)
+        throw new ControlError(400, `${what}: id and secret are required`);
+    const stsToken = o.stsToken === undefined ? undefined : str(o, 'stsToken', '');
+    return { id, secret, userId, ...(stsToken ? { stsToken } : {}) };
+}
 /** Routes one control request; `body` is the parsed JSON body (undefined when empty). */
 function handleControl(core, method, path, body) {
     try {
@@ -1518,21 +1933,40 @@ function route(core, method, path, body) {
         });
         return { status: 201, body: { orderId: o.id, workflowInstanceId: o.workflow?.id ?? 0 } };
     }
+    if (p === '/__emulator/users') {
+        if (method === 'GET')
+            return { status: 200, body: { users: core.users() } };
+        if (method === 'POST') {
+            const b = obj(body);
+            const nick = str(b, 'nick', '');
+            if (!nick)
+                throw new ControlError(400, 'nick is required');
+            const role = roleOf(b, 'user');
+            const id = b.id ?? core.freeUserId();
+            if (!Number.isSafeInteger(id) || id <= 0)
+                throw new ControlError(400, 'id must be a positive integer (a DMS user id)');
+            const keys = b.keys ?? [];
+            if (!Array.isArray(keys))
+                throw new ControlError(400, 'keys must be an array of {id, secret, stsToken?}');
+            const parsed = keys.map((k, i) => keyOf(obj(k), `keys[${i}]`, id));
+            core.upsertUser({ id: id, nick, role });
+            for (const k of parsed)
+                core.addKey(k);
+            return { status: 201, body: { user: core.users().find((u) => u.id === id) } };
+        }
+    }
     if (p === '/__emulator/access-keys' && method === 'POST') {
+        // A key for a user: an existing one (userId), else a new user with this role.
         const b = obj(body);
-        const id = str(b, 'id', '');
-        const secret = str(b, 'secret', '');
-        if (!id || !secret)
-            throw new ControlError(400, 'id and secret are required');
-        const role = str(b, 'role', 'user');
-        if (!ROLES.includes(role))
-            throw new ControlError(400, `role must be one of ${ROLES.join(', ')}`);
         const userId = b.userId ?? core.freeUserId();
-        if (!Number.isInteger(userId))
-            throw new ControlError(400, 'userId must be an integer');
-        const stsToken = b.stsToken === undefined ? undefined : str(b, 'stsToken', '');
-        core.addKey({ id, secret, role, userId: userId, stsToken });
-        return { status: 201, body: { id, role, userId } };
+        if (!Number.isSafeInteger(userId) || userId <= 0)
+            throw new ControlError(400, 'userId must be a positive integer');
+        const key = keyOf(b, 'access key', userId);
+        const known = core.user(userId);
+        const role = roleOf(b, known?.role ?? 'user');
+        core.upsertUser({ id: userId, nick: known?.nick ?? `${role}_${userId}`, role });
+        core.addKey(key);
+        return { status: 201, body: { id: key.id, role, userId } };
     }
     if (p === '/__emulator/stats') {
         if (method === 'GET')
@@ -1702,7 +2136,7 @@ async function startHttpFront(core, o) {
 ;// CONCATENATED MODULE: ./src/emulator/state.ts
 // The emulator's data: plain JSON-serializable records, so the whole state can persist to a file.
 function emptyData() {
-    return { version: 1, nextOrderId: 1001, nextWorkflowId: 5001, nextTemplateId: 301, orders: [], templates: [] };
+    return { version: 1, nextOrderId: 1001, nextWorkflowId: 5001, nextTemplateId: 301, orders: [], templates: [], uploadJobs: [], attachments: {} };
 }
 
 ;// CONCATENATED MODULE: ./src/emulator/index.ts
@@ -1714,29 +2148,74 @@ function emptyData() {
 
 
 
+
 const DEFAULT_ACCESS_KEY = { id: 'LTAI5tEmulatorAccessKey', secret: 'emulator-access-key-secret' };
 const DEFAULT_TID = 3;
-const DEFAULT_USERS = [
-    { id: 51, nick: 'admin' }, { id: 61, nick: 'dba_alice' }, { id: 62, nick: 'dba_bob' }
+/** The user behind DEFAULT_ACCESS_KEY: a plain committer, as the gate's own identity should be. */
+const DEFAULT_USER = { id: 300051, nick: 'dms_proc_gate', role: 'user' };
+/** Always present, without keys unless given some: the admin and the two approvers of the default workflow. */
+const BUILTIN_USERS = [
+    { id: 51, nick: 'admin', role: 'admin' }, { id: 61, nick: 'dba_alice', role: 'dba' }, { id: 62, nick: 'dba_bob', role: 'dba' }
 ];
+function checkUserId(id, where) {
+    if (!Number.isSafeInteger(id) || id <= 0)
+        throw new Error(`${where}: a DMS user id must be a positive integer, got ${id}`);
+    return id;
+}
+/** Users and keys from `users` and `accessKeys` (later declarations of one id win; a key id is used once). */
+function resolveUsers(o) {
+    const users = BUILTIN_USERS.map((u) => ({ ...u }));
+    const keys = [];
+    const upsert = (u) => {
+        const i = users.findIndex((x) => x.id === u.id);
+        if (i >= 0)
+            users[i] = u;
+        else
+            users.push(u);
+    };
+    const addKey = (k, where) => {
+        if (keys.some((x) => x.id === k.id))
+            throw new Error(`${where}: access key ${k.id} is declared twice`);
+        keys.push(k);
+    };
+    for (const n of o.approvalNodes ?? []) {
+        for (const a of n.approvers)
+            if (!users.some((u) => u.id === a.id))
+                upsert({ id: a.id, nick: a.nick, role: 'dba' });
+    }
+    const keySpecs = o.accessKeys ?? [{ ...DEFAULT_ACCESS_KEY, userId: DEFAULT_USER.id }];
+    keySpecs.forEach((k, i) => {
+        const where = `accessKeys[${i}]`;
+        const userId = checkUserId(k.userId ?? (i === 0 ? DEFAULT_USER.id : 100 + i), where);
+        const known = users.find((u) => u.id === userId);
+        const role = k.role ?? known?.role ?? 'user';
+        const nick = known?.nick ?? (userId === DEFAULT_USER.id ? DEFAULT_USER.nick : `${role}_${userId}`);
+        upsert({ id: userId, nick, role });
+        addKey({ id: k.id, secret: k.secret, userId, ...(k.stsToken ? { stsToken: k.stsToken } : {}) }, where);
+    });
+    let next = 200_000_000_001;
+    for (const [i, u] of (o.users ?? []).entries()) {
+        const where = `users[${i}]`;
+        if (!u.nick || typeof u.nick !== 'string')
+            throw new Error(`${where}: nick is required`);
+        while (users.some((x) => x.id === next))
+            next++;
+        const id = checkUserId(u.id ?? next, where);
+        upsert({ id, nick: u.nick, role: u.role ?? 'user' });
+        for (const k of u.keys ?? [])
+            addKey({ id: k.id, secret: k.secret, userId: id, ...(k.stsToken ? { stsToken: k.stsToken } : {}) }, where);
+    }
+    return { users, keys };
+}
 /** Fills in the defaults of every option (exported for the CLI and tests). */
 function resolveConfig(o) {
-    const users = [...DEFAULT_USERS];
+    const { users, keys } = resolveUsers(o);
     const approvalNodes = o.approvalNodes
-        ? o.approvalNodes.map((n) => {
-            for (const a of n.approvers)
-                if (!users.some((u) => u.id === a.id))
-                    users.push({ id: a.id, nick: a.nick });
-            return { name: n.name, userIds: n.approvers.map((a) => a.id) };
-        })
+        ? o.approvalNodes.map((n) => ({ name: n.name, userIds: n.approvers.map((a) => a.id) }))
         : [{ name: 'DBA review', userIds: [61, 62] }];
-    const keys = (o.accessKeys ?? [DEFAULT_ACCESS_KEY]).map((k, i) => {
-        const role = ('role' in k && k.role) || 'admin';
-        const userId = ('userId' in k && k.userId) || (i === 0 ? 51 : 100 + i);
-        if (!users.some((u) => u.id === userId))
-            users.push({ id: userId, nick: `${role}_${userId}` });
-        return { id: k.id, secret: k.secret, role, userId, ...('stsToken' in k && k.stsToken ? { stsToken: k.stsToken } : {}) };
-    });
+    const maxPage = o.listOrdersMaxPageSize ?? 100;
+    if (!Number.isInteger(maxPage) || maxPage < 1)
+        throw new Error(`listOrdersMaxPageSize must be a positive integer, got ${maxPage}`);
     const dbs = o.databases ?? [{ schema: 'demo' }];
     const ids = new Set();
     const databases = dbs.map((d, i) => {
@@ -1759,17 +2238,20 @@ function resolveConfig(o) {
             approvalNodes,
             precheckDelayMs: o.precheckDelayMs ?? 200,
             executeDelayMs: o.executeDelayMs ?? 200,
-            businessErrorStatus: o.businessErrorStatus ?? 'always-200'
+            businessErrorStatus: o.businessErrorStatus ?? 'always-200',
+            searchContent: o.searchContent ?? 'comment',
+            asAdminWithoutRole: o.asAdminWithoutRole ?? 'refuse',
+            listOrdersMaxPageSize: maxPage
         }
     };
 }
 async function startEmulator(o = {}) {
     const { config, keys } = resolveConfig(o);
     const data = (o.stateFile ? loadState(o.stateFile) : undefined) ?? emptyData();
-    const core = new EmulatorCore({
-        config, keys, data, clockSkewSeconds: o.clockSkewSeconds ?? 900, stateFile: o.stateFile, now: o.now,
-        precheck: (sql) => precheckProcSql(sql, { splitStatements: lexer/* splitStatements */.Xd, tokenize: lexer/* tokenize */.qw })
-    });
+    const precheck = o.precheckDb !== undefined
+        ? createPrecheckDb(parsePrecheckDbUrl(o.precheckDb)).check
+        : (input) => precheckProcSql(input.execSql, { splitStatements: lexer/* splitStatements */.Xd, tokenize: lexer/* tokenize */.qw });
+    const core = new EmulatorCore({ config, keys, data, clockSkewSeconds: o.clockSkewSeconds ?? 900, stateFile: o.stateFile, now: o.now, precheck });
     const host = o.host ?? '127.0.0.1';
     const front = await startHttpFront(core, { host, port: o.port ?? 0, maxUrlBytes: o.maxUrlBytes ?? 32 * 1024 });
     const endpoint = `${host}:${front.port}`;
@@ -1777,8 +2259,13 @@ async function startEmulator(o = {}) {
         url: `http://${endpoint}`,
         port: front.port,
         endpoint,
-        close: front.close,
+        close: async () => {
+            await front.close();
+            await core.idle();
+        },
         state: {
+            whenIdle: () => core.idle(),
+            users: () => core.users(),
             orders: () => core.orders(),
             data: () => core.data,
             stats: () => core.stats.snapshot(),
@@ -1792,15 +2279,21 @@ async function startEmulator(o = {}) {
 // stdout line once listening (scripts read it), a short human note on stderr.
 
 
+
 const USAGE = `usage: dms-proc-gate emulator [--port <p>] [--host 127.0.0.1]
          [--access-key-id <id> --access-key-secret <secret> [--security-token <t>]]
          [--database <schema>[@<host>[:<port>]]]... [--state-file <file>] [--tid <n>]
          [--precheck-delay-ms <n>] [--execute-delay-ms <n>] [--clock-skew-seconds <n>]
          [--max-url-bytes <n>] [--business-errors always-200|documented]
+         [--user nick=<nick>[,id=<dms user id>][,role=admin|dba|user][,key=<id>:<secret>]...]...
+         [--search-content comment|none] [--as-admin-without-role refuse|own] [--list-max-page-size <n>]
+         [--precheck-db mysql://user[:password]@host[:port] | mysql://user@localhost?socket=/path]
 
 Serves the DMS (dms-enterprise 2018-11-01) wire protocol on http://<host>:<port>, verifying V3 and V1
-signatures. Always holds the MySQL schema 'demo'; --database adds more. Control API: GET <url>/__emulator/orders,
-POST <url>/__emulator/orders/<id>/approve|reject|cancel, POST|DELETE <url>/__emulator/faults, GET <url>/__emulator/stats.
+signatures. Always holds the MySQL schema 'demo'; --database adds more. The access key belongs to a plain
+'user'-role DMS user (id ${DEFAULT_USER.id}); --user declares more DMS users, each with its role and keys.
+Control API: GET <url>/__emulator/orders, POST <url>/__emulator/orders/<id>/approve|reject|cancel,
+GET|POST <url>/__emulator/users, POST|DELETE <url>/__emulator/faults, GET <url>/__emulator/stats.
 exit status: 0 stopped (SIGINT/SIGTERM), 1 could not start (e.g. the port is taken), 2 usage error
 `;
 class UsageError extends Error {
@@ -1819,6 +2312,40 @@ function parseDatabaseFlag(v) {
         throw new UsageError(`--database must look like schema[@host[:port]], got '${v}'`);
     return { schema: m[1], ...(m[2] ? { host: m[2] } : {}), ...(m[3] ? { port: Number(m[3]) } : {}) };
 }
+const emulator_ROLES = ['admin', 'dba', 'user'];
+/** `nick=dba_carol,id=70001,role=dba,key=AK1:secret1,key=AK2:secret2` (a secret may not contain ','). */
+function parseUserFlag(v) {
+    const spec = { nick: '' };
+    const keys = [];
+    for (const part of v.split(',')) {
+        const eq = part.indexOf('=');
+        const name = eq < 0 ? part : part.slice(0, eq);
+        const value = eq < 0 ? '' : part.slice(eq + 1);
+        if (name === 'nick' && /^\S+$/.test(value))
+            spec.nick = value;
+        else if (name === 'id' && /^[1-9]\d{0,15}$/.test(value) && Number.isSafeInteger(Number(value)))
+            spec.id = Number(value);
+        else if (name === 'role' && emulator_ROLES.includes(value))
+            spec.role = value;
+        else if (name === 'key' && /^[^:\s]+:\S+$/.test(value)) {
+            const colon = value.indexOf(':');
+            keys.push({ id: value.slice(0, colon), secret: value.slice(colon + 1) });
+        }
+        else {
+            throw new UsageError(`--user: bad part '${part}' in '${v}'; expected nick=<nick>, id=<positive integer>, role=admin|dba|user, key=<id>:<secret>`);
+        }
+    }
+    if (!spec.nick)
+        throw new UsageError(`--user needs nick=<nick>, got '${v}'`);
+    return keys.length ? { ...spec, keys } : spec;
+}
+function choice(name, v, allowed) {
+    if (v === undefined)
+        return undefined;
+    if (!allowed.includes(v))
+        throw new UsageError(`--${name} must be ${allowed.join(' or ')}, got '${v}'`);
+    return v;
+}
 function parseEmulatorArgs(argv) {
     const { values, positionals } = (0,external_node_util_.parseArgs)({
         args: argv,
@@ -1828,7 +2355,9 @@ function parseEmulatorArgs(argv) {
             'access-key-id': { type: 'string' }, 'access-key-secret': { type: 'string' }, 'security-token': { type: 'string' },
             database: { type: 'string', multiple: true }, 'state-file': { type: 'string' }, tid: { type: 'string' },
             'precheck-delay-ms': { type: 'string' }, 'execute-delay-ms': { type: 'string' }, 'clock-skew-seconds': { type: 'string' },
-            'max-url-bytes': { type: 'string' }, 'business-errors': { type: 'string' }, help: { type: 'boolean', short: 'h' }
+            'max-url-bytes': { type: 'string' }, 'business-errors': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+            user: { type: 'string', multiple: true }, 'search-content': { type: 'string' }, 'as-admin-without-role': { type: 'string' },
+            'list-max-page-size': { type: 'string' }, 'precheck-db': { type: 'string' }
         }
     });
     if (values.help)
@@ -1840,9 +2369,15 @@ function parseEmulatorArgs(argv) {
     if ((id === undefined) !== (secret === undefined))
         throw new UsageError('--access-key-id and --access-key-secret go together');
     const host = values.host ?? '127.0.0.1';
-    const businessErrors = values['business-errors'];
-    if (businessErrors !== undefined && businessErrors !== 'always-200' && businessErrors !== 'documented') {
-        throw new UsageError(`--business-errors must be always-200 or documented, got '${businessErrors}'`);
+    const businessErrors = choice('business-errors', values['business-errors'], ['always-200', 'documented']);
+    const precheckDb = values['precheck-db'];
+    if (precheckDb !== undefined) {
+        try {
+            parsePrecheckDbUrl(precheckDb);
+        }
+        catch (e) {
+            throw new UsageError(e.message);
+        }
     }
     const extra = (values.database ?? []).map(parseDatabaseFlag);
     const databases = [{ schema: 'demo' }];
@@ -1854,9 +2389,15 @@ function parseEmulatorArgs(argv) {
     return {
         port: intFlag('port', values.port, 0, 65535) ?? 0,
         host,
+        // The default user is a plain committer (DEFAULT_USER), like the gate's own DMS identity.
         accessKeys: [id !== undefined && secret !== undefined
-                ? { id, secret, role: 'admin', ...(values['security-token'] ? { stsToken: values['security-token'] } : {}) }
-                : { ...DEFAULT_ACCESS_KEY, role: 'admin' }],
+                ? { id, secret, userId: DEFAULT_USER.id, ...(values['security-token'] ? { stsToken: values['security-token'] } : {}) }
+                : { ...DEFAULT_ACCESS_KEY, userId: DEFAULT_USER.id }],
+        users: (values.user ?? []).map(parseUserFlag),
+        searchContent: choice('search-content', values['search-content'], ['comment', 'none']),
+        asAdminWithoutRole: choice('as-admin-without-role', values['as-admin-without-role'], ['refuse', 'own']),
+        listOrdersMaxPageSize: intFlag('list-max-page-size', values['list-max-page-size'], 1),
+        ...(precheckDb !== undefined ? { precheckDb } : {}),
         databases,
         stateFile: values['state-file'],
         tid: intFlag('tid', values.tid, 1),
@@ -1893,7 +2434,9 @@ async function run(argv) {
     }
     const key = options.accessKeys?.[0];
     process.stdout.write(`${emulator.url}\n`);
-    process.stderr.write(`DMS emulator: access key ${key?.id}${argv.includes('--access-key-id') ? '' : ` (secret ${DEFAULT_ACCESS_KEY.secret})`}, ` +
+    const users = emulator.state.config.users.map((u) => `${u.nick} (${u.role} ${u.id})`).join(', ');
+    process.stderr.write(`DMS emulator: access key ${key?.id}${argv.includes('--access-key-id') ? '' : ` (secret ${DEFAULT_ACCESS_KEY.secret})`} ` +
+        `of DMS user ${DEFAULT_USER.nick}; users ${users}; ` +
         `tenant ${emulator.state.config.tid}, databases ${emulator.state.config.databases.map((d) => d.schema).join(', ')}; ` +
         `control API ${emulator.url}/__emulator/orders; Ctrl-C stops it.\n`);
     await new Promise((resolve) => {

@@ -1,5 +1,5 @@
-export const id = 464;
-export const ids = [464,662];
+export const id = 931;
+export const ids = [931,662];
 export const modules = {
 
 /***/ 1702:
@@ -36,7 +36,7 @@ function namedExport(mod, name) {
 
 /***/ }),
 
-/***/ 3464:
+/***/ 5931:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -58,308 +58,197 @@ var credentials = __webpack_require__(662);
 var dms_endpoint = __webpack_require__(5115);
 // EXTERNAL MODULE: ./src/dms/errors.ts
 var errors = __webpack_require__(389);
-;// CONCATENATED MODULE: ./src/dms/normalize.ts
-function isObject(x) {
-    return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-/** Field lookup: exact key first, then case-insensitive (some gateways/emulators camelCase keys). */
-function field(obj, key) {
-    if (!isObject(obj))
-        return undefined;
-    if (key in obj)
-        return obj[key];
-    const lower = key.toLowerCase();
-    for (const k of Object.keys(obj))
-        if (k.toLowerCase() === lower)
-            return obj[k];
-    return undefined;
-}
-/** A list given plain (`[…]`) or wrapped (`{Inner:[…]}`); with no `inner` key, a wrapper's only array. */
-function list(x, inner) {
-    if (Array.isArray(x))
-        return x;
-    if (!isObject(x))
-        return [];
-    if (inner !== undefined) {
-        const v = field(x, inner);
-        if (Array.isArray(v))
-            return v;
-        if (isObject(v))
-            return [v]; // XML-to-JSON style single element
+// EXTERNAL MODULE: ./src/dms/normalize.ts
+var normalize = __webpack_require__(1475);
+;// CONCATENATED MODULE: ./src/dms/pager.ts
+// Reads every page of a DMS list call. No DMS doc states a maximum page size (ListOrders shows 10 as an example,
+// ListAuthorityTemplate lists 5/10/20), and a server may return fewer items than asked, so the loop never infers
+// the end from a short page: it stops when it holds TotalCount distinct items or a page comes back empty, and
+// refuses to return a partial list silently (docs/dms-api.md, Paging).
+
+/** Pages 1, 2, … until every item is read; items are de-duplicated by `key` (lists shift while being read). */
+async function pageAll(fetchPage, key, o) {
+    const seen = new Map();
+    let totalCount = 0;
+    for (let page = 1; page <= o.maxPages; page++) {
+        const res = await fetchPage(page);
+        totalCount = res.totalCount;
+        for (const item of res.items)
+            if (!seen.has(key(item)))
+                seen.set(key(item), item);
+        if (res.items.length === 0 || seen.size >= totalCount)
+            return { items: [...seen.values()], totalCount };
     }
-    const arrays = Object.values(x).filter(Array.isArray);
-    return arrays.length === 1 ? arrays[0] : [];
-}
-function str(x) {
-    if (typeof x === 'string')
-        return x;
-    if (typeof x === 'number' || typeof x === 'boolean')
-        return String(x);
-    return '';
-}
-/** A number from a number or numeric string; null for anything else (including unsafe integers). */
-function num(x) {
-    if (typeof x === 'number')
-        return Number.isFinite(x) ? x : null;
-    if (typeof x === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(x)) {
-        const n = Number(x);
-        return Number.isSafeInteger(n) || !Number.isInteger(n) ? n : null;
-    }
-    return null;
-}
-/** An entity ID (order, workflow, database…): positive safe integer, else null. DMS uses 0 for "none". */
-function id(x) {
-    const n = num(x);
-    return n !== null && Number.isSafeInteger(n) && n > 0 ? n : null;
-}
-function bool(x) {
-    if (typeof x === 'boolean')
-        return x;
-    if (typeof x === 'string')
-        return x.trim().toLowerCase() === 'true';
-    if (typeof x === 'number')
-        return x !== 0;
-    return false;
-}
-function strList(x, inner) {
-    return list(x, inner).map(str).filter((s) => s !== '');
-}
-const ORDER_STATUS = {
-    new: 'new',
-    precheck: 'precheck',
-    prechecking: 'precheck',
-    precheckfailed: 'precheck_failed',
-    precheckfail: 'precheck_failed',
-    prechecksuccess: 'precheck_success',
-    toaudit: 'toaudit',
-    auditing: 'toaudit',
-    approved: 'approved',
-    approve: 'approved',
-    agree: 'approved',
-    reject: 'reject',
-    rejected: 'reject',
-    cancel: 'cancel',
-    canceled: 'cancel',
-    cancelled: 'cancel',
-    processing: 'processing',
-    success: 'success',
-    fail: 'fail',
-    failed: 'fail',
-    closed: 'closed',
-    close: 'closed',
-    waiting: 'waiting'
-};
-/** Any DMS status spelling → OrderStatus: case, `_`, `-` and spaces are ignored
- *  (`Approved`, `precheckFailed`, `precheck_fail`, `PRECHECK_SUCCESS`). */
-function orderStatus(raw) {
-    const key = str(raw).toLowerCase().replace(/[\s_-]/g, '');
-    return ORDER_STATUS[key] ?? 'unknown';
-}
-const WORKFLOW_STATUS = {
-    start: 'start',
-    auditing: 'auditing',
-    toaudit: 'auditing',
-    approved: 'approved',
-    agree: 'approved',
-    reject: 'reject',
-    rejected: 'reject',
-    cancel: 'cancel',
-    canceled: 'cancel',
-    cancelled: 'cancel',
-    error: 'error'
-};
-function workflowStatus(raw) {
-    const key = str(raw).toLowerCase().replace(/[\s_-]/g, '');
-    return WORKFLOW_STATUS[key] ?? 'unknown';
-}
-function execMode(raw) {
-    const s = str(raw).toUpperCase();
-    return s === 'COMMITOR' || s === 'AUTO' || s === 'LAST_AUDITOR' ? s : null;
-}
-function requireId(x, what) {
-    const n = id(x);
-    if (n === null)
-        throw new TypeError(`DMS response has no valid ${what} (got ${JSON.stringify(x ?? null)})`);
-    return n;
-}
-// ---- per action ----
-/** CreateProcCorrectOrder.CreateOrderResult: plain array of ticket IDs (wrapped form accepted too). */
-function createOrderResult(body) {
-    return list(field(body, 'CreateOrderResult'), 'OrderIds').map(id).filter((n) => n !== null);
-}
-function orderBaseInfo(body) {
-    const o = field(body, 'OrderBaseInfo') ?? {};
-    return {
-        ...orderSummary(o, 'OrderBaseInfo.OrderId'),
-        workflowInstanceId: id(field(o, 'WorkflowInstanceId')),
-        workflowStatusDesc: str(field(o, 'WorkflowStatusDesc')),
-        attachmentKey: str(field(o, 'AttachmentKey')),
-        relatedUserIds: strList(field(o, 'RelatedUserList'), 'UserIds'),
-        relatedUserNicks: strList(field(o, 'RelatedUserNickList'), 'UserNicks')
-    };
-}
-function approvalNode(n) {
-    const statusCode = str(field(n, 'WorkflowInsCode'));
-    return {
-        name: str(field(n, 'NodeName')),
-        status: workflowStatus(statusCode),
-        statusCode,
-        auditors: strList(field(n, 'AuditUserIdList'), 'AuditUserIds'),
-        operatorId: id(field(n, 'OperatorId')),
-        comment: str(field(n, 'OperateComment')),
-        time: str(field(n, 'OperateTime'))
-    };
-}
-function handler(h) {
-    return { id: id(field(h, 'Id')), nickName: str(field(h, 'NickName')) };
-}
-function approvalDetail(body) {
-    const d = field(body, 'ApprovalDetail') ?? {};
-    const statusCode = str(field(d, 'WorkflowInsCode'));
-    return {
-        workflowInstanceId: id(field(d, 'WorkflowInstanceId')),
-        orderId: id(field(d, 'OrderId')),
-        orderType: str(field(d, 'OrderType')),
-        title: str(field(d, 'Title')),
-        description: str(field(d, 'Description')),
-        createTime: str(field(d, 'CreateTime')),
-        status: workflowStatus(statusCode),
-        statusCode,
-        auditId: id(field(d, 'AuditId')),
-        templateId: id(field(d, 'TemplateId')),
-        nodes: list(field(d, 'WorkflowNodes'), 'WorkflowNode').map(approvalNode),
-        currentHandlers: list(field(d, 'CurrentHandlers'), 'CurrentHandler').map(handler),
-        reasons: strList(field(d, 'ReasonList'), 'Reasons'),
-        thirdpartyWorkflowUrl: str(field(d, 'ThirdpartyWorkflowUrl')),
-        thirdpartyWorkflowComment: str(field(d, 'ThirdpartyWorkflowComment'))
-    };
-}
-function orderSummary(o, idPath = 'Orders.Order[].OrderId') {
-    const statusCode = str(field(o, 'StatusCode'));
-    return {
-        orderId: requireId(field(o, 'OrderId'), idPath),
-        status: orderStatus(statusCode),
-        statusCode,
-        statusDesc: str(field(o, 'StatusDesc')),
-        comment: str(field(o, 'Comment')),
-        committer: str(field(o, 'Committer')),
-        committerId: id(field(o, 'CommitterId')),
-        createTime: str(field(o, 'CreateTime')),
-        lastModifyTime: str(field(o, 'LastModifyTime')),
-        pluginType: str(field(o, 'PluginType'))
-    };
-}
-function orderList(body) {
-    const orders = list(field(body, 'Orders'), 'Order').map((o) => orderSummary(o));
-    return { totalCount: num(field(body, 'TotalCount')) ?? orders.length, orders };
-}
-function precheckStatus(raw) {
-    const s = str(raw).toUpperCase();
-    return s === 'WAITING' || s === 'RUNNING' || s === 'SUCCESS' || s === 'FAIL' ? s : 'UNKNOWN';
-}
-function precheckStep(t) {
-    return {
-        step: str(field(t, 'CheckStep')),
-        status: precheckStatus(field(t, 'CheckStatus')),
-        userTip: str(field(t, 'UserTip'))
-    };
-}
-function dataCorrectOrderDetail(body) {
-    const d = field(body, 'DataCorrectOrderDetail') ?? {};
-    const od = field(d, 'OrderDetail') ?? {};
-    const statusCode = str(field(d, 'Status'));
-    return {
-        status: orderStatus(statusCode),
-        statusCode,
-        execMode: execMode(field(d, 'ExecMode')),
-        execSql: str(field(od, 'ExeSQL')),
-        rollbackSql: str(field(od, 'RbSQL')),
-        rollbackSqlType: str(field(od, 'RbSQLType')),
-        classify: str(field(od, 'Classify')),
-        sqlType: str(field(od, 'SqlType')),
-        estimateAffectRows: num(field(od, 'EstimateAffectRows')),
-        actualAffectRows: num(field(od, 'ActualAffectRows')),
-        precheck: list(field(d, 'PreCheckDetail'), 'TaskCheckDO').map(precheckStep),
-        databases: list(field(d, 'DatabaseList'), 'Database').flatMap((x) => {
-            const ref = databaseRefOrNull(x);
-            return ref ? [ref] : [];
-        })
-    };
-}
-function record(x) {
-    return isObject(x) ? x : null;
-}
-function permApplyType(raw) {
-    const s = str(raw).toUpperCase();
-    return s === 'DB' || s === 'TAB' || s === 'COL' || s === 'INSTANT' ? s : 'UNKNOWN';
-}
-function permApplyOrderDetail(body) {
-    const d = field(body, 'PermApplyOrderDetail') ?? {};
-    return {
-        applyType: permApplyType(field(d, 'ApplyType')),
-        permType: num(field(d, 'PermType')),
-        seconds: num(field(d, 'Seconds')),
-        resources: list(field(d, 'Resources'), 'Resource').map((r) => ({
-            instance: record(field(r, 'InstanceInfo')),
-            database: record(field(r, 'DatabaseInfo')),
-            table: record(field(r, 'TableInfo')),
-            column: record(field(r, 'ColumnInfo'))
-        }))
-    };
-}
-function authorityTemplate(body) {
-    const v = field(body, 'AuthorityTemplateView') ?? {};
-    return {
-        templateId: requireId(field(v, 'TemplateId'), 'AuthorityTemplateView.TemplateId'),
-        name: str(field(v, 'Name')),
-        description: str(field(v, 'Description')),
-        creatorId: id(field(v, 'CreatorId')),
-        createTime: str(field(v, 'CreateTime')),
-        tid: id(field(body, 'Tid'))
-    };
-}
-function databaseRefOrNull(x) {
-    const dbId = id(field(x, 'DatabaseId') ?? field(x, 'DbId'));
-    if (dbId === null)
-        return null;
-    // DataCorrectOrderDetail's DatabaseList entries carry only SearchName (`schema@host:port`): fall back to it.
-    const parsed = /^(.*)@([^@:]*)(?::(\d+))?$/.exec(str(field(x, 'SearchName'))) ?? [];
-    const schemaName = str(field(x, 'SchemaName')) || (parsed[1] ?? '');
-    const host = str(field(x, 'Host')) || (parsed[2] ?? '');
-    const port = num(field(x, 'Port')) ?? (parsed[3] === undefined ? null : Number(parsed[3]));
-    return {
-        dbId,
-        schemaName,
-        host,
-        port,
-        envType: str(field(x, 'EnvType')),
-        dbType: str(field(x, 'DbType')),
-        searchName: str(field(x, 'SearchName')) || `${schemaName}@${host}:${port ?? ''}`,
-        logic: bool(field(x, 'Logic'))
-    };
-}
-function databaseList(body) {
-    const databases = list(field(body, 'SearchDatabaseList'), 'SearchDatabase').flatMap((x) => {
-        const ref = databaseRefOrNull(x);
-        return ref ? [ref] : [];
+    throw new errors/* DmsError */.xJ({
+        code: 'TooManyResults',
+        message: `${totalCount} items match but only ${seen.size} were read in ${o.maxPages} pages; narrow the query (a shorter time window) or allow more pages`,
+        action: o.action,
+        kind: 'business'
     });
-    return { totalCount: num(field(body, 'TotalCount')) ?? databases.length, databases };
-}
-function tenantStatus(raw) {
-    const s = str(raw).toUpperCase();
-    return s === 'ACTIVE' || s === 'IN_ACTIVE' ? s : 'UNKNOWN';
-}
-function tenant(body) {
-    const t = field(body, 'Tenant') ?? {};
-    return {
-        tid: requireId(field(t, 'Tid'), 'Tenant.Tid'),
-        name: str(field(t, 'TenantName')),
-        status: tenantStatus(field(t, 'Status'))
-    };
 }
 
-// EXTERNAL MODULE: ./src/dms/params.ts
-var dms_params = __webpack_require__(1956);
+// EXTERNAL MODULE: external "node:querystring"
+var external_node_querystring_ = __webpack_require__(1792);
+;// CONCATENATED MODULE: ./src/dms/params.ts
+// Pure request building: typed inputs → the flat string map DMS receives, exactly as Alibaba's generated
+// SDK builds it (docs/dms-api.md, Wire format): PascalCase names, object params "shrunk" to ONE JSON string
+// (`Param`, `RelatedUserList`, `ActionDetail`), scalars stringified, absent values omitted.
+
+function wire(fields) {
+    const out = {};
+    for (const [k, v] of Object.entries(fields)) {
+        if (v === undefined || v === null)
+            continue;
+        out[k] = typeof v === 'string' ? v : String(v);
+    }
+    return out;
+}
+function positiveInt(v, name) {
+    if (!Number.isSafeInteger(v) || v <= 0)
+        throw new RangeError(`${name} must be a positive integer, got ${JSON.stringify(v)}`);
+    return v;
+}
+function nonEmpty(v, name) {
+    if (typeof v !== 'string' || v.trim() === '')
+        throw new TypeError(`${name} must be a non-empty string`);
+    return v;
+}
+function createProcCorrectOrderParams(input, tid) {
+    nonEmpty(input.comment, 'comment');
+    nonEmpty(input.execSql, 'execSql');
+    if (!Array.isArray(input.dbItems) || input.dbItems.length === 0)
+        throw new TypeError('dbItems must list at least one database');
+    // Key order follows the SDK model (CreateProcCorrectOrderRequestParam) so the JSON matches byte for byte.
+    const param = {};
+    if (input.classify !== undefined)
+        param.Classify = input.classify;
+    param.DbItemList = input.dbItems.map((d, i) => ({ DbId: positiveInt(d.dbId, `dbItems[${i}].dbId`), Logic: d.logic === true }));
+    param.ExecMode = input.execMode;
+    param.ExecSQL = input.execSql;
+    // CreateProcCorrectOrder doc: RollbackSQL is required for TEXT, RollbackAttachmentName (an AttachmentKey from
+    // GetUserUploadFileJob) for ATTACHMENT.
+    if (input.rollbackAttachmentKey !== undefined) {
+        param.RollbackAttachmentName = nonEmpty(input.rollbackAttachmentKey, 'rollbackAttachmentKey');
+        param.RollbackSqlType = 'ATTACHMENT';
+    }
+    else {
+        param.RollbackSQL = input.rollbackSql;
+        param.RollbackSqlType = 'TEXT';
+    }
+    return wire({
+        AttachmentKey: input.attachmentKey,
+        Comment: input.comment,
+        Param: JSON.stringify(param),
+        RelatedUserList: input.relatedUserIds && input.relatedUserIds.length > 0 ? userIdArrayJson(input.relatedUserIds) : undefined,
+        Tid: tid
+    });
+}
+/** The SDK types RelatedUserList as number[]; write the digits verbatim so UIDs beyond 2^53 stay exact. */
+function userIdArrayJson(ids) {
+    return `[${ids.map((u, i) => {
+        const s = String(u).trim();
+        if (!/^[1-9]\d{0,19}$/.test(s) || (typeof u === 'number' && !Number.isSafeInteger(u))) {
+            throw new TypeError(`relatedUserIds[${i}] must be a numeric user id, got ${JSON.stringify(u)}`);
+        }
+        return s;
+    }).join(',')}]`;
+}
+function orderIdParams(orderId, tid, extra = {}) {
+    return wire({ ...extra, OrderId: positiveInt(orderId, 'orderId'), Tid: tid });
+}
+function approvalDetailParams(workflowInstanceId, tid) {
+    return wire({ Tid: tid, WorkflowInstanceId: positiveInt(workflowInstanceId, 'workflowInstanceId') });
+}
+function closeOrderParams(orderId, reason, tid) {
+    return wire({ CloseReason: nonEmpty(reason, 'closeReason'), OrderId: positiveInt(orderId, 'orderId'), Tid: tid });
+}
+function executeDataCorrectParams(input, tid) {
+    return wire({
+        ActionDetail: input.actionDetail ? JSON.stringify(input.actionDetail) : undefined,
+        OrderId: positiveInt(input.orderId, 'orderId'),
+        RealLoginUserUid: input.realLoginUserUid,
+        Tid: tid
+    });
+}
+function dmsTime(v, name) {
+    if (v === undefined || typeof v === 'string')
+        return v;
+    if (Number.isNaN(v.getTime()))
+        throw new RangeError(`${name} is not a valid date`);
+    return formatDmsTime(v);
+}
+function listOrdersParams(input, tid) {
+    return wire({
+        EndTime: dmsTime(input.endTime, 'endTime'),
+        OrderResultType: input.orderResultType,
+        OrderStatus: input.orderStatus,
+        PageNumber: input.pageNumber,
+        PageSize: input.pageSize,
+        PluginType: input.pluginType,
+        SearchContent: input.searchContent,
+        SearchDateType: input.searchDateType,
+        StartTime: dmsTime(input.startTime, 'startTime'),
+        Tid: tid
+    });
+}
+function listAuthorityTemplateParams(input, tid) {
+    return wire({ PageNumber: input.pageNumber, PageSize: input.pageSize, SearchKey: input.searchKey, Tid: tid });
+}
+function createUploadFileJobParams(input, tid) {
+    // CreateUploadFileJob doc: the name must end in .txt or .sql; the URL must be http or https.
+    if (!/\.(sql|txt)$/i.test(nonEmpty(input.fileName, 'fileName')))
+        throw new TypeError(`fileName must end in .sql or .txt, got ${JSON.stringify(input.fileName)}`);
+    if (!/^https?:\/\/\S+$/i.test(nonEmpty(input.uploadUrl, 'uploadUrl')))
+        throw new TypeError('uploadUrl must be an http or https URL');
+    return wire({ FileName: input.fileName, FileSource: input.fileSource ?? 'datacorrect', Tid: tid, UploadURL: input.uploadUrl });
+}
+function searchDatabaseParams(input, tid) {
+    return wire({
+        DbType: input.dbType,
+        EnvType: input.envType,
+        PageNumber: input.pageNumber,
+        PageSize: input.pageSize,
+        SearchKey: nonEmpty(input.searchKey, 'searchKey'),
+        SearchRange: input.searchRange,
+        SearchTarget: input.searchTarget,
+        Tid: tid
+    });
+}
+function createAuthorityTemplateParams(name, description, tid) {
+    return wire({ Description: description, Name: nonEmpty(name, 'name'), Tid: tid });
+}
+/** Length of the request target openapi-client would put on the request line: `/?` + Node
+ *  querystring encoding (the same encoder tea uses in buildURL). */
+function requestTargetLength(params) {
+    const q = (0,external_node_querystring_.stringify)(params);
+    return q.length === 0 ? 1 : 2 + q.length;
+}
+/** Default above which params move to the form body. nginx/Tengine-style front ends reject request
+ *  lines over their 8 KB header buffer (414); Node's server caps all headers at 16 KB. 6 KB leaves
+ *  room for the method/version and keeps the SDK's query path for all ordinary routine changes.
+ *  The DMS gateway reads V3-signed RPC form bodies: the same generated SDK sends DMS parameters in `body`
+ *  through the same callApi (default ACS3-HMAC-SHA256), e.g. CreateOrder's PluginParam
+ *  (aliyun/alibabacloud-typescript-sdk dms-enterprise-20181101/src/client.ts, createOrderWithOptions), and
+ *  Alibaba's own fix for "The Uri string is too long" is to move parameters into the body (Direct Mail doc
+ *  "Invalid URI: The Uri string is too long"). docs/dms-api.md, Wire format. */
+const DEFAULT_BODY_THRESHOLD = 6 * 1024;
+/** DMS's clock: wall-clock time in UTC+8 (Beijing), the zone of every time DMS prints (docs/dms-api.md, Wire format). */
+const DMS_UTC_OFFSET_HOURS = 8;
+/** ListOrders StartTime/EndTime: `YYYY-MM-DD HH:mm:ss` as UTC+8 wall-clock time, without a zone (ListOrders doc
+ *  example `2022-04-08 11:00:00`; DMS prints its own times the same way). */
+function formatDmsTime(d) {
+    const t = new Date(d.getTime() + DMS_UTC_OFFSET_HOURS * 3_600_000);
+    const p = (n) => String(n).padStart(2, '0');
+    return `${t.getUTCFullYear()}-${p(t.getUTCMonth() + 1)}-${p(t.getUTCDate())} ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())}`;
+}
+/** A DMS time string (UTC+8 wall clock) back to a Date; null when it is not one. */
+function parseDmsTime(s) {
+    if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(s))
+        return null;
+    const d = new Date(`${s.replace(' ', 'T')}+0${DMS_UTC_OFFSET_HOURS}:00`);
+    return Number.isNaN(d.getTime()) ? null : d;
+}
+
 ;// CONCATENATED MODULE: ./src/dms/retry.ts
 // Jittered exponential backoff with a cap on attempts AND on total elapsed time, so a throttled or
 // flapping DMS cannot hold a CI job hostage. What is retryable is decided by the caller (DmsError.retryable);
@@ -415,9 +304,42 @@ async function withRetry(fn, policy, hooks, deps = realRetryDeps) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/dms/sql-size.ts
+// How much SQL one CreateProcCorrectOrder may carry. DMS documents no limit for ExecSQL or RollbackSQL, so this is
+// our own bound, checked before anything is sent so a too-large change fails with a message instead of an opaque
+// gateway refusal. A large rollback has a documented route: RollbackSqlType ATTACHMENT with a file uploaded by
+// CreateUploadFileJob (CreateProcCorrectOrder doc; DmsClient.uploadAttachment). ExecSQL has none.
+
+/** 1 MiB: far above any routine file, well below what a form body may carry through proxies. */
+const DEFAULT_MAX_SQL_BYTES = 1024 * 1024;
+function mib(bytes) {
+    return `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+}
+/** Throws DmsError SqlTooLarge naming the limit when ExecSQL, or a text RollbackSQL, exceeds it. */
+function checkSqlSizes(input, maxBytes) {
+    const exec = Buffer.byteLength(input.execSql, 'utf8');
+    if (exec > maxBytes) {
+        throw new errors/* DmsError */.xJ({
+            code: 'SqlTooLarge', action: 'CreateProcCorrectOrder', kind: 'business',
+            message: `ExecSQL is ${exec} bytes (${mib(exec)}); one DMS ticket carries at most ${maxBytes} bytes (${mib(maxBytes)}) of ExecSQL — split the change into smaller pull requests or targets`
+        });
+    }
+    if (input.rollbackAttachmentKey !== undefined)
+        return;
+    const rollback = Buffer.byteLength(input.rollbackSql, 'utf8');
+    if (rollback > maxBytes) {
+        throw new errors/* DmsError */.xJ({
+            code: 'SqlTooLarge', action: 'CreateProcCorrectOrder', kind: 'business',
+            message: `RollbackSQL is ${rollback} bytes (${mib(rollback)}); as text a ticket carries at most ${maxBytes} bytes (${mib(maxBytes)}) — upload it (uploadAttachment) and send it as RollbackSqlType ATTACHMENT`
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/dms/client.ts
 // The typed DMS client: one `callApi` path (RPC, POST, 2018-11-01, V3 ACS3-HMAC-SHA256 by default) with
 // Success:false detection, error normalization, bounded jittered retries, and an idempotent create.
+
+
 
 
 
@@ -453,7 +375,8 @@ function createDmsClient(options) {
         throw new RangeError(`tid must be a positive integer, got ${tid}`);
     const readTimeout = positiveMs(options.readTimeoutMs ?? 15_000, 'readTimeoutMs');
     const connectTimeout = Math.min(positiveMs(options.connectTimeoutMs ?? 15_000, 'connectTimeoutMs'), readTimeout);
-    const threshold = options.bodyThresholdBytes ?? dms_params/* DEFAULT_BODY_THRESHOLD */.N5;
+    const threshold = options.bodyThresholdBytes ?? DEFAULT_BODY_THRESHOLD;
+    const maxSqlBytes = options.maxSqlBytes ?? DEFAULT_MAX_SQL_BYTES;
     const createSettleMs = options.createSettleMs ?? readTimeout;
     const creds = options.credentials;
     const secrets = [...(options.secrets ?? [])];
@@ -477,7 +400,7 @@ function createDmsClient(options) {
     const api = new OpenApiClient(new Config(config));
     const runtime = { readTimeout, connectTimeout, autoretry: false };
     async function once(action, params, attempt) {
-        const target = (0,dms_params/* requestTargetLength */.nw)(params);
+        const target = requestTargetLength(params);
         const inBody = target > threshold;
         const request = new OpenApiRequest(inBody ? { body: params } : { query: params });
         const p = new Params({
@@ -490,7 +413,7 @@ function createDmsClient(options) {
             res = await api.callApi(p, request, runtime);
         }
         catch (e) {
-            const err = (0,errors/* fromThrown */.x7)(action, e, secrets);
+            const err = (0,errors/* fromThrown */.x7)(action, e, secrets, `${endpoint.protocol}://${endpoint.host}`);
             log(`dms ${action} #${attempt} ${inBody ? 'body' : 'query'} ${target}B → ${err.code}${err.httpStatus ? ` HTTP ${err.httpStatus}` : ''} (${Date.now() - started} ms)`);
             throw err;
         }
@@ -524,10 +447,52 @@ function createDmsClient(options) {
             throw new errors/* DmsError */.xJ({ code: 'InvalidResponse', message: e.message, action, kind: 'invalid_response', requestId: typeof body.RequestId === 'string' ? body.RequestId : null });
         }
     }
+    async function listOrdersAll(input = {}, o = {}) {
+        const pageSize = input.pageSize ?? 100;
+        const all = await pageAll(async (pageNumber) => {
+            const res = parse('ListOrders', await act('ListOrders', listOrdersParams({ ...input, pageNumber, pageSize }, tid)), normalize/* orderList */.rY);
+            return { totalCount: res.totalCount, items: res.orders };
+        }, (x) => x.orderId, { maxPages: o.maxPages ?? 20, action: 'ListOrders' });
+        return { totalCount: all.totalCount, orders: all.items };
+    }
+    async function findAuthorityTemplates(searchKey) {
+        // ListAuthorityTemplate's PageSize is documented as 5, 10 or 20 (SDK model ListAuthorityTemplateRequest).
+        const all = await pageAll(async (pageNumber) => {
+            const res = parse('ListAuthorityTemplate', await act('ListAuthorityTemplate', listAuthorityTemplateParams({ searchKey, pageNumber, pageSize: 20 }, tid)), normalize/* authorityTemplateList */.qW);
+            return { totalCount: res.totalCount, items: res.templates };
+        }, (t) => t.templateId, { maxPages: 50, action: 'ListAuthorityTemplate' });
+        return all.items;
+    }
+    async function getUserUploadFileJob(jobKey) {
+        const body = await act('GetUserUploadFileJob', wire({ JobKey: jobKey, Tid: tid }));
+        return parse('GetUserUploadFileJob', body, normalize/* uploadFileJob */.rX);
+    }
+    async function uploadAttachment(input, o = {}) {
+        const body = await act('CreateUploadFileJob', createUploadFileJobParams(input, tid));
+        const jobKey = typeof body.JobKey === 'string' ? body.JobKey : '';
+        if (!jobKey)
+            throw new errors/* DmsError */.xJ({ code: 'InvalidResponse', message: 'CreateUploadFileJob returned no JobKey', action: 'CreateUploadFileJob', kind: 'invalid_response' });
+        const deadline = deps.now() + (o.timeoutMs ?? 120_000);
+        let delay = o.pollMs ?? 500;
+        for (;;) {
+            const job = await getUserUploadFileJob(jobKey);
+            if (job.status === 'SUCCESS' && job.attachmentKey)
+                return job.attachmentKey;
+            if (job.status === 'FAIL') {
+                throw new errors/* DmsError */.xJ({ code: 'UploadFailed', message: `DMS could not fetch ${input.fileName} from the upload URL: ${job.statusDesc || 'no reason given'}`, action: 'GetUserUploadFileJob', kind: 'business' });
+            }
+            if (deps.now() + delay > deadline) {
+                throw new errors/* DmsError */.xJ({ code: 'UploadTimeout', message: `DMS had not fetched ${input.fileName} after ${Math.round((o.timeoutMs ?? 120_000) / 1000)} s (job ${jobKey}, status ${job.status})`, action: 'GetUserUploadFileJob', kind: 'timeout' });
+            }
+            await deps.sleep(delay);
+            delay = Math.min(delay * 2, 5000);
+        }
+    }
     async function createProcCorrectOrder(input) {
+        checkSqlSizes(input, maxSqlBytes);
         // Resent only when DMS certainly did not act on it (throttled, connection refused).
-        const body = await call('CreateProcCorrectOrder', (0,dms_params/* createProcCorrectOrderParams */.lg)(input, tid), { retry: 'not-sent' });
-        const ids = createOrderResult(body);
+        const body = await call('CreateProcCorrectOrder', createProcCorrectOrderParams(input, tid), { retry: 'not-sent' });
+        const ids = normalize/* createOrderResult */.ef(body);
         if (ids.length === 0)
             throw new errors/* DmsError */.xJ({ code: 'InvalidResponse', message: 'CreateOrderResult has no ticket id', action: 'CreateProcCorrectOrder', kind: 'invalid_response' });
         return ids[0];
@@ -537,13 +502,14 @@ function createDmsClient(options) {
         call,
         createProcCorrectOrder,
         async createProcOrderOnce(input, lookup) {
-            const params = (0,dms_params/* createProcCorrectOrderParams */.lg)(input, tid);
+            const params = createProcCorrectOrderParams(input, tid);
+            checkSqlSizes(input, maxSqlBytes);
             let attempts = 0;
             // Every retryable failure may have created the ticket (timeout after DMS committed, reset, 5xx from
             // a proxy): before resending, look it up by fingerprint and return it if it exists.
             return withRetry(async (attempt) => {
                 attempts = attempt;
-                const ids = createOrderResult(await once('CreateProcCorrectOrder', params, attempt));
+                const ids = normalize/* createOrderResult */.ef(await once('CreateProcCorrectOrder', params, attempt));
                 if (ids.length === 0)
                     throw new errors/* DmsError */.xJ({ code: 'InvalidResponse', message: 'CreateOrderResult has no ticket id', action: 'CreateProcCorrectOrder', kind: 'business' });
                 return { orderId: ids[0], created: true, attempts: attempt };
@@ -564,41 +530,48 @@ function createDmsClient(options) {
             }, deps);
         },
         async submitOrderApproval(orderId, realLoginUserUid) {
-            await act('SubmitOrderApproval', (0,dms_params/* orderIdParams */.eg)(orderId, tid, { RealLoginUserUid: realLoginUserUid }));
+            await act('SubmitOrderApproval', orderIdParams(orderId, tid, { RealLoginUserUid: realLoginUserUid }));
         },
         async getOrderBaseInfo(orderId) {
-            return parse('GetOrderBaseInfo', await act('GetOrderBaseInfo', (0,dms_params/* orderIdParams */.eg)(orderId, tid)), orderBaseInfo);
+            return parse('GetOrderBaseInfo', await act('GetOrderBaseInfo', orderIdParams(orderId, tid)), normalize/* orderBaseInfo */._Z);
         },
         async getApprovalDetail(workflowInstanceId) {
-            const d = parse('GetApprovalDetail', await act('GetApprovalDetail', (0,dms_params/* approvalDetailParams */.XT)(workflowInstanceId, tid)), approvalDetail);
+            const d = parse('GetApprovalDetail', await act('GetApprovalDetail', approvalDetailParams(workflowInstanceId, tid)), normalize/* approvalDetail */.HE);
             // The documented body has no WorkflowInstanceId of its own; it is the one we asked about.
             return { ...d, workflowInstanceId: d.workflowInstanceId ?? workflowInstanceId };
         },
         async getDataCorrectOrderDetail(orderId) {
-            return parse('GetDataCorrectOrderDetail', await act('GetDataCorrectOrderDetail', (0,dms_params/* orderIdParams */.eg)(orderId, tid)), dataCorrectOrderDetail);
+            return parse('GetDataCorrectOrderDetail', await act('GetDataCorrectOrderDetail', orderIdParams(orderId, tid)), normalize/* dataCorrectOrderDetail */.g);
         },
         async listOrders(input = {}) {
-            return parse('ListOrders', await act('ListOrders', (0,dms_params/* listOrdersParams */.q7)(input, tid)), orderList);
+            return parse('ListOrders', await act('ListOrders', listOrdersParams(input, tid)), normalize/* orderList */.rY);
+        },
+        listOrdersAll,
+        findAuthorityTemplates,
+        uploadAttachment,
+        getUserUploadFileJob,
+        async listAuthorityTemplates(input = {}) {
+            return parse('ListAuthorityTemplate', await act('ListAuthorityTemplate', listAuthorityTemplateParams(input, tid)), normalize/* authorityTemplateList */.qW);
         },
         async closeOrder(orderId, reason) {
-            await act('CloseOrder', (0,dms_params/* closeOrderParams */.dr)(orderId, reason, tid));
+            await act('CloseOrder', closeOrderParams(orderId, reason, tid));
         },
         async executeDataCorrect(input) {
             // Running a ticket twice is never what anyone wants: resend only when it surely did not arrive.
-            await call('ExecuteDataCorrect', (0,dms_params/* executeDataCorrectParams */.as)(input, tid), { retry: 'not-sent' });
+            await call('ExecuteDataCorrect', executeDataCorrectParams(input, tid), { retry: 'not-sent' });
         },
         async searchDatabase(input) {
-            return parse('SearchDatabase', await act('SearchDatabase', (0,dms_params/* searchDatabaseParams */.yD)(input, tid)), databaseList);
+            return parse('SearchDatabase', await act('SearchDatabase', searchDatabaseParams(input, tid)), normalize/* databaseList */.IL);
         },
         async getPermApplyOrderDetail(orderId) {
-            return parse('GetPermApplyOrderDetail', await act('GetPermApplyOrderDetail', (0,dms_params/* orderIdParams */.eg)(orderId, tid)), permApplyOrderDetail);
+            return parse('GetPermApplyOrderDetail', await act('GetPermApplyOrderDetail', orderIdParams(orderId, tid)), normalize/* permApplyOrderDetail */.su);
         },
         async createAuthorityTemplate({ name, description }) {
-            const params = (0,dms_params/* createAuthorityTemplateParams */.i3)(name, description, tid);
-            return parse('CreateAuthorityTemplate', await call('CreateAuthorityTemplate', params, { retry: 'not-sent' }), authorityTemplate);
+            const params = createAuthorityTemplateParams(name, description, tid);
+            return parse('CreateAuthorityTemplate', await call('CreateAuthorityTemplate', params, { retry: 'not-sent' }), normalize/* authorityTemplate */.yG);
         },
         async getUserActiveTenant() {
-            return parse('GetUserActiveTenant', await act('GetUserActiveTenant', (0,dms_params/* wire */.O4)({ Tid: tid })), tenant);
+            return parse('GetUserActiveTenant', await act('GetUserActiveTenant', wire({ Tid: tid })), normalize/* tenant */.j5);
         }
     };
 }
