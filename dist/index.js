@@ -33251,7 +33251,7 @@ module.exports = {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ main_run)
+  e: () => (/* binding */ run)
 });
 
 // UNUSED EXPORTS: PRECHECK_WAIT_MS
@@ -43955,11 +43955,6 @@ async function createTicketOnce(client, book, identity, input, o) {
 
 
 
-function evaluate_describeDatabase(d) {
-    if (d.kind === 'db-id')
-        return `DbId ${d.dbId}`;
-    return [d.schema, d.host ? `@${d.host}${d.port ? `:${d.port}` : ''}` : '', d.env ? ` (${d.env})` : ''].join('');
-}
 function hasChanges(t) {
     return t.plan.objects.length > 0;
 }
@@ -44023,7 +44018,7 @@ function overall(targets, perm) {
 function evaluateWithoutDms(planned, state, closed = []) {
     const targets = planned.targets.filter(hasChanges).map(t => ({
         name: t.target.name,
-        database: evaluate_describeDatabase(t.target.database),
+        database: describeDatabaseSpec(t.target.database),
         plan: t.plan,
         dbItems: [],
         planHash: planHashOf(t.plan.execSql, t.plan.rollbackSql, []),
@@ -44169,7 +44164,7 @@ async function evaluate(ctx, planned, o) {
         const chosen = await chooseTicket(ctx, client, book, planned, p, o, announce, mismatched);
         const base = {
             name: p.t.target.name,
-            database: evaluate_describeDatabase(p.t.target.database),
+            database: describeDatabaseSpec(p.t.target.database),
             plan: p.t.plan,
             dbItems: p.dbItems,
             planHash: p.planHash,
@@ -55096,7 +55091,8 @@ function selectPaths(files, include, exclude = [], rollbackPattern = plan/* DEFA
     }
     return { changed: [...changed].sort(), read: [...read].sort() };
 }
-function run(cwd, args, input) {
+/** Runs git in `cwd` (no prompts, C locale, killed after GIT_TIMEOUT_MS): the one git runner of src/sources. */
+function runGit(cwd, args, input) {
     return new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, {
             cwd,
@@ -55121,14 +55117,14 @@ function run(cwd, args, input) {
     });
 }
 async function hasCommit(ws, sha) {
-    return (await run(ws, ['cat-file', '-e', `${sha}^{commit}`])).code === 0;
+    return (await runGit(ws, ['cat-file', '-e', `${sha}^{commit}`])).code === 0;
 }
 /** True when the workspace is a git checkout holding both commits (fetching a missing one at depth 1). */
 async function prepareCheckout(ws, shas, fetchMissing, log) {
     if (!(0,external_node_fs_namespaceObject.existsSync)(ws))
         return false;
     try {
-        if ((await run(ws, ['rev-parse', '--git-dir'])).code !== 0)
+        if ((await runGit(ws, ['rev-parse', '--git-dir'])).code !== 0)
             return false;
         for (const sha of shas) {
             if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(sha))
@@ -55138,7 +55134,7 @@ async function prepareCheckout(ws, shas, fetchMissing, log) {
             if (!fetchMissing)
                 return false;
             log(`git: fetching missing commit ${sha} (depth 1)`);
-            const f = await run(ws, ['-c', 'protocol.version=2', 'fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha]);
+            const f = await runGit(ws, ['-c', 'protocol.version=2', 'fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha]);
             if (f.code !== 0 || !(await hasCommit(ws, sha))) {
                 log(`git: could not fetch ${sha}: ${f.stderr.trim().split('\n').pop() ?? ''}`);
                 return false;
@@ -55156,7 +55152,7 @@ async function prepareCheckout(ws, shas, fetchMissing, log) {
  * listed), one `git cat-file --batch` reads the distinct blobs by id (looking up `sha:path` one by one is ~1 ms each).
  */
 async function readFromGit(ws, sha, paths) {
-    const ls = await run(ws, ['ls-tree', '-r', '-z', '--full-tree', sha]);
+    const ls = await runGit(ws, ['ls-tree', '-r', '-z', '--full-tree', sha]);
     if (ls.code !== 0)
         throw new Error(`git ls-tree failed: ${ls.stderr.trim()}`);
     const wanted = new Set(paths);
@@ -55175,7 +55171,7 @@ async function readFromGit(ws, sha, paths) {
     const out = new Map();
     if (ids.length === 0)
         return out;
-    const r = await run(ws, ['cat-file', '--batch', '--buffer'], ids.map(id => `${id}\n`).join(''));
+    const r = await runGit(ws, ['cat-file', '--batch', '--buffer'], ids.map(id => `${id}\n`).join(''));
     if (r.code !== 0)
         throw new Error(`git cat-file --batch failed: ${r.stderr.trim()}`);
     const text = new Map();
@@ -55520,6 +55516,10 @@ async function planChange(ctx, req) {
         files: sources.files
     };
 }
+/** A change with nothing planned (a PR closed without merging: only its tickets matter). */
+function emptyChange(subject, baseSha, headSha) {
+    return { subject, baseSha, headSha, config: null, targets: [], permRefs: [], errors: [], incomplete: null, notes: [], contentSource: 'api', changedSqlFiles: 0, files: [] };
+}
 /** A PR's plan: its files (listFiles), base text at the base branch tip, head text at the PR head. */
 async function planPull(ctx, pull, body) {
     return (await planChange(ctx, { subject: { kind: 'pull', pull, body }, baseSha: pull.baseSha, headSha: pull.headSha }));
@@ -55536,26 +55536,6 @@ function isCheckout(dir) {
 // the planner reads both paths, so a moved routine is still "no change".
 
 
-
-const commit_range_GIT_TIMEOUT_MS = 120_000;
-function git(cwd, args) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
-        let out = '';
-        let err = '';
-        const timer = setTimeout(() => child.kill('SIGKILL'), commit_range_GIT_TIMEOUT_MS);
-        child.stdout.on('data', (d) => (out += d.toString('utf8')));
-        child.stderr.on('data', (d) => (err += d.toString('utf8')));
-        child.on('error', e => {
-            clearTimeout(timer);
-            reject(e);
-        });
-        child.on('close', code => {
-            clearTimeout(timer);
-            resolve({ code: code ?? -1, stdout: out, stderr: err });
-        });
-    });
-}
 /** Pure: `git diff --name-status -z --no-renames` output → changed files. */
 function parseNameStatus(z) {
     const parts = z.split('\0');
@@ -55587,9 +55567,9 @@ function diffTrees(base, head) {
 async function listRangeFiles(req) {
     const log = req.log ?? (() => undefined);
     if (req.workspace !== undefined && (await prepareCheckout(req.workspace, [req.baseSha, req.headSha], true, log))) {
-        const r = await git(req.workspace, ['diff', '--no-renames', '--name-status', '-z', req.baseSha, req.headSha]);
+        const r = await runGit(req.workspace, ['diff', '--no-renames', '--name-status', '-z', req.baseSha, req.headSha]);
         if (r.code === 0) {
-            const files = parseNameStatus(r.stdout);
+            const files = parseNameStatus(r.stdout.toString('utf8'));
             return { files, complete: true, total: files.length, notes: [], source: 'git' };
         }
         log(`git diff failed (${r.stderr.trim()}); comparing the trees through the API`);
@@ -55612,9 +55592,10 @@ async function listRangeFiles(req) {
 async function firstParentOf(req) {
     const log = req.log ?? (() => undefined);
     if (req.workspace !== undefined && (await prepareCheckout(req.workspace, [req.sha], true, log))) {
-        const r = await git(req.workspace, ['rev-parse', '--verify', `${req.sha}^1`]);
-        if (r.code === 0 && /^[0-9a-f]{40}$/.test(r.stdout.trim()))
-            return r.stdout.trim();
+        const r = await runGit(req.workspace, ['rev-parse', '--verify', `${req.sha}^1`]);
+        const parent = r.stdout.toString('utf8').trim();
+        if (r.code === 0 && /^[0-9a-f]{40}$/.test(parent))
+            return parent;
         // a shallow checkout may lack the parent: ask the API
     }
     const { data } = await req.octokit.rest.repos.getCommit({ ...req.repo, ref: req.sha });
@@ -55625,6 +55606,7 @@ async function firstParentOf(req) {
 }
 
 ;// CONCATENATED MODULE: ./src/tickets/judge.ts
+
 
 
 
@@ -55654,7 +55636,7 @@ async function judgeRange(ctx, planned, o) {
     const targets = [];
     const notes = [...planned.notes];
     for (const p of prepared) {
-        const base = { name: p.t.target.name, database: evaluate_describeDatabase(p.t.target.database), plan: p.t.plan, dbItems: p.dbItems, planHash: p.planHash, identity: null };
+        const base = { name: p.t.target.name, database: describeDatabaseSpec(p.t.target.database), plan: p.t.plan, dbItems: p.dbItems, planHash: p.planHash, identity: null };
         const candidates = book
             .withPlan(p.identity)
             .filter(t => o.pull === undefined || t.identity.pull === o.pull)
@@ -55746,17 +55728,11 @@ async function editedGateWorkflows(ctx, files, baseSha, headSha) {
 
 
 
-
-function lsTree(ws, sha) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', ['ls-tree', '-r', '-z', '--name-only', '--full-tree', sha], { cwd: ws, stdio: ['ignore', 'pipe', 'pipe'] });
-        const out = [];
-        let err = '';
-        child.stdout.on('data', (d) => out.push(d));
-        child.stderr.on('data', (d) => (err += d.toString()));
-        child.on('error', reject);
-        child.on('close', code => (code === 0 ? resolve(Buffer.concat(out).toString('utf8').split('\0').filter(p => p !== '')) : reject(new Error(`git ls-tree ${sha}: ${err.trim()}`))));
-    });
+async function lsTree(ws, sha) {
+    const r = await runGit(ws, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', sha]);
+    if (r.code !== 0)
+        throw new Error(`git ls-tree ${sha}: ${r.stderr.trim()}`);
+    return r.stdout.toString('utf8').split('\0').filter(p => p !== '');
 }
 async function readWholeTrees(req) {
     const wanted = matcher(req.include);
@@ -56027,7 +56003,7 @@ async function closeUnmerged(ctx, pull, body) {
         ctx.log.info(`#${pull.number} closed without merging; it has no open DMS ticket`);
         return {};
     }
-    const planned = { subject: { kind: 'pull', pull, body }, baseSha: pull.baseSha, headSha: pull.headSha, config: null, targets: [], permRefs: [], errors: [], incomplete: null, notes: [], contentSource: 'api', changedSqlFiles: 0, files: [] };
+    const planned = emptyChange({ kind: 'pull', pull, body }, pull.baseSha, pull.headSha);
     const gate = { kind: 'closed', orderId: closed[0].orderId, reason: 'the PR was closed without merging' };
     const ev = evaluateWithoutDms(planned, gate, closed);
     await updateComment(ctx, pull, ev, pull.headSha, []);
@@ -56448,7 +56424,7 @@ async function dispatch(ctx, mode) {
             return {};
     }
 }
-async function main_run(env = process.env) {
+async function run(env = process.env) {
     const counter = new CallCounter();
     let ctx;
     let mode;

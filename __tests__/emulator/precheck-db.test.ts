@@ -28,11 +28,11 @@ describe('parsePrecheckDbUrl', () => {
   test('host:port, socket, password; errors name the flag', () => {
     expect(parsePrecheckDbUrl('mysql://root:p%40ss@127.0.0.1:3307')).toEqual({ user: 'root', password: 'p@ss', host: '127.0.0.1', port: 3307 })
     expect(parsePrecheckDbUrl('mysql://root@localhost?socket=/tmp/x.sock')).toEqual({ user: 'root', socketPath: '/tmp/x.sock' })
-    expect(() => parsePrecheckDbUrl('postgres://u@h')).toThrow('--precheck-db: the scheme must be mysql:// or mariadb://, got postgres://')
-    expect(() => parsePrecheckDbUrl('mysql://h:3306')).toThrow('--precheck-db: give a user, as in mysql://root@127.0.0.1:3306')
-    expect(() => parsePrecheckDbUrl('mysql://u@h/shop')).toThrow('--precheck-db: no database in the URL')
-    expect(() => parsePrecheckDbUrl('mysql://u@h?ssl=1')).toThrow("--precheck-db: unknown option 'ssl'")
-    expect(() => parsePrecheckDbUrl('not a url')).toThrow('--precheck-db: not a URL')
+    expect(() => parsePrecheckDbUrl('postgres://u@h')).toThrow('--precheck-db: must start with mysql:// (got postgres://)')
+    expect(() => parsePrecheckDbUrl('mysql://h:3306')).toThrow('--precheck-db: names no user')
+    expect(() => parsePrecheckDbUrl('mysql://u@h/shop')).toThrow('--precheck-db: must not name a database: the precheck creates and drops its own scratch schemas')
+    expect(() => parsePrecheckDbUrl('mysql://u@h?ssl=1')).toThrow("--precheck-db: has an unknown parameter 'ssl'")
+    expect(() => parsePrecheckDbUrl('not a url')).toThrow('--precheck-db: is not a URL')
   })
 })
 

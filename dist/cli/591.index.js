@@ -1698,6 +1698,8 @@ function isUseStatement(text) {
 var lib = __webpack_require__(5956);
 // EXTERNAL MODULE: ./node_modules/mysql2/promise.js
 var promise = __webpack_require__(7588);
+// EXTERNAL MODULE: ./src/verify/url.ts
+var verify_url = __webpack_require__(9436);
 ;// CONCATENATED MODULE: ./src/emulator/precheck-db.ts
 // An independent precheck for the emulator: every statement of a ticket's ExecSQL, then its RollbackSQL, runs on a
 // real MySQL-compatible server (`--precheck-db`) inside a throw-away scratch schema, and the server's own error
@@ -1710,33 +1712,29 @@ var promise = __webpack_require__(7588);
 
 
 
-/** `mysql://user[:password]@host[:port]` or `mysql://user@localhost?socket=/path/to.sock`; throws naming the flag. */
+
+/**
+ * `mysql://user[:password]@host[:port]` or `mysql://user@localhost?socket=/path/to.sock` — the same URL, parsed by
+ * the same code, as `verify-database` (src/verify/url.ts); errors name the flag and never repeat the password.
+ */
 function parsePrecheckDbUrl(url, flag = '--precheck-db') {
-    let u;
+    let db;
     try {
-        u = new URL(url);
+        db = (0,verify_url/* parseVerifyUrl */.UK)(url);
     }
-    catch {
-        throw new Error(`${flag}: not a URL (expected mysql://user[:password]@host[:port] or mysql://user@localhost?socket=/path): ${JSON.stringify(url)}`);
+    catch (e) {
+        if (e instanceof verify_url/* VerifyUrlError */.JK)
+            throw new Error(`${flag}: ${e.message.replace('verification creates', 'the precheck creates')}`);
+        throw e;
     }
-    if (u.protocol !== 'mysql:' && u.protocol !== 'mariadb:')
-        throw new Error(`${flag}: the scheme must be mysql:// or mariadb://, got ${u.protocol}//`);
-    if (!u.username)
-        throw new Error(`${flag}: give a user, as in mysql://root@127.0.0.1:3306`);
-    if (u.pathname !== '' && u.pathname !== '/')
-        throw new Error(`${flag}: no database in the URL; the precheck makes its own scratch schema`);
-    for (const k of u.searchParams.keys())
-        if (k !== 'socket')
-            throw new Error(`${flag}: unknown option '${k}' (only socket=/path is understood)`);
-    const socket = u.searchParams.get('socket');
-    const target = { user: decodeURIComponent(u.username) };
-    if (u.password)
-        target.password = decodeURIComponent(u.password);
-    if (socket)
-        target.socketPath = socket;
+    const target = { user: db.user };
+    if (db.password !== undefined)
+        target.password = db.password.reveal();
+    if (db.endpoint.kind === 'socket')
+        target.socketPath = db.endpoint.path;
     else {
-        target.host = u.hostname.replace(/^\[|\]$/g, '');
-        target.port = u.port ? Number(u.port) : 3306;
+        target.host = db.endpoint.host;
+        target.port = db.endpoint.port;
     }
     return target;
 }
@@ -2450,6 +2448,150 @@ async function run(argv) {
     });
     await emulator.close();
     return 0;
+}
+
+
+/***/ }),
+
+/***/ 9436:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IX: () => (/* binding */ describeVerifyDatabase),
+/* harmony export */   JK: () => (/* binding */ VerifyUrlError),
+/* harmony export */   UK: () => (/* binding */ parseVerifyUrl),
+/* harmony export */   zh: () => (/* binding */ Secret)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_MYSQL_PORT, passwordForms */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+// The verify-database URL: `mysql://user[:password]@host[:port]`, or `mysql://user@localhost?socket=/path`.
+// Pure. Errors describe the problem without ever repeating the URL (it may hold the password); the caller
+// names the input (`--verify`, `verify-database`).
+
+/** A password that prints as *** however it is logged (String(), JSON, util.inspect). */
+class Secret {
+    #value;
+    constructor(value) {
+        this.#value = value;
+    }
+    reveal() {
+        return this.#value;
+    }
+    toString() {
+        return '***';
+    }
+    toJSON() {
+        return '***';
+    }
+    [node_util__WEBPACK_IMPORTED_MODULE_0__.inspect.custom]() {
+        return 'Secret(***)';
+    }
+}
+const DEFAULT_MYSQL_PORT = 3306;
+class VerifyUrlError extends Error {
+}
+const FORM = 'expected mysql://user[:password]@host[:port] or mysql://user@localhost?socket=/path';
+function fail(message) {
+    throw new VerifyUrlError(message);
+}
+function decode(part, what) {
+    try {
+        return decodeURIComponent(part);
+    }
+    catch {
+        return fail(`the ${what} has an invalid %-escape`);
+    }
+}
+/** Parses and validates; throws VerifyUrlError with a message that never contains the password. */
+function parseVerifyUrl(raw) {
+    const text = raw.trim();
+    if (text === '')
+        fail(`is empty (${FORM})`);
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(text);
+    if (!scheme)
+        fail(`is not a URL (${FORM})`);
+    if (!['mysql', 'mariadb'].includes(scheme[1].toLowerCase()))
+        fail(`must start with mysql:// (got ${scheme[1]}://)`);
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return fail(`is not a valid URL (${FORM}; %-encode special characters in the user and password)`);
+    }
+    if (url.username === '')
+        fail(`names no user (${FORM})`);
+    if (url.hash !== '')
+        fail('must not have a #fragment');
+    if (url.pathname !== '' && url.pathname !== '/') {
+        fail('must not name a database: verification creates and drops its own scratch schemas');
+    }
+    const params = [...url.searchParams.keys()];
+    for (const p of params)
+        if (p !== 'socket')
+            fail(`has an unknown parameter '${p}' (only ?socket=/path is supported)`);
+    if (url.searchParams.getAll('socket').length > 1)
+        fail('gives ?socket= twice');
+    const user = decode(url.username, 'user');
+    const db = { user, endpoint: { kind: 'tcp', host: '', port: DEFAULT_MYSQL_PORT } };
+    // `user:@host` is an explicit empty password; `user@host` is none. Both connect without one.
+    if (url.password !== '')
+        db.password = new Secret(decode(url.password, 'password'));
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const socket = url.searchParams.get('socket');
+    if (socket !== null) {
+        if (!socket.startsWith('/'))
+            fail('?socket= must be an absolute path to the server\'s Unix socket');
+        if (url.port !== '')
+            fail('give either a port or ?socket=, not both');
+        if (host !== 'localhost')
+            fail(`with ?socket= the host must be localhost (got ${host === '' ? 'none' : host})`);
+        db.endpoint = { kind: 'socket', path: socket };
+        return db;
+    }
+    if (host === '')
+        fail(`names no host (${FORM})`);
+    let port = DEFAULT_MYSQL_PORT;
+    if (url.port !== '') {
+        port = Number(url.port);
+        if (!Number.isInteger(port) || port < 1 || port > 65535)
+            fail(`has an invalid port (${url.port}): use 1–65535`);
+    }
+    db.endpoint = { kind: 'tcp', host, port };
+    return db;
+}
+/** The URL with the password replaced by `***`: safe for logs, messages and reports. */
+function describeVerifyDatabase(db) {
+    const user = encodeURIComponent(db.user) + (db.password !== undefined ? ':***' : '');
+    if (db.endpoint.kind === 'socket')
+        return `mysql://${user}@localhost?socket=${db.endpoint.path}`;
+    const host = db.endpoint.host.includes(':') ? `[${db.endpoint.host}]` : db.endpoint.host;
+    return `mysql://${user}@${host}:${db.endpoint.port}`;
+}
+/**
+ * Every form in which the password of a (possibly invalid) URL could be printed, so a caller can mask them
+ * before parsing: as written (%-encoded) and decoded. Empty when the text has no `user:password@`.
+ */
+function passwordForms(raw) {
+    const m = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)@/.exec(raw.trim());
+    if (!m)
+        return [];
+    const userinfo = m[1];
+    const colon = userinfo.indexOf(':');
+    if (colon === -1)
+        return [];
+    const written = userinfo.slice(colon + 1);
+    if (written === '')
+        return [];
+    const forms = new Set([written]);
+    try {
+        forms.add(decodeURIComponent(written));
+    }
+    catch {
+        // an invalid escape: the written form is all there is
+    }
+    return [...forms];
 }
 
 

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import { mysqlSplitterOptions, splitQuery } from 'dbgate-query-splitter'
 import * as mysql from 'mysql2/promise'
+import { parseVerifyUrl, VerifyUrlError, type VerifyDatabase } from '../verify/url.js'
 import { failedAt, isUseStatement, passed, statementTypeProblem, stripLeadingComments, type PrecheckInput, type PrecheckOutcome } from './precheck.js'
 import type { CheckStep } from './state.js'
 
@@ -19,25 +20,24 @@ export interface PrecheckDbTarget {
   password?: string
 }
 
-/** `mysql://user[:password]@host[:port]` or `mysql://user@localhost?socket=/path/to.sock`; throws naming the flag. */
+/**
+ * `mysql://user[:password]@host[:port]` or `mysql://user@localhost?socket=/path/to.sock` — the same URL, parsed by
+ * the same code, as `verify-database` (src/verify/url.ts); errors name the flag and never repeat the password.
+ */
 export function parsePrecheckDbUrl(url: string, flag = '--precheck-db'): PrecheckDbTarget {
-  let u: URL
+  let db: VerifyDatabase
   try {
-    u = new URL(url)
-  } catch {
-    throw new Error(`${flag}: not a URL (expected mysql://user[:password]@host[:port] or mysql://user@localhost?socket=/path): ${JSON.stringify(url)}`)
+    db = parseVerifyUrl(url)
+  } catch (e) {
+    if (e instanceof VerifyUrlError) throw new Error(`${flag}: ${e.message.replace('verification creates', 'the precheck creates')}`)
+    throw e
   }
-  if (u.protocol !== 'mysql:' && u.protocol !== 'mariadb:') throw new Error(`${flag}: the scheme must be mysql:// or mariadb://, got ${u.protocol}//`)
-  if (!u.username) throw new Error(`${flag}: give a user, as in mysql://root@127.0.0.1:3306`)
-  if (u.pathname !== '' && u.pathname !== '/') throw new Error(`${flag}: no database in the URL; the precheck makes its own scratch schema`)
-  for (const k of u.searchParams.keys()) if (k !== 'socket') throw new Error(`${flag}: unknown option '${k}' (only socket=/path is understood)`)
-  const socket = u.searchParams.get('socket')
-  const target: PrecheckDbTarget = { user: decodeURIComponent(u.username) }
-  if (u.password) target.password = decodeURIComponent(u.password)
-  if (socket) target.socketPath = socket
+  const target: PrecheckDbTarget = { user: db.user }
+  if (db.password !== undefined) target.password = db.password.reveal()
+  if (db.endpoint.kind === 'socket') target.socketPath = db.endpoint.path
   else {
-    target.host = u.hostname.replace(/^\[|\]$/g, '')
-    target.port = u.port ? Number(u.port) : 3306
+    target.host = db.endpoint.host
+    target.port = db.endpoint.port
   }
   return target
 }

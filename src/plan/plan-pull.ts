@@ -175,6 +175,11 @@ export async function planChange(ctx: GateContext, req: ChangeRequest): Promise<
   }
 }
 
+/** A change with nothing planned (a PR closed without merging: only its tickets matter). */
+export function emptyChange(subject: Subject, baseSha: string, headSha: string): PlannedChange {
+  return { subject, baseSha, headSha, config: null, targets: [], permRefs: [], errors: [], incomplete: null, notes: [], contentSource: 'api', changedSqlFiles: 0, files: [] }
+}
+
 /** A PR's plan: its files (listFiles), base text at the base branch tip, head text at the PR head. */
 export async function planPull(ctx: GateContext, pull: PullInfo, body: string | null): Promise<PlannedPull> {
   return (await planChange(ctx, { subject: { kind: 'pull', pull, body }, baseSha: pull.baseSha, headSha: pull.headSha })) as PlannedPull

@@ -130,13 +130,14 @@ export function selectPaths(files: readonly ChangedFile[], include: readonly str
 
 // ---- text from git ----
 
-interface RunResult {
+export interface GitResult {
   code: number
   stdout: Buffer
   stderr: string
 }
 
-function run(cwd: string, args: string[], input?: string): Promise<RunResult> {
+/** Runs git in `cwd` (no prompts, C locale, killed after GIT_TIMEOUT_MS): the one git runner of src/sources. */
+export function runGit(cwd: string, args: string[], input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, {
       cwd,
@@ -162,20 +163,20 @@ function run(cwd: string, args: string[], input?: string): Promise<RunResult> {
 }
 
 async function hasCommit(ws: string, sha: string): Promise<boolean> {
-  return (await run(ws, ['cat-file', '-e', `${sha}^{commit}`])).code === 0
+  return (await runGit(ws, ['cat-file', '-e', `${sha}^{commit}`])).code === 0
 }
 
 /** True when the workspace is a git checkout holding both commits (fetching a missing one at depth 1). */
 export async function prepareCheckout(ws: string, shas: readonly string[], fetchMissing: boolean, log: (m: string) => void): Promise<boolean> {
   if (!existsSync(ws)) return false
   try {
-    if ((await run(ws, ['rev-parse', '--git-dir'])).code !== 0) return false
+    if ((await runGit(ws, ['rev-parse', '--git-dir'])).code !== 0) return false
     for (const sha of shas) {
       if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(sha)) return false
       if (await hasCommit(ws, sha)) continue
       if (!fetchMissing) return false
       log(`git: fetching missing commit ${sha} (depth 1)`)
-      const f = await run(ws, ['-c', 'protocol.version=2', 'fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha])
+      const f = await runGit(ws, ['-c', 'protocol.version=2', 'fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', sha])
       if (f.code !== 0 || !(await hasCommit(ws, sha))) {
         log(`git: could not fetch ${sha}: ${f.stderr.trim().split('\n').pop() ?? ''}`)
         return false
@@ -193,7 +194,7 @@ export async function prepareCheckout(ws: string, shas: readonly string[], fetch
  * listed), one `git cat-file --batch` reads the distinct blobs by id (looking up `sha:path` one by one is ~1 ms each).
  */
 export async function readFromGit(ws: string, sha: string, paths: readonly string[]): Promise<Map<string, Buffer>> {
-  const ls = await run(ws, ['ls-tree', '-r', '-z', '--full-tree', sha])
+  const ls = await runGit(ws, ['ls-tree', '-r', '-z', '--full-tree', sha])
   if (ls.code !== 0) throw new Error(`git ls-tree failed: ${ls.stderr.trim()}`)
   const wanted = new Set(paths)
   const blobOf = new Map<string, string>()
@@ -208,7 +209,7 @@ export async function readFromGit(ws: string, sha: string, paths: readonly strin
   const ids = [...new Set(blobOf.values())]
   const out = new Map<string, Buffer>()
   if (ids.length === 0) return out
-  const r = await run(ws, ['cat-file', '--batch', '--buffer'], ids.map(id => `${id}\n`).join(''))
+  const r = await runGit(ws, ['cat-file', '--batch', '--buffer'], ids.map(id => `${id}\n`).join(''))
   if (r.code !== 0) throw new Error(`git cat-file --batch failed: ${r.stderr.trim()}`)
   const text = new Map<string, Buffer>()
   const buf = r.stdout

@@ -2,31 +2,9 @@
 // base, a merge commit against its first parent. From the checkout when it holds both commits (`git diff`), else
 // from the two recursive trees (blob shas compared: exact, no cap). Renames are left as a removal plus an addition;
 // the planner reads both paths, so a moved routine is still "no change".
-import { spawn } from 'node:child_process'
 import { normalizePath } from '../config/globs.js'
 import type { GitHubClient, RepoRef } from '../github/octokit.js'
-import { prepareCheckout, treeIndex, type ChangedFile, type ChangedFileList } from './changed-files.js'
-
-const GIT_TIMEOUT_MS = 120_000
-
-function git(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } })
-    let out = ''
-    let err = ''
-    const timer = setTimeout(() => child.kill('SIGKILL'), GIT_TIMEOUT_MS)
-    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')))
-    child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')))
-    child.on('error', e => {
-      clearTimeout(timer)
-      reject(e)
-    })
-    child.on('close', code => {
-      clearTimeout(timer)
-      resolve({ code: code ?? -1, stdout: out, stderr: err })
-    })
-  })
-}
+import { prepareCheckout, runGit, treeIndex, type ChangedFile, type ChangedFileList } from './changed-files.js'
 
 /** Pure: `git diff --name-status -z --no-renames` output → changed files. */
 export function parseNameStatus(z: string): ChangedFile[] {
@@ -66,9 +44,9 @@ export interface RangeRequest {
 export async function listRangeFiles(req: RangeRequest): Promise<ChangedFileList & { source: 'git' | 'api' }> {
   const log = req.log ?? (() => undefined)
   if (req.workspace !== undefined && (await prepareCheckout(req.workspace, [req.baseSha, req.headSha], true, log))) {
-    const r = await git(req.workspace, ['diff', '--no-renames', '--name-status', '-z', req.baseSha, req.headSha])
+    const r = await runGit(req.workspace, ['diff', '--no-renames', '--name-status', '-z', req.baseSha, req.headSha])
     if (r.code === 0) {
-      const files = parseNameStatus(r.stdout)
+      const files = parseNameStatus(r.stdout.toString('utf8'))
       return { files, complete: true, total: files.length, notes: [], source: 'git' }
     }
     log(`git diff failed (${r.stderr.trim()}); comparing the trees through the API`)
@@ -92,8 +70,9 @@ export async function listRangeFiles(req: RangeRequest): Promise<ChangedFileList
 export async function firstParentOf(req: Omit<RangeRequest, 'baseSha' | 'headSha'> & { sha: string }): Promise<string> {
   const log = req.log ?? (() => undefined)
   if (req.workspace !== undefined && (await prepareCheckout(req.workspace, [req.sha], true, log))) {
-    const r = await git(req.workspace, ['rev-parse', '--verify', `${req.sha}^1`])
-    if (r.code === 0 && /^[0-9a-f]{40}$/.test(r.stdout.trim())) return r.stdout.trim()
+    const r = await runGit(req.workspace, ['rev-parse', '--verify', `${req.sha}^1`])
+    const parent = r.stdout.toString('utf8').trim()
+    if (r.code === 0 && /^[0-9a-f]{40}$/.test(parent)) return parent
     // a shallow checkout may lack the parent: ask the API
   }
   const { data } = await req.octokit.rest.repos.getCommit({ ...req.repo, ref: req.sha })

@@ -2,11 +2,10 @@
 // creates the whole base routine set, so a changed view that calls an unchanged function finds it. From the
 // checkout when the run may read it (one ls-tree + one cat-file batch per side), else from the two recursive trees
 // and the blobs (or tarballs) the PR sources use too.
-import { spawn } from 'node:child_process'
 import { matcher } from '../config/globs.js'
 import type { GitHubClient, RepoRef } from '../github/octokit.js'
 import type { SourceTree } from '../sql/types.js'
-import { prepareCheckout, readFromGit, readViaTrees, treeIndex } from './changed-files.js'
+import { prepareCheckout, readFromGit, readViaTrees, runGit, treeIndex } from './changed-files.js'
 import { decodeAll, decodeUtf8, type Decoder } from './encoding.js'
 
 export interface WholeTreeRequest {
@@ -22,16 +21,10 @@ export interface WholeTreeRequest {
   log?: (line: string) => void
 }
 
-function lsTree(ws: string, sha: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['ls-tree', '-r', '-z', '--name-only', '--full-tree', sha], { cwd: ws, stdio: ['ignore', 'pipe', 'pipe'] })
-    const out: Buffer[] = []
-    let err = ''
-    child.stdout.on('data', (d: Buffer) => out.push(d))
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()))
-    child.on('error', reject)
-    child.on('close', code => (code === 0 ? resolve(Buffer.concat(out).toString('utf8').split('\0').filter(p => p !== '')) : reject(new Error(`git ls-tree ${sha}: ${err.trim()}`))))
-  })
+async function lsTree(ws: string, sha: string): Promise<string[]> {
+  const r = await runGit(ws, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', sha])
+  if (r.code !== 0) throw new Error(`git ls-tree ${sha}: ${r.stderr.trim()}`)
+  return r.stdout.toString('utf8').split('\0').filter(p => p !== '')
 }
 
 export async function readWholeTrees(req: WholeTreeRequest): Promise<{ base: SourceTree; head: SourceTree }> {

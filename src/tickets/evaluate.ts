@@ -3,10 +3,9 @@
 // and the state of the whole gate. The rule (docs/security.md): green only when every target's plan is empty or has
 // a ticket of the gate's identity whose SQL and databases in DMS equal the plan and which DMS says is approved now.
 import { createHash } from 'node:crypto'
-import type { DatabaseSpec } from '../config/types.js'
 import type { DmsClient } from '../dms/client.js'
 import { resolveDatabase } from '../dms/resolve-database.js'
-import { databaseSelector } from '../config/database.js'
+import { databaseSelector, describeDatabaseSpec } from '../config/database.js'
 import type { ApprovalDetail, CreateProcCorrectOrderInput, DbItem } from '../dms/types.js'
 import type { GateState } from '../state/gate-state.js'
 import { readPermGate, type PermGate, type PermOrderState } from '../perm/index.js'
@@ -63,10 +62,6 @@ export interface EvaluateOptions {
   beforeCreate?: () => Promise<void>
 }
 
-export function describeDatabase(d: DatabaseSpec): string {
-  if (d.kind === 'db-id') return `DbId ${d.dbId}`
-  return [d.schema, d.host ? `@${d.host}${d.port ? `:${d.port}` : ''}` : '', d.env ? ` (${d.env})` : ''].join('')
-}
 
 export function hasChanges(t: PlannedTarget): boolean {
   return t.plan.objects.length > 0
@@ -136,7 +131,7 @@ function overall(targets: readonly TargetResult[], perm: PermGate | null): GateS
 export function evaluateWithoutDms(planned: PlannedChange, state: GateState, closed: Evaluation['closed'] = []): Evaluation {
   const targets: TargetResult[] = planned.targets.filter(hasChanges).map(t => ({
     name: t.target.name,
-    database: describeDatabase(t.target.database),
+    database: describeDatabaseSpec(t.target.database),
     plan: t.plan,
     dbItems: [],
     planHash: planHashOf(t.plan.execSql, t.plan.rollbackSql, []),
@@ -303,7 +298,7 @@ export async function evaluate(ctx: GateContext, planned: PlannedChange, o: Eval
     const chosen = await chooseTicket(ctx, client, book, planned, p, o, announce, mismatched)
     const base = {
       name: p.t.target.name,
-      database: describeDatabase(p.t.target.database),
+      database: describeDatabaseSpec(p.t.target.database),
       plan: p.t.plan,
       dbItems: p.dbItems,
       planHash: p.planHash,

@@ -9,7 +9,8 @@ import { permGateState } from '../state/perm-state.js'
 import { readPermGate } from '../perm/index.js'
 import type { PlannedChange } from '../plan/plan-pull.js'
 import type { OwnTicket } from './book.js'
-import { combinedHashOf, describeDatabase, evaluateWithoutDms, prepareTargets, stateWithoutDms, type Evaluation, type TargetResult } from './evaluate.js'
+import { describeDatabaseSpec } from '../config/database.js'
+import { combinedHashOf, evaluateWithoutDms, prepareTargets, stateWithoutDms, type Evaluation, type TargetResult } from './evaluate.js'
 import { checkContent } from './content.js'
 import { shortHash } from './identity.js'
 import { readTicket } from './lifecycle.js'
@@ -40,7 +41,7 @@ export async function judgeRange(ctx: GateContext, planned: PlannedChange, o: Ju
   const targets: TargetResult[] = []
   const notes = [...planned.notes]
   for (const p of prepared) {
-    const base = { name: p.t.target.name, database: describeDatabase(p.t.target.database), plan: p.t.plan, dbItems: p.dbItems, planHash: p.planHash, identity: null }
+    const base = { name: p.t.target.name, database: describeDatabaseSpec(p.t.target.database), plan: p.t.plan, dbItems: p.dbItems, planHash: p.planHash, identity: null }
     const candidates = book
       .withPlan(p.identity)
       .filter(t => o.pull === undefined || t.identity.pull === o.pull)

@@ -12,7 +12,7 @@ import { DmsError } from '../../dms/errors.js'
 import { executionStep, planExecution } from '../../dms/execution.js'
 import type { ApprovalDetail } from '../../dms/types.js'
 import type { DmsClient } from '../../dms/client.js'
-import { planChange } from '../../plan/plan-pull.js'
+import { emptyChange, planChange } from '../../plan/plan-pull.js'
 import { commentBodyOf, publish, reportInputOf } from '../../report/publish.js'
 import { ticketUrl } from '../../report/render.js'
 import { findStickyComments, upsertStickyComment } from '../../github/sticky-comment.js'
@@ -57,7 +57,7 @@ async function closeUnmerged(ctx: GateContext, pull: PullInfo, body: string | nu
     ctx.log.info(`#${pull.number} closed without merging; it has no open DMS ticket`)
     return {}
   }
-  const planned = { subject: { kind: 'pull' as const, pull, body }, baseSha: pull.baseSha, headSha: pull.headSha, config: null, targets: [], permRefs: [], errors: [], incomplete: null, notes: [], contentSource: 'api' as const, changedSqlFiles: 0, files: [] }
+  const planned = emptyChange({ kind: 'pull', pull, body }, pull.baseSha, pull.headSha)
   const gate: GateState = { kind: 'closed', orderId: closed[0]!.orderId, reason: 'the PR was closed without merging' }
   const ev = evaluateWithoutDms(planned, gate, closed)
   await updateComment(ctx, pull, ev, pull.headSha, [])
