@@ -43973,10 +43973,7 @@ function stateWithoutDms(planned) {
 }
 /** The PR a change belongs to, when it has one. */
 function pullOf(planned) {
-    const s = planned.subject;
-    if (s.kind === 'pull')
-        return s.pull;
-    return s.pull;
+    return planned.subject.pull;
 }
 /** The ticket comment: the identity header first (the only part ever parsed), then text for people. */
 function ticketComment(ctx, identity, planned, target, extra = []) {
@@ -44011,8 +44008,13 @@ function combinedHashOf(hashes) {
         return '';
     return hashes.length === 1 ? hashes[0] : (0,external_node_crypto_.createHash)('sha256').update([...hashes].sort().join(',')).digest('hex');
 }
+/** The whole gate: the worst of every target's state and every permission ticket's. */
 function overall(targets, perm) {
     return worstState([...targets.map(t => t.state), ...(perm?.orders.map(permGateState) ?? [])]);
+}
+/** The permission tickets the change's description lists, read from DMS; null when it lists none. */
+async function readPermsOf(client, planned) {
+    return planned.permRefs.length > 0 ? await readPermGate(client, planned.permRefs) : null;
 }
 /** Evaluation with no ticket involved (plan errors, nothing to deploy, or a fork run without credentials). */
 function evaluateWithoutDms(planned, state, closed = []) {
@@ -44057,17 +44059,25 @@ async function prepareTargets(ctx, client, planned, pull) {
     }
     return out;
 }
+/** What a target's result shows whichever ticket (if any) holds its plan. */
+function targetFields(p) {
+    return { name: p.t.target.name, database: describeDatabaseSpec(p.t.target.database), plan: p.t.plan, dbItems: p.dbItems, planHash: p.planHash };
+}
+/** Reads one ticket and checks that DMS holds exactly `content` (tickets/lifecycle.ts readTicket, with the run's clock). */
+async function readAgainst(ctx, client, orderId, content, o) {
+    return readTicket(client, orderId, {
+        precheckWaitMs: o.precheckWaitMs,
+        submit: o.submit,
+        verify: d => checkContent(d, content),
+        sleep: ctx.sleep,
+        now: () => ctx.now().getTime(),
+        log: ctx.log
+    });
+}
 /** The first candidate whose content DMS confirms; mismatching ones are reported (and closed by the caller). */
 async function firstVerified(ctx, client, p, candidates, o, mismatched) {
     for (const c of candidates) {
-        const r = await readTicket(client, c.orderId, {
-            precheckWaitMs: o.precheckWaitMs,
-            submit: o.submit,
-            verify: d => checkContent(d, p.content),
-            sleep: ctx.sleep,
-            now: () => ctx.now().getTime(),
-            log: ctx.log
-        });
+        const r = await readAgainst(ctx, client, c.orderId, p.content, o);
         if (r.kind === 'read')
             return r.ticket;
         ctx.log.warning(`DMS ticket ${r.orderId} carries the identity of target '${p.t.target.name}' but ${r.detail}: not trusted`);
@@ -44162,14 +44172,7 @@ async function evaluate(ctx, planned, o) {
     for (const p of prepared) {
         const book = await ctx.book();
         const chosen = await chooseTicket(ctx, client, book, planned, p, o, announce, mismatched);
-        const base = {
-            name: p.t.target.name,
-            database: describeDatabaseSpec(p.t.target.database),
-            plan: p.t.plan,
-            dbItems: p.dbItems,
-            planHash: p.planHash,
-            identity: p.identity
-        };
+        const base = { ...targetFields(p), identity: p.identity };
         targets.push(chosen.kind === 'ticket' ? { ...base, ticket: chosen.read, state: chosen.read.state } : { ...base, ticket: null, state: chosen.state });
     }
     for (const m of mismatched)
@@ -44182,7 +44185,7 @@ async function evaluate(ctx, planned, o) {
         const keep = new Set(targets.flatMap(t => (t.ticket !== null ? [t.ticket.orderId] : [])));
         closed = await closeOthers(ctx, client, await ctx.book(), pull.number, keep, reasonFor('has a different plan'));
     }
-    const perm = planned.permRefs.length > 0 ? await readPermGate(client, planned.permRefs) : null;
+    const perm = await readPermsOf(client, planned);
     return { planned, targets, perm, state: overall(targets, perm), planHash: combinedHashOf(targets.map(t => t.planHash)), closed, notes };
 }
 /** Re-reads every ticket of an evaluation (no new tickets, content checked again): for the in-job wait. */
@@ -44195,19 +44198,12 @@ async function reread(ctx, ev) {
             continue;
         }
         const content = { execSql: t.plan.execSql, rollbackSql: t.plan.rollbackSql, dbItems: t.dbItems };
-        const r = await readTicket(client, t.ticket.orderId, {
-            precheckWaitMs: 0,
-            submit: true,
-            verify: d => checkContent(d, content),
-            sleep: ctx.sleep,
-            now: () => ctx.now().getTime(),
-            log: ctx.log
-        });
+        const r = await readAgainst(ctx, client, t.ticket.orderId, content, { precheckWaitMs: 0, submit: true });
         targets.push(r.kind === 'read'
             ? { ...t, ticket: r.ticket, state: r.ticket.state }
             : { ...t, ticket: null, state: { kind: 'blocked', block: { cause: 'ticket-mismatch', orderId: r.orderId, detail: r.detail } } });
     }
-    const perm = ev.planned.permRefs.length > 0 ? await readPermGate(client, ev.planned.permRefs) : null;
+    const perm = await readPermsOf(client, ev.planned);
     return { ...ev, targets, perm, state: overall(targets, perm) };
 }
 
@@ -55610,11 +55606,6 @@ async function firstParentOf(req) {
 
 
 
-
-
-
-
-
 /** Approved tickets first (the one to trust), then the rest, newest first. */
 function rank(t) {
     if (t.status === 'approved' || t.status === 'waiting')
@@ -55636,7 +55627,7 @@ async function judgeRange(ctx, planned, o) {
     const targets = [];
     const notes = [...planned.notes];
     for (const p of prepared) {
-        const base = { name: p.t.target.name, database: describeDatabaseSpec(p.t.target.database), plan: p.t.plan, dbItems: p.dbItems, planHash: p.planHash, identity: null };
+        const base = { ...targetFields(p), identity: null };
         const candidates = book
             .withPlan(p.identity)
             .filter(t => o.pull === undefined || t.identity.pull === o.pull)
@@ -55645,14 +55636,7 @@ async function judgeRange(ctx, planned, o) {
         let chosen;
         let best;
         for (const c of candidates) {
-            const r = await readTicket(client, c.orderId, {
-                precheckWaitMs: 0,
-                submit: false,
-                verify: d => checkContent(d, p.content),
-                sleep: ctx.sleep,
-                now: () => ctx.now().getTime(),
-                log: ctx.log
-            });
+            const r = await readAgainst(ctx, client, c.orderId, p.content, { precheckWaitMs: 0, submit: false });
             if (r.kind === 'mismatch') {
                 notes.push(`DMS ticket ${r.orderId} named the plan of target ${p.t.target.name} but ${r.detail}; it is not trusted.`);
                 continue;
@@ -55674,9 +55658,8 @@ async function judgeRange(ctx, planned, o) {
                 'The PR\'s ticket was approved for another plan: update the PR from its base branch so its ticket is re-planned and approved.';
         targets.push({ ...base, ticket: best?.ticket ?? null, state: { kind: 'blocked', block: { cause: 'no-approved-ticket', targets: [p.t.target.name], detail } } });
     }
-    const perm = planned.permRefs.length > 0 ? await readPermGate(client, planned.permRefs) : null;
-    const state = worstState([...targets.map(t => t.state), ...(perm?.orders.map(permGateState) ?? [])]);
-    return { planned, targets, perm, state, planHash: combinedHashOf(targets.map(t => t.planHash)), closed: [], notes };
+    const perm = await readPermsOf(client, planned);
+    return { planned, targets, perm, state: overall(targets, perm), planHash: combinedHashOf(targets.map(t => t.planHash)), closed: [], notes };
 }
 
 ;// CONCATENATED MODULE: ./src/sources/workflows.ts

@@ -17,7 +17,7 @@ import { isOpenStatus, worstState } from '../state/ticket-state.js'
 import type { OwnTicket, TicketBook } from './book.js'
 import { checkContent, type PlanContent } from './content.js'
 import { identityHeader, planHashOf, type TicketIdentity } from './identity.js'
-import { closeTicket, createTicketOnce, readTicket, type TicketRead } from './lifecycle.js'
+import { closeTicket, createTicketOnce, readTicket, type ReadResult, type TicketRead } from './lifecycle.js'
 
 export interface TargetResult {
   name: string
@@ -79,9 +79,7 @@ export function stateWithoutDms(planned: PlannedChange): GateState | undefined {
 
 /** The PR a change belongs to, when it has one. */
 export function pullOf(planned: PlannedChange): { number: number; title: string; headSha: string } | undefined {
-  const s = planned.subject
-  if (s.kind === 'pull') return s.pull
-  return s.pull
+  return planned.subject.pull
 }
 
 /** The ticket comment: the identity header first (the only part ever parsed), then text for people. */
@@ -123,8 +121,14 @@ export function combinedHashOf(hashes: readonly string[]): string {
   return hashes.length === 1 ? hashes[0]! : createHash('sha256').update([...hashes].sort().join(',')).digest('hex')
 }
 
-function overall(targets: readonly TargetResult[], perm: PermGate | null): GateState {
+/** The whole gate: the worst of every target's state and every permission ticket's. */
+export function overall(targets: readonly TargetResult[], perm: PermGate | null): GateState {
   return worstState([...targets.map(t => t.state), ...(perm?.orders.map(permGateState) ?? [])])
+}
+
+/** The permission tickets the change's description lists, read from DMS; null when it lists none. */
+export async function readPermsOf(client: DmsClient, planned: PlannedChange): Promise<PermGate | null> {
+  return planned.permRefs.length > 0 ? await readPermGate(client, planned.permRefs) : null
 }
 
 /** Evaluation with no ticket involved (plan errors, nothing to deploy, or a fork run without credentials). */
@@ -178,6 +182,29 @@ export async function prepareTargets(ctx: GateContext, client: DmsClient, planne
   return out
 }
 
+/** What a target's result shows whichever ticket (if any) holds its plan. */
+export function targetFields(p: Prepared): Pick<TargetResult, 'name' | 'database' | 'plan' | 'dbItems' | 'planHash'> {
+  return { name: p.t.target.name, database: describeDatabaseSpec(p.t.target.database), plan: p.t.plan, dbItems: p.dbItems, planHash: p.planHash }
+}
+
+/** Reads one ticket and checks that DMS holds exactly `content` (tickets/lifecycle.ts readTicket, with the run's clock). */
+export async function readAgainst(
+  ctx: GateContext,
+  client: DmsClient,
+  orderId: number,
+  content: PlanContent,
+  o: { submit: boolean; precheckWaitMs: number }
+): Promise<ReadResult> {
+  return readTicket(client, orderId, {
+    precheckWaitMs: o.precheckWaitMs,
+    submit: o.submit,
+    verify: d => checkContent(d, content),
+    sleep: ctx.sleep,
+    now: () => ctx.now().getTime(),
+    log: ctx.log
+  })
+}
+
 type Chosen = { kind: 'ticket'; read: TicketRead } | { kind: 'none'; state: GateState }
 
 /** The first candidate whose content DMS confirms; mismatching ones are reported (and closed by the caller). */
@@ -190,14 +217,7 @@ async function firstVerified(
   mismatched: Array<{ orderId: number; detail: string }>
 ): Promise<TicketRead | undefined> {
   for (const c of candidates) {
-    const r = await readTicket(client, c.orderId, {
-      precheckWaitMs: o.precheckWaitMs,
-      submit: o.submit,
-      verify: d => checkContent(d, p.content),
-      sleep: ctx.sleep,
-      now: () => ctx.now().getTime(),
-      log: ctx.log
-    })
+    const r = await readAgainst(ctx, client, c.orderId, p.content, o)
     if (r.kind === 'read') return r.ticket
     ctx.log.warning(`DMS ticket ${r.orderId} carries the identity of target '${p.t.target.name}' but ${r.detail}: not trusted`)
     mismatched.push({ orderId: r.orderId, detail: r.detail })
@@ -296,14 +316,7 @@ export async function evaluate(ctx: GateContext, planned: PlannedChange, o: Eval
   for (const p of prepared) {
     const book = await ctx.book()
     const chosen = await chooseTicket(ctx, client, book, planned, p, o, announce, mismatched)
-    const base = {
-      name: p.t.target.name,
-      database: describeDatabaseSpec(p.t.target.database),
-      plan: p.t.plan,
-      dbItems: p.dbItems,
-      planHash: p.planHash,
-      identity: p.identity
-    }
+    const base = { ...targetFields(p), identity: p.identity }
     targets.push(chosen.kind === 'ticket' ? { ...base, ticket: chosen.read, state: chosen.read.state } : { ...base, ticket: null, state: chosen.state })
   }
   for (const m of mismatched) notes.push(`DMS ticket ${m.orderId} named this PR's plan but ${m.detail}; it is not trusted.`)
@@ -315,7 +328,7 @@ export async function evaluate(ctx: GateContext, planned: PlannedChange, o: Eval
     const keep = new Set(targets.flatMap(t => (t.ticket !== null ? [t.ticket.orderId] : [])))
     closed = await closeOthers(ctx, client, await ctx.book(), pull.number, keep, reasonFor('has a different plan'))
   }
-  const perm = planned.permRefs.length > 0 ? await readPermGate(client, planned.permRefs) : null
+  const perm = await readPermsOf(client, planned)
   return { planned, targets, perm, state: overall(targets, perm), planHash: combinedHashOf(targets.map(t => t.planHash)), closed, notes }
 }
 
@@ -329,18 +342,11 @@ export async function reread(ctx: GateContext, ev: Evaluation): Promise<Evaluati
       continue
     }
     const content: PlanContent = { execSql: t.plan.execSql, rollbackSql: t.plan.rollbackSql, dbItems: t.dbItems }
-    const r = await readTicket(client, t.ticket.orderId, {
-      precheckWaitMs: 0,
-      submit: true,
-      verify: d => checkContent(d, content),
-      sleep: ctx.sleep,
-      now: () => ctx.now().getTime(),
-      log: ctx.log
-    })
+    const r = await readAgainst(ctx, client, t.ticket.orderId, content, { precheckWaitMs: 0, submit: true })
     targets.push(r.kind === 'read'
       ? { ...t, ticket: r.ticket, state: r.ticket.state }
       : { ...t, ticket: null, state: { kind: 'blocked', block: { cause: 'ticket-mismatch', orderId: r.orderId, detail: r.detail } } })
   }
-  const perm = ev.planned.permRefs.length > 0 ? await readPermGate(client, ev.planned.permRefs) : null
+  const perm = await readPermsOf(client, ev.planned)
   return { ...ev, targets, perm, state: overall(targets, perm) }
 }

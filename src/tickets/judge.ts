@@ -4,16 +4,11 @@
 // run is consulted (docs/security.md).
 import type { GateContext } from '../action/context.js'
 import { titleOf, type GateState } from '../state/gate-state.js'
-import { isOpenStatus, worstState } from '../state/ticket-state.js'
-import { permGateState } from '../state/perm-state.js'
-import { readPermGate } from '../perm/index.js'
+import { isOpenStatus } from '../state/ticket-state.js'
 import type { PlannedChange } from '../plan/plan-pull.js'
 import type { OwnTicket } from './book.js'
-import { describeDatabaseSpec } from '../config/database.js'
-import { combinedHashOf, evaluateWithoutDms, prepareTargets, stateWithoutDms, type Evaluation, type TargetResult } from './evaluate.js'
-import { checkContent } from './content.js'
+import { combinedHashOf, evaluateWithoutDms, overall, prepareTargets, readAgainst, readPermsOf, stateWithoutDms, targetFields, type Evaluation, type TargetResult } from './evaluate.js'
 import { shortHash } from './identity.js'
-import { readTicket } from './lifecycle.js'
 
 /** Approved tickets first (the one to trust), then the rest, newest first. */
 function rank(t: OwnTicket): number {
@@ -41,7 +36,7 @@ export async function judgeRange(ctx: GateContext, planned: PlannedChange, o: Ju
   const targets: TargetResult[] = []
   const notes = [...planned.notes]
   for (const p of prepared) {
-    const base = { name: p.t.target.name, database: describeDatabaseSpec(p.t.target.database), plan: p.t.plan, dbItems: p.dbItems, planHash: p.planHash, identity: null }
+    const base = { ...targetFields(p), identity: null }
     const candidates = book
       .withPlan(p.identity)
       .filter(t => o.pull === undefined || t.identity.pull === o.pull)
@@ -50,14 +45,7 @@ export async function judgeRange(ctx: GateContext, planned: PlannedChange, o: Ju
     let chosen: TargetResult | undefined
     let best: TargetResult | undefined
     for (const c of candidates) {
-      const r = await readTicket(client, c.orderId, {
-        precheckWaitMs: 0,
-        submit: false,
-        verify: d => checkContent(d, p.content),
-        sleep: ctx.sleep,
-        now: () => ctx.now().getTime(),
-        log: ctx.log
-      })
+      const r = await readAgainst(ctx, client, c.orderId, p.content, { precheckWaitMs: 0, submit: false })
       if (r.kind === 'mismatch') {
         notes.push(`DMS ticket ${r.orderId} named the plan of target ${p.t.target.name} but ${r.detail}; it is not trusted.`)
         continue
@@ -79,7 +67,6 @@ export async function judgeRange(ctx: GateContext, planned: PlannedChange, o: Ju
         'The PR\'s ticket was approved for another plan: update the PR from its base branch so its ticket is re-planned and approved.'
     targets.push({ ...base, ticket: best?.ticket ?? null, state: { kind: 'blocked', block: { cause: 'no-approved-ticket', targets: [p.t.target.name], detail } } })
   }
-  const perm = planned.permRefs.length > 0 ? await readPermGate(client, planned.permRefs) : null
-  const state = worstState([...targets.map(t => t.state), ...(perm?.orders.map(permGateState) ?? [])])
-  return { planned, targets, perm, state, planHash: combinedHashOf(targets.map(t => t.planHash)), closed: [], notes }
+  const perm = await readPermsOf(client, planned)
+  return { planned, targets, perm, state: overall(targets, perm), planHash: combinedHashOf(targets.map(t => t.planHash)), closed: [], notes }
 }
