@@ -43004,6 +43004,13 @@ async function findStickyComments(octokit, repo, issueNumber, opts = {}) {
         .map(c => ({ id: c.id, body: c.body ?? '', author: c.user?.login ?? '' }))
         .sort((a, b) => a.id - b.id);
 }
+/**
+ * Our comments written by any GitHub App: the gate's comment is written by the token's app, whichever it is, so a
+ * run that only needs to know whether the PR has one (or to update it as its author) accepts every `[bot]` login.
+ */
+async function findAppStickyComments(octokit, repo, issueNumber) {
+    return (await findStickyComments(octokit, repo, issueNumber, { author: null })).filter(c => c.author.endsWith('[bot]'));
+}
 async function deleteIgnoringGone(octokit, repo, id) {
     try {
         await octokit.rest.issues.deleteComment({ ...repo, comment_id: id });
@@ -44136,8 +44143,10 @@ function once(f) {
         await f();
     };
 }
-/** Closes the PR's open tickets that are not in `keep`. */
-async function closeOthers(ctx, client, book, pull, keep, reason) {
+/** Closes the PR's open tickets that are not in `keep`; returns what was closed. */
+async function closeOthers(ctx, pull, keep, reason) {
+    const client = await ctx.dms();
+    const book = await ctx.book();
     const closed = [];
     for (const t of book.ofPull(ctx.repoFullName, pull)) {
         if (!isOpenStatus(t.status) || keep.has(t.orderId))
@@ -44157,9 +44166,8 @@ async function evaluate(ctx, planned, o) {
         // an incomplete file list says nothing about the plan: leave tickets alone
         if (early.kind === 'error' || !o.closeSuperseded || !(await o.mayHaveTickets()))
             return evaluateWithoutDms(planned, early);
-        const client = await ctx.dms();
         const why = early.kind === 'no-changes' ? 'deploys no routine change any more' : early.kind === 'verify-failed' ? 'failed verification' : 'has SQL errors';
-        const closed = await closeOthers(ctx, client, await ctx.book(), pull.number, new Set(), reasonFor(why));
+        const closed = await closeOthers(ctx, pull.number, new Set(), reasonFor(why));
         return evaluateWithoutDms(planned, early, closed);
     }
     const client = await ctx.dms();
@@ -44183,7 +44191,7 @@ async function evaluate(ctx, planned, o) {
     notes.push(...new Set(verifiedLines));
     if (o.closeSuperseded && (prepared.length > 0 || (await o.mayHaveTickets()))) {
         const keep = new Set(targets.flatMap(t => (t.ticket !== null ? [t.ticket.orderId] : [])));
-        closed = await closeOthers(ctx, client, await ctx.book(), pull.number, keep, reasonFor('has a different plan'));
+        closed = await closeOthers(ctx, pull.number, keep, reasonFor('has a different plan'));
     }
     const perm = await readPermsOf(client, planned);
     return { planned, targets, perm, state: overall(targets, perm), planHash: combinedHashOf(targets.map(t => t.planHash)), closed, notes };
@@ -44423,7 +44431,7 @@ async function publish(ctx, ev, headSha, o = {}) {
     const pub = await publishCheck(ctx, headSha, ev.state, build);
     const shown = pub.state === ev.state ? ev : { ...ev, state: pub.state };
     let comment = null;
-    const pull = ev.planned.subject.kind === 'pull' ? ev.planned.subject.pull : ev.planned.subject.pull;
+    const pull = pullOf(ev.planned);
     if (ctx.inputs.comment && o.comment !== false && pull !== undefined) {
         const author = botLoginOf(pub.result.app);
         // a PR without routine changes gets no comment, unless it had one (which then says so)
@@ -55873,8 +55881,7 @@ function mayHaveTicketsOf(ctx, planned, before) {
         }
         if (!ctx.inputs.comment)
             return before === undefined; // no comment to look at: without `before`, ask DMS
-        // the gate's comment is written by the token's app, whichever it is: any bot's comment with our marker counts
-        return (await findStickyComments(ctx.github.octokit, ctx.repo, planned.subject.pull.number, { author: null })).some(c => c.author.endsWith('[bot]'));
+        return (await findAppStickyComments(ctx.github.octokit, ctx.repo, planned.subject.pull.number)).length > 0;
     };
 }
 async function waitForApproval(ctx, ev, headSha) {
@@ -55952,28 +55959,13 @@ async function runPullRequest(ctx, pull, body, o) {
 
 
 
-
 /** Longest wait for one execution to finish inside the job. */
 const EXECUTION_WAIT_MS = 10 * 60_000;
-/** Closes the PR's open tickets except `keep`; returns what was closed. */
-async function closeRest(ctx, pull, keep, reason) {
-    const client = await ctx.dms();
-    const book = await ctx.book();
-    const closed = [];
-    for (const t of book.ofPull(ctx.repoFullName, pull.number)) {
-        if (!isOpenStatus(t.status) || keep.has(t.orderId))
-            continue;
-        if (await closeTicket(client, book, t.orderId, reason, ctx.log))
-            closed.push({ orderId: t.orderId, reason });
-    }
-    return closed;
-}
 /** Updates the sticky comment only when the PR has one (a closed PR gets no new comment). */
 async function updateComment(ctx, pull, ev, headSha, notes) {
     if (!ctx.inputs.comment)
         return;
-    const existing = await findStickyComments(ctx.github.octokit, ctx.repo, pull.number, { author: null });
-    const ours = existing.filter(c => c.author.endsWith('[bot]'));
+    const ours = await findAppStickyComments(ctx.github.octokit, ctx.repo, pull.number);
     if (ours.length === 0)
         return;
     const input = reportInputOf(ctx, ev, headSha, notes);
@@ -55981,7 +55973,7 @@ async function updateComment(ctx, pull, ev, headSha, notes) {
     ctx.log.info(`Sticky comment on #${pull.number}: ${r.action}`);
 }
 async function closeUnmerged(ctx, pull, body) {
-    const closed = await closeRest(ctx, pull, new Set(), `GitHub PR ${ctx.repoFullName}#${pull.number} was closed without merging`);
+    const closed = await closeOthers(ctx, pull.number, new Set(), `GitHub PR ${ctx.repoFullName}#${pull.number} was closed without merging`);
     if (closed.length === 0) {
         ctx.log.info(`#${pull.number} closed without merging; it has no open DMS ticket`);
         return {};
@@ -56086,7 +56078,7 @@ async function merged(ctx, pull, body) {
     const planned = await planChange(ctx, { subject: { kind: 'range', what: 'merge-commit', pull, body }, baseSha: parent, headSha: mergeSha, changedFiles });
     const judged = await judgeRange(ctx, planned, { pull: pull.number, label: `merge commit ${mergeSha.slice(0, 12)}` });
     const keep = new Set(judged.targets.flatMap(t => (t.ticket !== null ? [t.ticket.orderId] : [])));
-    const closed = await closeRest(ctx, pull, keep, `GitHub PR ${ctx.repoFullName}#${pull.number} was merged; this ticket does not hold the merged plan`);
+    const closed = await closeOthers(ctx, pull.number, keep, `GitHub PR ${ctx.repoFullName}#${pull.number} was merged; this ticket does not hold the merged plan`);
     const notes = [`Merged as ${mergeSha.slice(0, 12)}: planned against its first parent ${parent.slice(0, 12)}.`];
     let ev = { ...judged, closed };
     if (!ctx.inputs.executeOnMerge) {
@@ -56099,7 +56091,7 @@ async function merged(ctx, pull, body) {
     if (ev.targets.length > 0 && green) {
         const ran = await runTickets(ctx, ev);
         notes.push(...ran.notes);
-        ev = { ...ev, targets: ran.targets, state: worstState([...ran.targets.map(t => t.state)]) };
+        ev = { ...ev, targets: ran.targets, state: worstState(ran.targets.map(t => t.state)) };
     }
     else if (ev.targets.length > 0) {
         notes.push('Nothing was executed: not every target of the merged plan has an approved ticket (see above).');

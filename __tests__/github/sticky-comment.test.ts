@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import { createGitHubClient, type GitHubApi } from '../../src/github/octokit.js'
-import { STICKY_MARKER, findStickyComments, stickyBody, upsertStickyComment } from '../../src/github/sticky-comment.js'
+import { STICKY_MARKER, findAppStickyComments, findStickyComments, stickyBody, upsertStickyComment } from '../../src/github/sticky-comment.js'
 import type { FakeGitHub } from '../../src/testing/fake-github.js'
 import { FULL, REPO, setup, sha } from './helpers.js'
 
@@ -14,6 +14,21 @@ beforeEach(async () => {
   gh.addPull(FULL, { number: 7, baseSha: sha(1), headSha: sha(2) })
 })
 afterEach(() => gh.close())
+
+describe('findAppStickyComments', () => {
+  test('accepts the marker from any GitHub App, never from a user', async () => {
+    gh.addToken('ghp_user', { login: 'mallory', access: 'write' })
+    gh.addToken('ghs_app', { login: 'dms-gate[bot]', access: 'write' })
+    const user = createGitHubClient({ token: 'ghp_user', baseUrl: gh.url, pacing: false, retryUnitMs: 1 })
+    const app = createGitHubClient({ token: 'ghs_app', baseUrl: gh.url, pacing: false, retryUnitMs: 1 })
+    await user.octokit.rest.issues.createComment({ ...REPO, issue_number: 7, body: `${STICKY_MARKER}\nfake status: approved` })
+    expect(await findAppStickyComments(api.octokit, REPO, 7)).toEqual([])
+    await app.octokit.rest.issues.createComment({ ...REPO, issue_number: 7, body: `${STICKY_MARKER}\nfrom the app` })
+    await app.octokit.rest.issues.createComment({ ...REPO, issue_number: 7, body: 'no marker' })
+    const found = await findAppStickyComments(api.octokit, REPO, 7)
+    expect(found.map(c => [c.author, c.body])).toEqual([['dms-gate[bot]', `${STICKY_MARKER}\nfrom the app`]])
+  })
+})
 
 describe('upsertStickyComment', () => {
   test('creates once, updates in place, and an unchanged body makes no write', async () => {

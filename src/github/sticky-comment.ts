@@ -47,6 +47,14 @@ export async function findStickyComments(octokit: GitHubClient, repo: RepoRef, i
     .sort((a, b) => a.id - b.id)
 }
 
+/**
+ * Our comments written by any GitHub App: the gate's comment is written by the token's app, whichever it is, so a
+ * run that only needs to know whether the PR has one (or to update it as its author) accepts every `[bot]` login.
+ */
+export async function findAppStickyComments(octokit: GitHubClient, repo: RepoRef, issueNumber: number): Promise<StickyComment[]> {
+  return (await findStickyComments(octokit, repo, issueNumber, { author: null })).filter(c => c.author.endsWith('[bot]'))
+}
+
 async function deleteIgnoringGone(octokit: GitHubClient, repo: RepoRef, id: number): Promise<boolean> {
   try {
     await octokit.rest.issues.deleteComment({ ...repo, comment_id: id })

@@ -9,7 +9,7 @@ import { ACTIONS_BOT_LOGIN, findStickyComments, upsertStickyComment, type Sticky
 import { describePermRequest } from '../perm/index.js'
 import type { Plan } from '../sql/types.js'
 import type { GateContext } from '../action/context.js'
-import { evaluationDigest, type Evaluation, type TargetResult } from '../tickets/evaluate.js'
+import { evaluationDigest, pullOf, type Evaluation, type TargetResult } from '../tickets/evaluate.js'
 import { permGateState } from '../state/perm-state.js'
 import { CHECK_MARKER_PREFIX } from './markers.js'
 import {
@@ -253,7 +253,7 @@ export async function publish(ctx: GateContext, ev: Evaluation, headSha: string,
   const pub = await publishCheck(ctx, headSha, ev.state, build)
   const shown: Evaluation = pub.state === ev.state ? ev : { ...ev, state: pub.state }
   let comment: StickyResult | null = null
-  const pull = ev.planned.subject.kind === 'pull' ? ev.planned.subject.pull : ev.planned.subject.pull
+  const pull = pullOf(ev.planned)
   if (ctx.inputs.comment && o.comment !== false && pull !== undefined) {
     const author = botLoginOf(pub.result.app)
     // a PR without routine changes gets no comment, unless it had one (which then says so)

@@ -282,8 +282,10 @@ function once(f: (() => Promise<void>) | undefined): () => Promise<void> {
   }
 }
 
-/** Closes the PR's open tickets that are not in `keep`. */
-async function closeOthers(ctx: GateContext, client: DmsClient, book: TicketBook, pull: number, keep: ReadonlySet<number>, reason: string): Promise<Evaluation['closed']> {
+/** Closes the PR's open tickets that are not in `keep`; returns what was closed. */
+export async function closeOthers(ctx: GateContext, pull: number, keep: ReadonlySet<number>, reason: string): Promise<Evaluation['closed']> {
+  const client = await ctx.dms()
+  const book = await ctx.book()
   const closed: Evaluation['closed'] = []
   for (const t of book.ofPull(ctx.repoFullName, pull)) {
     if (!isOpenStatus(t.status) || keep.has(t.orderId)) continue
@@ -300,9 +302,8 @@ export async function evaluate(ctx: GateContext, planned: PlannedChange, o: Eval
   if (early !== undefined) {
     // an incomplete file list says nothing about the plan: leave tickets alone
     if (early.kind === 'error' || !o.closeSuperseded || !(await o.mayHaveTickets())) return evaluateWithoutDms(planned, early)
-    const client = await ctx.dms()
     const why = early.kind === 'no-changes' ? 'deploys no routine change any more' : early.kind === 'verify-failed' ? 'failed verification' : 'has SQL errors'
-    const closed = await closeOthers(ctx, client, await ctx.book(), pull.number, new Set(), reasonFor(why))
+    const closed = await closeOthers(ctx, pull.number, new Set(), reasonFor(why))
     return evaluateWithoutDms(planned, early, closed)
   }
   const client = await ctx.dms()
@@ -326,7 +327,7 @@ export async function evaluate(ctx: GateContext, planned: PlannedChange, o: Eval
   notes.push(...new Set(verifiedLines))
   if (o.closeSuperseded && (prepared.length > 0 || (await o.mayHaveTickets()))) {
     const keep = new Set(targets.flatMap(t => (t.ticket !== null ? [t.ticket.orderId] : [])))
-    closed = await closeOthers(ctx, client, await ctx.book(), pull.number, keep, reasonFor('has a different plan'))
+    closed = await closeOthers(ctx, pull.number, keep, reasonFor('has a different plan'))
   }
   const perm = await readPermsOf(client, planned)
   return { planned, targets, perm, state: overall(targets, perm), planHash: combinedHashOf(targets.map(t => t.planHash)), closed, notes }

@@ -15,12 +15,11 @@ import type { DmsClient } from '../../dms/client.js'
 import { emptyChange, planChange } from '../../plan/plan-pull.js'
 import { commentBodyOf, publish, reportInputOf } from '../../report/publish.js'
 import { ticketUrl } from '../../report/render.js'
-import { findStickyComments, upsertStickyComment } from '../../github/sticky-comment.js'
+import { findAppStickyComments, upsertStickyComment } from '../../github/sticky-comment.js'
 import { firstParentOf, listRangeFiles } from '../../sources/commit-range.js'
-import { ticketGateState, worstState, isOpenStatus } from '../../state/ticket-state.js'
-import { evaluateWithoutDms, type Evaluation, type TargetResult } from '../../tickets/evaluate.js'
+import { ticketGateState, worstState } from '../../state/ticket-state.js'
+import { closeOthers, evaluateWithoutDms, type Evaluation, type TargetResult } from '../../tickets/evaluate.js'
 import { judgeRange } from '../../tickets/judge.js'
-import { closeTicket } from '../../tickets/lifecycle.js'
 import type { GateContext } from '../context.js'
 import type { ModeResult } from '../result.js'
 import { resultOf } from './pull-request.js'
@@ -28,23 +27,10 @@ import { resultOf } from './pull-request.js'
 /** Longest wait for one execution to finish inside the job. */
 export const EXECUTION_WAIT_MS = 10 * 60_000
 
-/** Closes the PR's open tickets except `keep`; returns what was closed. */
-async function closeRest(ctx: GateContext, pull: PullInfo, keep: ReadonlySet<number>, reason: string): Promise<Evaluation['closed']> {
-  const client = await ctx.dms()
-  const book = await ctx.book()
-  const closed: Evaluation['closed'] = []
-  for (const t of book.ofPull(ctx.repoFullName, pull.number)) {
-    if (!isOpenStatus(t.status) || keep.has(t.orderId)) continue
-    if (await closeTicket(client, book, t.orderId, reason, ctx.log)) closed.push({ orderId: t.orderId, reason })
-  }
-  return closed
-}
-
 /** Updates the sticky comment only when the PR has one (a closed PR gets no new comment). */
 async function updateComment(ctx: GateContext, pull: PullInfo, ev: Evaluation, headSha: string, notes: readonly string[]): Promise<void> {
   if (!ctx.inputs.comment) return
-  const existing = await findStickyComments(ctx.github.octokit, ctx.repo, pull.number, { author: null })
-  const ours = existing.filter(c => c.author.endsWith('[bot]'))
+  const ours = await findAppStickyComments(ctx.github.octokit, ctx.repo, pull.number)
   if (ours.length === 0) return
   const input = reportInputOf(ctx, ev, headSha, notes)
   const r = await upsertStickyComment(ctx.github.octokit, ctx.repo, pull.number, commentBodyOf(ev, input), { author: ours[0]!.author })
@@ -52,7 +38,7 @@ async function updateComment(ctx: GateContext, pull: PullInfo, ev: Evaluation, h
 }
 
 async function closeUnmerged(ctx: GateContext, pull: PullInfo, body: string | null): Promise<ModeResult> {
-  const closed = await closeRest(ctx, pull, new Set(), `GitHub PR ${ctx.repoFullName}#${pull.number} was closed without merging`)
+  const closed = await closeOthers(ctx, pull.number, new Set(), `GitHub PR ${ctx.repoFullName}#${pull.number} was closed without merging`)
   if (closed.length === 0) {
     ctx.log.info(`#${pull.number} closed without merging; it has no open DMS ticket`)
     return {}
@@ -157,7 +143,7 @@ async function merged(ctx: GateContext, pull: PullInfo, body: string | null): Pr
   const planned = await planChange(ctx, { subject: { kind: 'range', what: 'merge-commit', pull, body }, baseSha: parent, headSha: mergeSha, changedFiles })
   const judged = await judgeRange(ctx, planned, { pull: pull.number, label: `merge commit ${mergeSha.slice(0, 12)}` })
   const keep = new Set(judged.targets.flatMap(t => (t.ticket !== null ? [t.ticket.orderId] : [])))
-  const closed = await closeRest(ctx, pull, keep, `GitHub PR ${ctx.repoFullName}#${pull.number} was merged; this ticket does not hold the merged plan`)
+  const closed = await closeOthers(ctx, pull.number, keep, `GitHub PR ${ctx.repoFullName}#${pull.number} was merged; this ticket does not hold the merged plan`)
   const notes = [`Merged as ${mergeSha.slice(0, 12)}: planned against its first parent ${parent.slice(0, 12)}.`]
   let ev: Evaluation = { ...judged, closed }
   if (!ctx.inputs.executeOnMerge) {
@@ -170,7 +156,7 @@ async function merged(ctx: GateContext, pull: PullInfo, body: string | null): Pr
   if (ev.targets.length > 0 && green) {
     const ran = await runTickets(ctx, ev)
     notes.push(...ran.notes)
-    ev = { ...ev, targets: ran.targets, state: worstState([...ran.targets.map(t => t.state)]) }
+    ev = { ...ev, targets: ran.targets, state: worstState(ran.targets.map(t => t.state)) }
   } else if (ev.targets.length > 0) {
     notes.push('Nothing was executed: not every target of the merged plan has an approved ticket (see above).')
   }

@@ -5,7 +5,7 @@
 // opened only after `/dms-refresh <sha>` by someone with write access (anyone can open a PR).
 import { isFinal, type GateState } from '../../state/gate-state.js'
 import type { PullInfo } from '../../github/pull-requests.js'
-import { findStickyComments } from '../../github/sticky-comment.js'
+import { findAppStickyComments } from '../../github/sticky-comment.js'
 import { listCheckRuns } from '../../github/check-run.js'
 import { editedGateWorkflows } from '../../plan/workflow-guard.js'
 import { verifyChange } from '../../plan/verify-change.js'
@@ -57,8 +57,7 @@ function mayHaveTicketsOf(ctx: GateContext, planned: PlannedPull, before: string
       if (runs.some(r => (readCheckMarker(r.summary)?.orders.length ?? 0) > 0)) return true
     }
     if (!ctx.inputs.comment) return before === undefined // no comment to look at: without `before`, ask DMS
-    // the gate's comment is written by the token's app, whichever it is: any bot's comment with our marker counts
-    return (await findStickyComments(ctx.github.octokit, ctx.repo, planned.subject.pull.number, { author: null })).some(c => c.author.endsWith('[bot]'))
+    return (await findAppStickyComments(ctx.github.octokit, ctx.repo, planned.subject.pull.number)).length > 0
   }
 }
 
