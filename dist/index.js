@@ -33245,7 +33245,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6348:
+/***/ 4666:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42658,13 +42658,14 @@ function toPullInfo(p) {
         htmlUrl: p.html_url
     };
 }
+/** One PR as it is now, and its description (which may list permission tickets). */
 async function getPull(octokit, repo, pullNumber) {
     const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: pullNumber });
-    return toPullInfo(data);
+    return { pull: toPullInfo(data), body: data.body ?? null };
 }
 /** The PR's current head sha (issue_comment and schedule events carry none). */
 async function headShaOf(octokit, repo, pullNumber) {
-    return (await getPull(octokit, repo, pullNumber)).headSha;
+    return (await getPull(octokit, repo, pullNumber)).pull.headSha;
 }
 /** Every open PR (paginated, 100 a page), newest first; `max` bounds the API cost of a refresh run. */
 async function listOpenPulls(octokit, repo, max = 1000) {
@@ -55392,10 +55393,17 @@ async function readPerFile(req, files, paths) {
     return { base, head };
 }
 
+;// CONCATENATED MODULE: ./src/action/context.ts
+function repoAccessOf(ctx) {
+    const readable = ctx.workspace !== undefined && !ctx.apiOnly;
+    return { octokit: ctx.github.octokit, repo: ctx.repo, ...(readable ? { workspace: ctx.workspace } : {}), log: m => ctx.log.debug(m) };
+}
+
 ;// CONCATENATED MODULE: ./src/plan/plan-pull.ts
 // What a change deploys: its changed routine files, the target database of each (config or the `database` input),
 // and each target's plan. A change is a PR (its own three-dot view), a merge group against its base, or a merge
 // commit against its first parent. No DMS here: this part also runs for fork PRs.
+
 
 
 
@@ -55414,9 +55422,9 @@ function inputDefaultsOf(ctx) {
 }
 /** Reads paths (as bytes) at a commit: from the checkout when the run may use it and has the commit, else the API. */
 async function readAt(ctx, sha, paths) {
-    if (ctx.workspace !== undefined && !ctx.apiOnly && (await prepareCheckout(ctx.workspace, [sha], true, m => ctx.log.debug(m)))) {
-        return readFromGit(ctx.workspace, sha, paths);
-    }
+    const { workspace, log } = repoAccessOf(ctx);
+    if (workspace !== undefined && (await prepareCheckout(workspace, [sha], true, log)))
+        return readFromGit(workspace, sha, paths);
     const out = new Map();
     for (const p of paths) {
         const bytes = await readContent(ctx.github.octokit, ctx.repo, p, sha);
@@ -55747,6 +55755,10 @@ async function readWholeTrees(req) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/verify-change.ts
+// verify-database (docs/verify.md): before any ticket exists, each target's plan is deployed on a real MySQL or
+// MariaDB in scratch schemas, compared with head, rolled back and compared with base. The driver is loaded only
+// here, with import(), so runs without verification never load it.
+
 
 
 
@@ -55768,14 +55780,11 @@ async function verifyChange(ctx, planned) {
         return undefined;
     const include = [...new Set(changed.flatMap(t => t.target.include))];
     const trees = await readWholeTrees({
-        octokit: ctx.github.octokit,
-        repo: ctx.repo,
+        ...repoAccessOf(ctx),
         baseSha: planned.baseSha,
         headSha: planned.headSha,
         include,
-        decode: decoderFor(configEncodingFor(planned.config, inputDefaultsOf(ctx))),
-        ...(ctx.workspace !== undefined && !ctx.apiOnly ? { workspace: ctx.workspace } : {}),
-        log: m => ctx.log.debug(m)
+        decode: decoderFor(configEncodingFor(planned.config, inputDefaultsOf(ctx)))
     });
     // every routine file of each changed target, on both sides (the whole base set is created, not only what changed)
     const groups = resolveTargets(planned.config, inputDefaultsOf(ctx), [...new Set([...trees.base.keys(), ...trees.head.keys()])]).groups;
@@ -55959,6 +55968,7 @@ async function runPullRequest(ctx, pull, body, o) {
 
 
 
+
 /** Longest wait for one execution to finish inside the job. */
 const EXECUTION_WAIT_MS = 10 * 60_000;
 /** Updates the sticky comment only when the PR has one (a closed PR gets no new comment). */
@@ -56072,7 +56082,7 @@ async function runTickets(ctx, ev) {
 }
 async function merged(ctx, pull, body) {
     const mergeSha = pull.mergeCommitSha ?? pull.headSha;
-    const range = { octokit: ctx.github.octokit, repo: ctx.repo, ...(ctx.workspace !== undefined && !ctx.apiOnly ? { workspace: ctx.workspace } : {}), log: (m) => ctx.log.debug(m) };
+    const range = repoAccessOf(ctx);
     const parent = await firstParentOf({ ...range, sha: mergeSha });
     const changedFiles = await listRangeFiles({ ...range, baseSha: parent, headSha: mergeSha });
     const planned = await planChange(ctx, { subject: { kind: 'range', what: 'merge-commit', pull, body }, baseSha: parent, headSha: mergeSha, changedFiles });
@@ -56121,21 +56131,13 @@ async function runClosed(ctx, pull, body) {
 
 
 
+
 async function runMergeGroup(ctx, mg) {
-    const changedFiles = await listRangeFiles({
-        octokit: ctx.github.octokit,
-        repo: ctx.repo,
-        baseSha: mg.baseSha,
-        headSha: mg.headSha,
-        ...(ctx.workspace !== undefined && !ctx.apiOnly ? { workspace: ctx.workspace } : {}),
-        log: m => ctx.log.debug(m)
-    });
+    const changedFiles = await listRangeFiles({ ...repoAccessOf(ctx), baseSha: mg.baseSha, headSha: mg.headSha });
     // the PRs in the group, for their permission-ticket lines (only ever adding gates) and the report
     const pulls = [];
-    for (const n of mg.pullNumbers) {
-        const { data } = await ctx.github.octokit.rest.pulls.get({ ...ctx.repo, pull_number: n });
-        pulls.push({ pull: toPullInfo(data), body: data.body ?? null });
-    }
+    for (const n of mg.pullNumbers)
+        pulls.push(await getPull(ctx.github.octokit, ctx.repo, n));
     const body = pulls.map(p => p.body ?? '').join('\n');
     const planned = await planChange(ctx, {
         subject: { kind: 'range', what: 'merge-group', ...(pulls.length === 1 ? { pull: pulls[0].pull } : {}), body },
@@ -56256,10 +56258,6 @@ async function unchanged(ctx, pull, r) {
         return perm.every(p => p.verdict === 'approved');
     return digestOf(tickets, perm) === r.marker.digest;
 }
-async function pullWithBody(ctx, n) {
-    const { data } = await ctx.github.octokit.rest.pulls.get({ ...ctx.repo, pull_number: n });
-    return { pull: toPullInfo(data), body: data.body ?? null };
-}
 async function refreshOne(ctx, pull) {
     const runs = await listCheckRuns(ctx.github.octokit, ctx.repo, pull.headSha, ctx.inputs.checkName);
     const d = refreshDecision(runs, pull.headSha, ctx.now());
@@ -56272,13 +56270,13 @@ async function refreshOne(ctx, pull) {
         return 'unchanged';
     }
     ctx.log.info(`#${pull.number}: evaluating (${d.kind === 'evaluate' ? d.why : 'DMS changed'})`);
-    const { body } = await pullWithBody(ctx, pull.number);
+    const { body } = await getPull(ctx.github.octokit, ctx.repo, pull.number);
     // A changed DMS state is shown, never papered over with a new ticket: a push or a rerun opens one.
     await runPullRequest(ctx, pull, body, { allowCreate: d.kind === 'evaluate' && d.create && !pull.isFork, wait: false });
     return 'evaluated';
 }
 async function runRefresh(ctx, only) {
-    const pulls = only !== undefined ? [(await pullWithBody(ctx, only)).pull].filter(p => p.state === 'open') : await listOpenPulls(ctx.github.octokit, ctx.repo);
+    const pulls = only !== undefined ? [(await getPull(ctx.github.octokit, ctx.repo, only)).pull].filter(p => p.state === 'open') : await listOpenPulls(ctx.github.octokit, ctx.repo);
     const counts = { unchanged: 0, evaluated: 0, skipped: 0 };
     const failures = [];
     for (const pull of pulls) {
@@ -56304,7 +56302,7 @@ async function runCommentRefresh(ctx, c) {
         ctx.log.warning(`/dms-refresh refused: ${permission.reason}. Nothing was changed.`);
         return {};
     }
-    const { pull, body } = await pullWithBody(ctx, c.pullNumber);
+    const { pull, body } = await getPull(ctx.github.octokit, ctx.repo, c.pullNumber);
     if (pull.state !== 'open') {
         ctx.log.info(`#${c.pullNumber} is ${pull.merged ? 'merged' : 'closed'}; /dms-refresh does nothing`);
         return {};
@@ -57061,7 +57059,7 @@ function tenant(body) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6348);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4666);
 // The Action entry point: everything lives in main.ts so tests can import it without side effects.
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -16,7 +16,7 @@ beforeAll(async () => {
   gh.addCommit(FULL, sha(1), { 'a.sql': 'a' })
   gh.addCommit(FULL, sha(2), { 'a.sql': 'b' }, sha(1))
   for (let n = 1; n <= 130; n++) gh.addPull(FULL, { number: n, baseSha: sha(1), headSha: sha(2), state: n % 10 === 0 ? 'closed' : 'open' })
-  gh.addPull(FULL, { number: 200, baseSha: sha(1), headSha: sha(2), fork: true, user: 'forker' })
+  gh.addPull(FULL, { number: 200, baseSha: sha(1), headSha: sha(2), fork: true, user: 'forker', body: 'DMS-PERM: 42' })
   gh.addPull(FULL, { number: 201, baseSha: sha(1), headSha: sha(2), fork: 'deleted' })
 })
 afterAll(() => gh.close())
@@ -54,9 +54,11 @@ describe('pull requests', () => {
 
   test('getPull and headShaOf; forks (also deleted forks) are detected', async () => {
     expect(await headShaOf(api.octokit, REPO, 3)).toBe(sha(2))
-    expect(await getPull(api.octokit, REPO, 3)).toMatchObject({ number: 3, isFork: false, baseSha: sha(1), headRepoFullName: FULL })
-    expect(await getPull(api.octokit, REPO, 200)).toMatchObject({ isFork: true, headRepoFullName: 'forker/shop', author: 'forker' })
-    expect(await getPull(api.octokit, REPO, 201)).toMatchObject({ isFork: true, headRepoFullName: null })
+    expect((await getPull(api.octokit, REPO, 3)).pull).toMatchObject({ number: 3, isFork: false, baseSha: sha(1), headRepoFullName: FULL })
+    expect((await getPull(api.octokit, REPO, 200)).pull).toMatchObject({ isFork: true, headRepoFullName: 'forker/shop', author: 'forker' })
+    expect((await getPull(api.octokit, REPO, 200)).body).toBe('DMS-PERM: 42')
+    expect((await getPull(api.octokit, REPO, 3)).body).toBeNull()
+    expect((await getPull(api.octokit, REPO, 201)).pull).toMatchObject({ isFork: true, headRepoFullName: null })
   })
 
   test('toPullInfo reads a real webhook payload', () => {

@@ -2,7 +2,7 @@
 // (fork runs never create one), where the checkout is, and how to log. Built once in main.ts.
 import type { DmsClient } from '../dms/client.js'
 import type { TicketBook } from '../tickets/book.js'
-import type { GitHubApi, RepoRef } from '../github/octokit.js'
+import type { GitHubApi, GitHubClient, RepoRef } from '../github/octokit.js'
 import type { Inputs } from './inputs.js'
 
 export interface Log {
@@ -38,4 +38,17 @@ export interface GateContext {
   sleep: (ms: number) => Promise<void>
   /** Longest wait for a new ticket's precheck inside one run (ms). */
   precheckWaitMs: number
+}
+
+/** How the readers in src/sources reach the repository: always the API, the checkout only when the run may read it. */
+export interface RepoAccess {
+  octokit: GitHubClient
+  repo: RepoRef
+  workspace?: string
+  log: (line: string) => void
+}
+
+export function repoAccessOf(ctx: GateContext): RepoAccess {
+  const readable = ctx.workspace !== undefined && !ctx.apiOnly
+  return { octokit: ctx.github.octokit, repo: ctx.repo, ...(readable ? { workspace: ctx.workspace } : {}), log: m => ctx.log.debug(m) }
 }

@@ -59,14 +59,15 @@ export function toPullInfo(p: PullLike): PullInfo {
   }
 }
 
-export async function getPull(octokit: GitHubClient, repo: RepoRef, pullNumber: number): Promise<PullInfo> {
+/** One PR as it is now, and its description (which may list permission tickets). */
+export async function getPull(octokit: GitHubClient, repo: RepoRef, pullNumber: number): Promise<{ pull: PullInfo; body: string | null }> {
   const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: pullNumber })
-  return toPullInfo(data as unknown as PullLike)
+  return { pull: toPullInfo(data as unknown as PullLike), body: data.body ?? null }
 }
 
 /** The PR's current head sha (issue_comment and schedule events carry none). */
 export async function headShaOf(octokit: GitHubClient, repo: RepoRef, pullNumber: number): Promise<string> {
-  return (await getPull(octokit, repo, pullNumber)).headSha
+  return (await getPull(octokit, repo, pullNumber)).pull.headSha
 }
 
 /** Every open PR (paginated, 100 a page), newest first; `max` bounds the API cost of a refresh run. */

@@ -11,7 +11,7 @@ import { prepareCheckout, readChangedSources, readContent, readFromGit, type Cha
 import { plan, withFindings } from '../sql/plan.js'
 import { decodeUtf8, decoderFor } from '../sources/encoding.js'
 import type { Finding, Plan, SourceTree } from '../sql/types.js'
-import type { GateContext } from '../action/context.js'
+import { repoAccessOf, type GateContext } from '../action/context.js'
 import type { Verification } from './verify-change.js'
 
 export interface PlannedTarget {
@@ -60,9 +60,8 @@ type ConfigLoad = { config: Config | null; errors: Finding[] }
 
 /** Reads paths (as bytes) at a commit: from the checkout when the run may use it and has the commit, else the API. */
 export async function readAt(ctx: GateContext, sha: string, paths: readonly string[]): Promise<Map<string, Buffer>> {
-  if (ctx.workspace !== undefined && !ctx.apiOnly && (await prepareCheckout(ctx.workspace, [sha], true, m => ctx.log.debug(m)))) {
-    return readFromGit(ctx.workspace, sha, paths)
-  }
+  const { workspace, log } = repoAccessOf(ctx)
+  if (workspace !== undefined && (await prepareCheckout(workspace, [sha], true, log))) return readFromGit(workspace, sha, paths)
   const out = new Map<string, Buffer>()
   for (const p of paths) {
     const bytes = await readContent(ctx.github.octokit, ctx.repo, p, sha)

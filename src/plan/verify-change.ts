@@ -1,7 +1,7 @@
 // verify-database (docs/verify.md): before any ticket exists, each target's plan is deployed on a real MySQL or
 // MariaDB in scratch schemas, compared with head, rolled back and compared with base. The driver is loaded only
 // here, with import(), so runs without verification never load it.
-import type { GateContext } from '../action/context.js'
+import { repoAccessOf, type GateContext } from '../action/context.js'
 import { resolveTargets } from '../config/index.js'
 import { readWholeTrees } from '../sources/whole-tree.js'
 import { decoderFor, decodeUtf8 } from '../sources/encoding.js'
@@ -28,14 +28,11 @@ export async function verifyChange(ctx: GateContext, planned: PlannedChange): Pr
   if (database === undefined || changed.length === 0 || planned.errors.length > 0 || planned.incomplete !== null) return undefined
   const include = [...new Set(changed.flatMap(t => t.target.include))]
   const trees = await readWholeTrees({
-    octokit: ctx.github.octokit,
-    repo: ctx.repo,
+    ...repoAccessOf(ctx),
     baseSha: planned.baseSha,
     headSha: planned.headSha,
     include,
-    decode: decoderFor(configEncodingFor(planned.config, inputDefaultsOf(ctx))),
-    ...(ctx.workspace !== undefined && !ctx.apiOnly ? { workspace: ctx.workspace } : {}),
-    log: m => ctx.log.debug(m)
+    decode: decoderFor(configEncodingFor(planned.config, inputDefaultsOf(ctx)))
   })
   // every routine file of each changed target, on both sides (the whole base set is created, not only what changed)
   const groups = resolveTargets(planned.config, inputDefaultsOf(ctx), [...new Set([...trees.base.keys(), ...trees.head.keys()])]).groups

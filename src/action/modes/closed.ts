@@ -20,7 +20,7 @@ import { firstParentOf, listRangeFiles } from '../../sources/commit-range.js'
 import { ticketGateState, worstState } from '../../state/ticket-state.js'
 import { closeOthers, evaluateWithoutDms, type Evaluation, type TargetResult } from '../../tickets/evaluate.js'
 import { judgeRange } from '../../tickets/judge.js'
-import type { GateContext } from '../context.js'
+import { repoAccessOf, type GateContext } from '../context.js'
 import type { ModeResult } from '../result.js'
 import { resultOf } from './pull-request.js'
 
@@ -137,7 +137,7 @@ async function runTickets(ctx: GateContext, ev: Evaluation): Promise<{ targets: 
 
 async function merged(ctx: GateContext, pull: PullInfo, body: string | null): Promise<ModeResult> {
   const mergeSha = pull.mergeCommitSha ?? pull.headSha
-  const range = { octokit: ctx.github.octokit, repo: ctx.repo, ...(ctx.workspace !== undefined && !ctx.apiOnly ? { workspace: ctx.workspace } : {}), log: (m: string) => ctx.log.debug(m) }
+  const range = repoAccessOf(ctx)
   const parent = await firstParentOf({ ...range, sha: mergeSha })
   const changedFiles = await listRangeFiles({ ...range, baseSha: parent, headSha: mergeSha })
   const planned = await planChange(ctx, { subject: { kind: 'range', what: 'merge-commit', pull, body }, baseSha: parent, headSha: mergeSha, changedFiles })

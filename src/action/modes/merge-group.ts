@@ -1,14 +1,14 @@
 // merge_group checks_requested: the merge group's head is planned against its base — the commit it will become
 // on the base branch — and judged against the gate's tickets: green only when every target's plan is empty or held
 // by an approved ticket whose content DMS confirms. No sticky-comment marker and no other check run is consulted.
-import { toPullInfo, type PullInfo, type PullLike } from '../../github/pull-requests.js'
+import { getPull, type PullInfo } from '../../github/pull-requests.js'
 import { planChange } from '../../plan/plan-pull.js'
 import { publish } from '../../report/publish.js'
 import { listRangeFiles } from '../../sources/commit-range.js'
 import { judgeRange } from '../../tickets/judge.js'
 import { evaluateWithoutDms } from '../../tickets/evaluate.js'
 import { editedGateWorkflows } from '../../plan/workflow-guard.js'
-import type { GateContext } from '../context.js'
+import { repoAccessOf, type GateContext } from '../context.js'
 import type { ModeResult } from '../result.js'
 import { resultOf } from './pull-request.js'
 
@@ -20,20 +20,10 @@ export interface MergeGroup {
 }
 
 export async function runMergeGroup(ctx: GateContext, mg: MergeGroup): Promise<ModeResult> {
-  const changedFiles = await listRangeFiles({
-    octokit: ctx.github.octokit,
-    repo: ctx.repo,
-    baseSha: mg.baseSha,
-    headSha: mg.headSha,
-    ...(ctx.workspace !== undefined && !ctx.apiOnly ? { workspace: ctx.workspace } : {}),
-    log: m => ctx.log.debug(m)
-  })
+  const changedFiles = await listRangeFiles({ ...repoAccessOf(ctx), baseSha: mg.baseSha, headSha: mg.headSha })
   // the PRs in the group, for their permission-ticket lines (only ever adding gates) and the report
   const pulls: Array<{ pull: PullInfo; body: string | null }> = []
-  for (const n of mg.pullNumbers) {
-    const { data } = await ctx.github.octokit.rest.pulls.get({ ...ctx.repo, pull_number: n })
-    pulls.push({ pull: toPullInfo(data as unknown as PullLike), body: data.body ?? null })
-  }
+  for (const n of mg.pullNumbers) pulls.push(await getPull(ctx.github.octokit, ctx.repo, n))
   const body = pulls.map(p => p.body ?? '').join('\n')
   const planned = await planChange(ctx, {
     subject: { kind: 'range', what: 'merge-group', ...(pulls.length === 1 ? { pull: pulls[0]!.pull } : {}), body },

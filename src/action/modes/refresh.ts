@@ -7,7 +7,7 @@
 // only for the commit the maintainer names, and only while that commit is still the head.
 import { STALE_AFTER_MS, listCheckRuns, type ExistingCheck } from '../../github/check-run.js'
 import { canTriggerRefresh } from '../../github/permissions.js'
-import { listOpenPulls, toPullInfo, type PullInfo, type PullLike } from '../../github/pull-requests.js'
+import { getPull, listOpenPulls, type PullInfo } from '../../github/pull-requests.js'
 import { readPermGate } from '../../perm/index.js'
 import { ticketGateState } from '../../state/ticket-state.js'
 import type { GateKind } from '../../state/gate-state.js'
@@ -76,11 +76,6 @@ async function unchanged(ctx: GateContext, pull: PullInfo, r: Extract<RefreshDec
   return digestOf(tickets, perm) === r.marker.digest
 }
 
-async function pullWithBody(ctx: GateContext, n: number): Promise<{ pull: PullInfo; body: string | null }> {
-  const { data } = await ctx.github.octokit.rest.pulls.get({ ...ctx.repo, pull_number: n })
-  return { pull: toPullInfo(data as unknown as PullLike), body: data.body ?? null }
-}
-
 export type RefreshOutcome = 'unchanged' | 'evaluated' | 'skipped'
 
 async function refreshOne(ctx: GateContext, pull: PullInfo): Promise<RefreshOutcome> {
@@ -95,14 +90,14 @@ async function refreshOne(ctx: GateContext, pull: PullInfo): Promise<RefreshOutc
     return 'unchanged'
   }
   ctx.log.info(`#${pull.number}: evaluating (${d.kind === 'evaluate' ? d.why : 'DMS changed'})`)
-  const { body } = await pullWithBody(ctx, pull.number)
+  const { body } = await getPull(ctx.github.octokit, ctx.repo, pull.number)
   // A changed DMS state is shown, never papered over with a new ticket: a push or a rerun opens one.
   await runPullRequest(ctx, pull, body, { allowCreate: d.kind === 'evaluate' && d.create && !pull.isFork, wait: false })
   return 'evaluated'
 }
 
 export async function runRefresh(ctx: GateContext, only?: number): Promise<ModeResult> {
-  const pulls = only !== undefined ? [(await pullWithBody(ctx, only)).pull].filter(p => p.state === 'open') : await listOpenPulls(ctx.github.octokit, ctx.repo)
+  const pulls = only !== undefined ? [(await getPull(ctx.github.octokit, ctx.repo, only)).pull].filter(p => p.state === 'open') : await listOpenPulls(ctx.github.octokit, ctx.repo)
   const counts: Record<RefreshOutcome, number> = { unchanged: 0, evaluated: 0, skipped: 0 }
   const failures: string[] = []
   for (const pull of pulls) {
@@ -136,7 +131,7 @@ export async function runCommentRefresh(ctx: GateContext, c: CommentRefresh): Pr
     ctx.log.warning(`/dms-refresh refused: ${permission.reason}. Nothing was changed.`)
     return {}
   }
-  const { pull, body } = await pullWithBody(ctx, c.pullNumber)
+  const { pull, body } = await getPull(ctx.github.octokit, ctx.repo, c.pullNumber)
   if (pull.state !== 'open') {
     ctx.log.info(`#${c.pullNumber} is ${pull.merged ? 'merged' : 'closed'}; /dms-refresh does nothing`)
     return {}
