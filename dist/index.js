@@ -44310,7 +44310,7 @@ function ticketNotes(ctx, ev) {
     return notes;
 }
 function reportInputOf(ctx, ev, headSha, extraNotes = []) {
-    const pull = ev.planned.subject.kind === 'pull' ? ev.planned.subject.pull.number : ev.planned.subject.pull?.number;
+    const pull = pullOf(ev.planned)?.number;
     const input = {
         plan: mergedPlan(ev),
         gate: ev.state,
@@ -44375,18 +44375,18 @@ async function publishCheck(ctx, headSha, wanted, build) {
     const isOurs = (r) => readCheckMarker(r.summary) !== undefined;
     const write = async (state, known) => {
         const b = build(state);
+        const s = checkStatusOf(state);
         const output = renderCheckOutput(b.input);
         output.title = b.title;
         output.summary = `${renderCheckMarker({ ...b.marker, state: stateOutputOf(state) })}\n${output.summary}`;
         const result = await upsertCheckRun(ctx.github.octokit, ctx.repo, {
             name: ctx.inputs.checkName,
             headSha,
-            status: checkStatusOf(state),
+            status: s,
             output,
             annotations: annotationsOf(b.input.plan),
             ...(b.externalId !== undefined && b.externalId !== '' ? { externalId: b.externalId } : {})
         }, { runs: known, isOurs });
-        const s = checkStatusOf(state);
         ctx.log.info(`Check '${ctx.inputs.checkName}' on ${headSha.slice(0, 12)}: ${result.action} (${s.status === 'completed' ? s.conclusion : 'in_progress'}) — ${output.title}`);
         if (result.reason)
             ctx.log.info(`  (${result.reason})`);
