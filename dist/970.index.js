@@ -879,7 +879,10 @@ function differences(actual, expected) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/sql/ident.ts
+var ident = __webpack_require__(802);
 ;// CONCATENATED MODULE: ./src/verify/snapshot.ts
+
 
 const ROUTINES = { type: 'PROCEDURE', table: 'ROUTINES', schemaColumn: 'ROUTINE_SCHEMA', nameColumn: 'ROUTINE_NAME',
     fields: ['ROUTINE_TYPE', 'ROUTINE_NAME', 'DATA_TYPE', 'DTD_IDENTIFIER', 'ROUTINE_BODY', 'ROUTINE_DEFINITION', 'IS_DETERMINISTIC',
@@ -913,10 +916,9 @@ async function read(session, s, schemas, ms) {
 }
 /** MySQL only: ALGORITHM from SHOW CREATE VIEW, one view at a time. */
 async function viewAlgorithms(session, rows, ms) {
-    const quote = (n) => '`' + n.replace(/`/g, '``') + '`';
     const out = [];
     for (const r of rows) {
-        const [row] = await session.query(`SHOW CREATE VIEW ${quote(snapshot_text(r[0]))}.${quote(snapshot_text(r[1]))}`, ms, undefined, true);
+        const [row] = await session.query(`SHOW CREATE VIEW ${(0,ident/* quoteIdent */.v)(snapshot_text(r[0]))}.${(0,ident/* quoteIdent */.v)(snapshot_text(r[1]))}`, ms, undefined, true);
         out.push(/\bALGORITHM=(\w+)/.exec(snapshot_text(row?.[1]) ?? '')?.[1] ?? 'UNDEFINED');
     }
     return out;

@@ -57189,11 +57189,13 @@ function compareAt(a, b) {
 /* harmony import */ var _lexer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8005);
 /* harmony import */ var _canonical_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4082);
 /* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8927);
+/* harmony import */ var _ident_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(802);
 // Events and their schedule anchor. `ON SCHEDULE EVERY 1 DAY` without STARTS (or with a STARTS, ENDS or AT that
 // reads the clock, such as CURRENT_TIMESTAMP + INTERVAL 1 HOUR) is anchored when the event is created: DROP +
 // CREATE moves the anchor to "now". The server keeps the anchor only through `ALTER EVENT` without ON SCHEDULE,
 // so a modified event whose schedule did not change is deployed and rolled back that way (both exact); when the
 // schedule changes or the event is removed, nothing can bring the old anchor back, and the plan says so.
+
 
 
 
@@ -57295,12 +57297,9 @@ function splitSchedule(tokens) {
 }
 /** ALTER EVENT setting everything CREATE EVENT sets except the schedule (so its anchor stays). */
 function alterEventSql(def, c) {
-    const name = (def.schema !== undefined ? `${quote(def.schema)}.` : '') + quote(def.name);
+    const name = (0,_ident_js__WEBPACK_IMPORTED_MODULE_3__/* .qualifiedName */ .O)(def);
     return `ALTER ${c.definer !== undefined ? `${c.definer} ` : ''}EVENT ${name} ON COMPLETION ${c.completion} ${c.status} ` +
         `COMMENT ${c.comment} DO ${c.body}`;
-}
-function quote(name) {
-    return '`' + name.replace(/`/g, '``') + '`';
 }
 /** Base and head of a modified event share a creation-anchored schedule: deploy and roll back with ALTER EVENT. */
 function keepsAnchor(base, head) {
@@ -57467,6 +57466,25 @@ function deepProblems(d, file) {
                 `statement is not wrapped in DELIMITER, so the mysql client would cut it there (the plan's SQL is unaffected)` });
     }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 802:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ qualifiedName),
+/* harmony export */   v: () => (/* binding */ quoteIdent)
+/* harmony export */ });
+// MySQL identifier quoting: backticks, with a backtick inside doubled (the only character that needs escaping).
+function quoteIdent(name) {
+    return '`' + name.replace(/`/g, '``') + '`';
+}
+/** `schema`.`name`, or `name` when the object is unqualified. */
+function qualifiedName(o) {
+    return (o.schema !== undefined ? quoteIdent(o.schema) + '.' : '') + quoteIdent(o.name);
 }
 
 
@@ -59733,17 +59751,16 @@ function excerpt(s, max = 40) {
 /* harmony export */   ro: () => (/* binding */ rollbackStatements),
 /* harmony export */   y5: () => (/* binding */ trimStatement)
 /* harmony export */ });
-/* unused harmony exports quoteIdent, chooseDelimiter */
+/* unused harmony export chooseDelimiter */
 /* harmony import */ var _events_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(703);
+/* harmony import */ var _ident_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(802);
 /* harmony import */ var _lexer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8005);
 // execSql / rollbackSql: ordered statements in the DELIMITER form the mariadb client and DMS both accept.
 
 
-function quoteIdent(name) {
-    return '`' + name.replace(/`/g, '``') + '`';
-}
+
 function dropSql(def) {
-    const name = (def.schema !== undefined ? quoteIdent(def.schema) + '.' : '') + quoteIdent(def.name);
+    const name = (0,_ident_js__WEBPACK_IMPORTED_MODULE_2__/* .qualifiedName */ .O)(def);
     return `DROP ${def.type} IF EXISTS ${name}`;
 }
 // Drops go dependents-first, creates dependencies-first: views read functions (checked at CREATE VIEW),

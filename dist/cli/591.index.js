@@ -1698,6 +1698,8 @@ function isUseStatement(text) {
 var lib = __webpack_require__(5956);
 // EXTERNAL MODULE: ./node_modules/mysql2/promise.js
 var promise = __webpack_require__(7588);
+// EXTERNAL MODULE: ./src/sql/ident.ts
+var ident = __webpack_require__(802);
 // EXTERNAL MODULE: ./src/verify/url.ts
 var verify_url = __webpack_require__(9436);
 ;// CONCATENATED MODULE: ./src/emulator/precheck-db.ts
@@ -1708,6 +1710,7 @@ var verify_url = __webpack_require__(9436);
 // not by our lexer, so a plan our planner accepts can still fail here, as it could at DMS.
 //
 // Point it at a disposable server: a statement that names another schema (`CREATE PROCEDURE shop.p`) runs there.
+
 
 
 
@@ -1762,9 +1765,6 @@ function serverError(e) {
     const code = err.errno !== undefined ? `ERROR ${err.errno}${err.sqlState ? ` (${err.sqlState})` : ''}: ` : '';
     return { errno: err.errno, text: `${code}${err.sqlMessage ?? err.message ?? String(e)}` };
 }
-function ident(name) {
-    return '`' + name.replace(/`/g, '``') + '`';
-}
 function createPrecheckDb(target, o = {}) {
     const queryTimeout = o.queryTimeoutMs ?? 30_000;
     async function check(input) {
@@ -1790,15 +1790,15 @@ function createPrecheckDb(target, o = {}) {
             return failedAt('SQL_PARSE', `The precheck database could not be reached: ${serverError(e).text}`);
         }
         try {
-            await conn.query({ sql: `CREATE DATABASE ${ident(scratch)}`, timeout: queryTimeout });
+            await conn.query({ sql: `CREATE DATABASE ${(0,ident/* quoteIdent */.v)(scratch)}`, timeout: queryTimeout });
             // Tables of the ticket's schema, if the server has it, so triggers and views find what they name.
             for (const schema of new Set(input.schemas)) {
                 const [rows] = await conn.query({ sql: 'SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = \'BASE TABLE\'', values: [schema], timeout: queryTimeout });
                 for (const r of rows) {
-                    await conn.query({ sql: `CREATE TABLE ${ident(scratch)}.${ident(r.t)} LIKE ${ident(schema)}.${ident(r.t)}`, timeout: queryTimeout });
+                    await conn.query({ sql: `CREATE TABLE ${(0,ident/* quoteIdent */.v)(scratch)}.${(0,ident/* quoteIdent */.v)(r.t)} LIKE ${(0,ident/* quoteIdent */.v)(schema)}.${(0,ident/* quoteIdent */.v)(r.t)}`, timeout: queryTimeout });
                 }
             }
-            await conn.query({ sql: `USE ${ident(scratch)}`, timeout: queryTimeout });
+            await conn.query({ sql: `USE ${(0,ident/* quoteIdent */.v)(scratch)}`, timeout: queryTimeout });
             let count = 0;
             for (const p of parts) {
                 for (const s of p.statements) {
@@ -1821,7 +1821,7 @@ function createPrecheckDb(target, o = {}) {
             return failedAt('SQL_PARSE', `The precheck database failed: ${serverError(e).text}`);
         }
         finally {
-            await conn.query({ sql: `DROP DATABASE IF EXISTS ${ident(scratch)}`, timeout: queryTimeout }).catch(() => undefined);
+            await conn.query({ sql: `DROP DATABASE IF EXISTS ${(0,ident/* quoteIdent */.v)(scratch)}`, timeout: queryTimeout }).catch(() => undefined);
             await conn.end().catch(() => undefined);
         }
     }

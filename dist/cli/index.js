@@ -69,11 +69,11 @@ const VERSION = package_namespaceObject.rE;
 
 
 const commands = {
-    plan: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(5), __nccwpck_require__.e(409), __nccwpck_require__.e(781)]).then(__nccwpck_require__.bind(__nccwpck_require__, 781)),
-    emulator: () => Promise.all(/* import() */[__nccwpck_require__.e(588), __nccwpck_require__.e(956), __nccwpck_require__.e(5), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6591)),
+    plan: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(544), __nccwpck_require__.e(409), __nccwpck_require__.e(781)]).then(__nccwpck_require__.bind(__nccwpck_require__, 781)),
+    emulator: () => Promise.all(/* import() */[__nccwpck_require__.e(588), __nccwpck_require__.e(956), __nccwpck_require__.e(544), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6591)),
     status: () => Promise.all(/* import() */[__nccwpck_require__.e(500), __nccwpck_require__.e(249), __nccwpck_require__.e(698)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7698)),
-    template: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(533), __nccwpck_require__.e(500), __nccwpck_require__.e(5), __nccwpck_require__.e(409), __nccwpck_require__.e(249), __nccwpck_require__.e(918), __nccwpck_require__.e(835)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5835)),
-    'validate-config': () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(533), __nccwpck_require__.e(5), __nccwpck_require__.e(409), __nccwpck_require__.e(918), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2601))
+    template: () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(533), __nccwpck_require__.e(500), __nccwpck_require__.e(544), __nccwpck_require__.e(409), __nccwpck_require__.e(249), __nccwpck_require__.e(918), __nccwpck_require__.e(835)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5835)),
+    'validate-config': () => Promise.all(/* import() */[__nccwpck_require__.e(6), __nccwpck_require__.e(533), __nccwpck_require__.e(544), __nccwpck_require__.e(409), __nccwpck_require__.e(918), __nccwpck_require__.e(601)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2601))
 };
 const USAGE = `usage: dms-proc-gate <command> [options]
        dms-proc-gate --version | --help

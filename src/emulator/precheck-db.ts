@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import { mysqlSplitterOptions, splitQuery } from 'dbgate-query-splitter'
 import * as mysql from 'mysql2/promise'
+import { quoteIdent } from '../sql/ident.js'
 import { parseVerifyUrl, VerifyUrlError, type VerifyDatabase } from '../verify/url.js'
 import { failedAt, isUseStatement, passed, statementTypeProblem, stripLeadingComments, type PrecheckInput, type PrecheckOutcome } from './precheck.js'
 import type { CheckStep } from './state.js'
@@ -74,10 +75,6 @@ function serverError(e: unknown): { errno?: number; text: string } {
   return { errno: err.errno, text: `${code}${err.sqlMessage ?? err.message ?? String(e)}` }
 }
 
-function ident(name: string): string {
-  return '`' + name.replace(/`/g, '``') + '`'
-}
-
 export interface PrecheckDb {
   check: (input: PrecheckInput) => Promise<PrecheckOutcome>
 }
@@ -104,15 +101,15 @@ export function createPrecheckDb(target: PrecheckDbTarget, o: { queryTimeoutMs?:
       return failedAt('SQL_PARSE', `The precheck database could not be reached: ${serverError(e).text}`)
     }
     try {
-      await conn.query({ sql: `CREATE DATABASE ${ident(scratch)}`, timeout: queryTimeout })
+      await conn.query({ sql: `CREATE DATABASE ${quoteIdent(scratch)}`, timeout: queryTimeout })
       // Tables of the ticket's schema, if the server has it, so triggers and views find what they name.
       for (const schema of new Set(input.schemas)) {
         const [rows] = await conn.query({ sql: 'SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = \'BASE TABLE\'', values: [schema], timeout: queryTimeout })
         for (const r of rows as { t: string }[]) {
-          await conn.query({ sql: `CREATE TABLE ${ident(scratch)}.${ident(r.t)} LIKE ${ident(schema)}.${ident(r.t)}`, timeout: queryTimeout })
+          await conn.query({ sql: `CREATE TABLE ${quoteIdent(scratch)}.${quoteIdent(r.t)} LIKE ${quoteIdent(schema)}.${quoteIdent(r.t)}`, timeout: queryTimeout })
         }
       }
-      await conn.query({ sql: `USE ${ident(scratch)}`, timeout: queryTimeout })
+      await conn.query({ sql: `USE ${quoteIdent(scratch)}`, timeout: queryTimeout })
       let count = 0
       for (const p of parts) {
         for (const s of p.statements) {
@@ -131,7 +128,7 @@ export function createPrecheckDb(target: PrecheckDbTarget, o: { queryTimeoutMs?:
     } catch (e) {
       return failedAt('SQL_PARSE', `The precheck database failed: ${serverError(e).text}`)
     } finally {
-      await conn.query({ sql: `DROP DATABASE IF EXISTS ${ident(scratch)}`, timeout: queryTimeout }).catch(() => undefined)
+      await conn.query({ sql: `DROP DATABASE IF EXISTS ${quoteIdent(scratch)}`, timeout: queryTimeout }).catch(() => undefined)
       await conn.end().catch(() => undefined)
     }
   }

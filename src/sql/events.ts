@@ -6,6 +6,7 @@
 import { tokenize, type Token } from './lexer.js'
 import { canonicalTokens } from './canonical.js'
 import { excerpt } from './printable.js'
+import { qualifiedName } from './ident.js'
 import type { RoutineDef } from './objects.js'
 
 /** The clauses of a CREATE EVENT, as ALTER EVENT needs them. */
@@ -113,13 +114,9 @@ function splitSchedule(tokens: Token[]): { every: boolean; at?: Token[]; starts?
 
 /** ALTER EVENT setting everything CREATE EVENT sets except the schedule (so its anchor stays). */
 export function alterEventSql(def: RoutineDef, c: EventClauses): string {
-  const name = (def.schema !== undefined ? `${quote(def.schema)}.` : '') + quote(def.name)
+  const name = qualifiedName(def)
   return `ALTER ${c.definer !== undefined ? `${c.definer} ` : ''}EVENT ${name} ON COMPLETION ${c.completion} ${c.status} ` +
     `COMMENT ${c.comment} DO ${c.body}`
-}
-
-function quote(name: string): string {
-  return '`' + name.replace(/`/g, '``') + '`'
 }
 
 /** Base and head of a modified event share a creation-anchored schedule: deploy and roll back with ALTER EVENT. */

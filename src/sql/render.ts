@@ -1,5 +1,6 @@
 // execSql / rollbackSql: ordered statements in the DELIMITER form the mariadb client and DMS both accept.
 import { alterEventSql, keepsAnchor } from './events.js'
+import { qualifiedName } from './ident.js'
 import { tokenize } from './lexer.js'
 import type { RoutineDef } from './objects.js'
 import type { ChangeKind, ObjectType } from './types.js'
@@ -12,12 +13,8 @@ export interface Change {
   head?: RoutineDef
 }
 
-export function quoteIdent(name: string): string {
-  return '`' + name.replace(/`/g, '``') + '`'
-}
-
 export function dropSql(def: Pick<RoutineDef, 'type' | 'schema' | 'name'>): string {
-  const name = (def.schema !== undefined ? quoteIdent(def.schema) + '.' : '') + quoteIdent(def.name)
+  const name = qualifiedName(def)
   return `DROP ${def.type} IF EXISTS ${name}`
 }
 

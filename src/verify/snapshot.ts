@@ -9,6 +9,7 @@ import type { ScratchLayout } from './scratch.js'
 import type { Session } from './session.js'
 import { stateKey, type ObjectState, type State } from './state.js'
 import type { ServerInfo } from './types.js'
+import { quoteIdent } from '../sql/ident.js'
 
 type Cell = string | number | null | Buffer
 type Row = Cell[]
@@ -57,10 +58,9 @@ async function read(session: Session, s: Source, schemas: readonly string[], ms:
 
 /** MySQL only: ALGORITHM from SHOW CREATE VIEW, one view at a time. */
 async function viewAlgorithms(session: Session, rows: Row[], ms: number): Promise<string[]> {
-  const quote = (n: string): string => '`' + n.replace(/`/g, '``') + '`'
   const out: string[] = []
   for (const r of rows) {
-    const [row] = await session.query<Row[]>(`SHOW CREATE VIEW ${quote(text(r[0])!)}.${quote(text(r[1])!)}`, ms, undefined, true)
+    const [row] = await session.query<Row[]>(`SHOW CREATE VIEW ${quoteIdent(text(r[0])!)}.${quoteIdent(text(r[1])!)}`, ms, undefined, true)
     out.push(/\bALGORITHM=(\w+)/.exec(text(row?.[1]) ?? '')?.[1] ?? 'UNDEFINED')
   }
   return out

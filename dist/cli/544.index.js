@@ -1,6 +1,25 @@
-export const id = 5;
-export const ids = [5];
+export const id = 544;
+export const ids = [544];
 export const modules = {
+
+/***/ 802:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ qualifiedName),
+/* harmony export */   v: () => (/* binding */ quoteIdent)
+/* harmony export */ });
+// MySQL identifier quoting: backticks, with a backtick inside doubled (the only character that needs escaping).
+function quoteIdent(name) {
+    return '`' + name.replace(/`/g, '``') + '`';
+}
+/** `schema`.`name`, or `name` when the object is unqualified. */
+function qualifiedName(o) {
+    return (o.schema !== undefined ? quoteIdent(o.schema) + '.' : '') + quoteIdent(o.name);
+}
+
+
+/***/ }),
 
 /***/ 8005:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
